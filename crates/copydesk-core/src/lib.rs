@@ -1,0 +1,25 @@
+//! copydesk's checking library. No IO and no printing: bytes and config text
+//! in, diagnostics with exact byte ranges out.
+
+pub mod body;
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod fix;
+pub mod front_matter;
+pub mod lint;
+pub mod rules;
+pub mod source;
+pub mod suggest;
+mod suppression;
+mod toml_front_matter;
+pub mod yaml;
+
+#[cfg(test)]
+mod test_support;
+
+pub use config::{Config, ConfigError, Preset};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity, Violation};
+pub use document::Document;
+pub use lint::{check, check_bytes, FileResult};
+pub use source::{ColumnEncoding, DecodeError, Position, Source, TextRange, TextSize};

@@ -1,0 +1,89 @@
+//! Running the rules over a document.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::rules::{invalid_encoding, RuleSet};
+use crate::source::{DecodeError, Source};
+use crate::suppression;
+
+/// Every finding for a parsed document, suppressions applied, sorted by
+/// position then rule.
+pub fn check(document: &Document, rule_set: &RuleSet) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let mut violations = Vec::new();
+    for (info, severity, rule) in &rule_set.rules {
+        rule.check(document, &mut violations);
+        for violation in violations.drain(..) {
+            let severity = violation
+                .max_severity
+                .map_or(*severity, |cap| cap.min(*severity));
+            diagnostics.push(Diagnostic {
+                rule: info.name,
+                severity,
+                range: violation.range,
+                message: violation.message,
+                help: violation.help,
+                fix: violation.fix,
+            });
+        }
+    }
+    suppression::apply(document, rule_set, &mut diagnostics);
+    sort(&mut diagnostics);
+    diagnostics
+}
+
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.range.start(), a.range.end(), a.rule, &a.message).cmp(&(
+            b.range.start(),
+            b.range.end(),
+            b.rule,
+            &b.message,
+        ))
+    });
+}
+
+/// The outcome of linting one file's bytes.
+#[derive(Debug)]
+pub struct FileResult {
+    /// `None` when the bytes were not text.
+    pub document: Option<Document>,
+    pub decode_error: Option<DecodeError>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Decodes and lints bytes as the file at `path`.
+pub fn check_bytes(path: &str, bytes: Vec<u8>, rule_set: &RuleSet) -> FileResult {
+    match Source::from_bytes(bytes) {
+        Ok(source) => {
+            let document = Document::parse(path, source);
+            let diagnostics = check(&document, rule_set);
+            FileResult {
+                document: Some(document),
+                decode_error: None,
+                diagnostics,
+            }
+        }
+        Err(error) => {
+            let severity = rule_set.severity("invalid-encoding");
+            let diagnostics = if severity == Severity::Off {
+                Vec::new()
+            } else {
+                let violation = invalid_encoding::violation(&error);
+                vec![Diagnostic {
+                    rule: "invalid-encoding",
+                    severity,
+                    range: violation.range,
+                    message: violation.message,
+                    help: violation.help,
+                    fix: None,
+                }]
+            };
+            FileResult {
+                document: None,
+                decode_error: Some(error),
+                diagnostics,
+            }
+        }
+    }
+}

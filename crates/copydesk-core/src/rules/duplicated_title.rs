@@ -1,0 +1,310 @@
+use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::body::BlockKind;
+use crate::diagnostic::{Edit, Fix, Severity, Violation};
+use crate::document::Document;
+use crate::rules::Rule;
+use crate::source::{TextRange, TextSize};
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    /// Also report a first line or heading that is close to the title.
+    pub near_repeats: bool,
+    /// Similarity (0 to 1, normalized Levenshtein) at which a line is a near-repeat.
+    pub similarity: f64,
+    /// A line that contains the title, or is contained in it, is a near-repeat
+    /// when the shorter is at least this share of the longer.
+    pub min_overlap: f64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            near_repeats: true,
+            similarity: 0.8,
+            min_overlap: 0.5,
+        }
+    }
+}
+
+/// Reports the front-matter title repeated in the body: as the first line, a
+/// heading of any level, or a bold line. Exact repeats get a safe fix that
+/// deletes the line; near-repeats an unsafe one. Docs: `rules/duplicated-title.md`.
+pub struct DuplicatedTitle {
+    options: Options,
+}
+
+impl DuplicatedTitle {
+    pub fn new(options: Options) -> DuplicatedTitle {
+        DuplicatedTitle { options }
+    }
+}
+
+/// A body line that could repeat the title.
+struct Candidate {
+    /// The line as written, without its line ending.
+    range: TextRange,
+    /// What is compared: heading marks and emphasis stripped.
+    text: String,
+    /// Near-repeats are only looked for in the first block when it is one
+    /// line, and in H1 headings: deeper headings that contain the title are
+    /// section names, and longer first paragraphs are prose.
+    near_repeat_candidate: bool,
+    /// Lines to delete: the whole block's lines.
+    block: TextRange,
+}
+
+impl Rule for DuplicatedTitle {
+    fn check(&self, document: &Document, violations: &mut Vec<Violation>) {
+        let Some(title) = document.title() else {
+            return;
+        };
+        let title = normalize(title);
+        if title.is_empty() {
+            return;
+        }
+        for candidate in candidates(document) {
+            let text = normalize(&candidate.text);
+            if text.is_empty() {
+                continue;
+            }
+            let delete = Edit::delete(deletion_range(document, candidate.block));
+            if text == title {
+                violations.push(
+                    Violation::new(candidate.range, "the title is repeated in the body")
+                        .with_help("the page template already shows the title; delete this line")
+                        .with_fix(Fix::safe("Delete the repeated title", vec![delete])),
+                );
+            } else if self.options.near_repeats
+                && candidate.near_repeat_candidate
+                && !reads_as_sentence(&text, &title)
+                && self.is_near(&title, &text)
+            {
+                violations.push(
+                    Violation::new(candidate.range, "this line nearly repeats the title")
+                        .with_help("a body line that restates the title usually survived a title rewrite; delete or reword it")
+                        .with_fix(Fix::unsafe_("Delete the near-repeat of the title", vec![delete]))
+                        .at_most(Severity::Warning),
+                );
+            }
+        }
+    }
+}
+
+impl DuplicatedTitle {
+    fn is_near(&self, title: &str, text: &str) -> bool {
+        let (title_len, text_len) = (title.chars().count(), text.chars().count());
+        let (shorter, longer) = (title_len.min(text_len), title_len.max(text_len));
+        let overlap = shorter as f64 / longer.max(1) as f64;
+        if overlap >= self.options.min_overlap && (text.contains(title) || title.contains(text)) {
+            return true;
+        }
+        strsim::normalized_levenshtein(title, text) >= self.options.similarity
+    }
+}
+
+fn candidates(document: &Document) -> Vec<Candidate> {
+    let source = &document.source;
+    let mut found = Vec::new();
+    for (at, block) in document.body.blocks.iter().enumerate() {
+        let is_first_line = at == 0 && !block.in_block_quote && block.kind != BlockKind::ListItem;
+        let raw = source.slice(block.range);
+        let first_line_len = raw.find(['\n', '\r']).unwrap_or(raw.len());
+        let first_line = TextRange::at(block.range.start(), TextSize::from(first_line_len as u32));
+        let line_text = source.slice(first_line).trim_end();
+        let line_range = TextRange::at(first_line.start(), TextSize::from(line_text.len() as u32));
+        let one_line = first_line_len == raw.trim_end().len();
+        match block.kind {
+            BlockKind::Heading(level) => found.push(Candidate {
+                range: line_range,
+                text: strip_heading_marks(line_text).to_string(),
+                near_repeat_candidate: is_first_line || level == 1,
+                block: block.range,
+            }),
+            BlockKind::Paragraph if is_first_line || is_bold_line(raw) => found.push(Candidate {
+                range: line_range,
+                text: line_text.to_string(),
+                near_repeat_candidate: is_first_line && one_line,
+                block: first_line,
+            }),
+            _ => {}
+        }
+    }
+    found
+}
+
+fn is_bold_line(raw: &str) -> bool {
+    let line = raw.trim();
+    !line.contains(['\n', '\r'])
+        && ((line.starts_with("**") && line.ends_with("**"))
+            || (line.starts_with("__") && line.ends_with("__")))
+        && line.len() > 4
+}
+
+fn strip_heading_marks(line: &str) -> &str {
+    let line = line.trim();
+    if !line.starts_with('#') {
+        return line; // setext: the first line is the text
+    }
+    let line = line.trim_start_matches('#').trim();
+    let without_closing = line.trim_end_matches('#');
+    if without_closing.ends_with([' ', '\t']) || without_closing.is_empty() {
+        without_closing.trim_end()
+    } else {
+        line
+    }
+}
+
+/// A line that ends a sentence where the title does not is prose that
+/// mentions the title ("Ruby 3.3.1 is released."), not a leftover of it.
+fn reads_as_sentence(text: &str, title: &str) -> bool {
+    let ends_sentence = |s: &str| s.ends_with(['.', '。', '!', '！', '?', '？', ':', '：']);
+    ends_sentence(text) && !ends_sentence(title)
+}
+
+/// NFKC, Markdown escapes and emphasis marks dropped, white space collapsed,
+/// case folded.
+pub(crate) fn normalize(text: &str) -> String {
+    let mut unescaped = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if ch == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+            continue;
+        }
+        unescaped.push(ch);
+    }
+    let folded: String = unescaped
+        .nfkc()
+        .filter(|ch| !matches!(ch, '*' | '_' | '~' | '`'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The block's whole lines with their line endings, and one blank line after,
+/// so no gap of two blank lines is left behind.
+fn deletion_range(document: &Document, block: TextRange) -> TextRange {
+    let text = document.source.text();
+    let start = usize::from(block.start());
+    let start = text[..start]
+        .rfind(['\n', '\r'])
+        .map_or(usize::from(document.front_matter.body_start), |at| at + 1);
+    let mut end = usize::from(block.end());
+    end = skip_line_ending(
+        text,
+        text[end..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |at| end + at),
+    );
+    let next_line_end = text[end..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |at| end + at);
+    if end < text.len() && text[end..next_line_end].trim().is_empty() {
+        end = skip_line_ending(text, next_line_end);
+    }
+    TextRange::new(TextSize::from(start as u32), TextSize::from(end as u32))
+}
+
+fn skip_line_ending(text: &str, at: usize) -> usize {
+    if text[at..].starts_with("\r\n") {
+        at + 2
+    } else if text[at..].starts_with(['\n', '\r']) {
+        at + 1
+    } else {
+        at
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{assert_snapshot_of, assert_snapshot_with_config};
+
+    #[test]
+    fn first_line_repeat_japanese() {
+        assert_snapshot_of(
+            "duplicated-title",
+            "first-line.md",
+            "---\ntitle: \"OpenAIとAWSの契約、その真意とは？\"\n---\n\nOpenAIとAWSの契約、その真意とは？\n\n本文です。\n",
+        );
+    }
+
+    #[test]
+    fn heading_of_any_level_with_emphasis_and_width() {
+        assert_snapshot_of(
+            "duplicated-title",
+            "heading.md",
+            "---\ntitle: Ｒｕｓｔ 1.80 is out\n---\nIntro line.\n\n## *Rust 1.80* is   out ##\n\nText.\n",
+        );
+    }
+
+    #[test]
+    fn bold_line_crlf() {
+        assert_snapshot_of(
+            "duplicated-title",
+            "bold-crlf.md",
+            "---\r\ntitle: A Day Out\r\n---\r\nFirst paragraph.\r\n\r\n**A Day Out**\r\n\r\nMore.\r\n",
+        );
+    }
+
+    #[test]
+    fn near_repeat_after_a_title_rewrite() {
+        assert_snapshot_of(
+            "duplicated-title",
+            "near.md",
+            "---\ntitle: \"OpenAIとAWSの380億ドル契約、その真意とは何か？\"\n---\n# OpenAIとAWSの380億ドル契約\n\n本文。\n",
+        );
+    }
+
+    #[test]
+    fn near_repeats_can_be_turned_off() {
+        assert_snapshot_with_config(
+            "duplicated-title",
+            "near-off.md",
+            "---\ntitle: \"Release notes for 2.0\"\n---\n# Release notes for 2.0 beta\n",
+            "rules:\n  duplicated-title:\n    near-repeats: false\n",
+        );
+    }
+
+    #[test]
+    fn unrelated_headings_and_short_overlaps_are_quiet() {
+        assert_snapshot_of(
+            "duplicated-title",
+            "quiet.md",
+            "---\ntitle: \"How we moved our blog to Zola\"\n---\nWe moved last year.\n\n## Zola\n\n## Why\n\n```\nHow we moved our blog to Zola\n```\n",
+        );
+    }
+
+    #[test]
+    fn prose_that_mentions_the_title_and_section_headings_are_not_near_repeats() {
+        assert_snapshot_of(
+            "duplicated-title",
+            "prose-mentions.md",
+            "---\ntitle: \"Ruby 3.3.1 is released\"\n---\nNow Ruby 3.3.1 is released.\n\nMore text.\n\n## Ruby 3.3.1 is released: what changed in the parser\n",
+        );
+        assert_snapshot_of(
+            "duplicated-title",
+            "multi-line-first-paragraph.md",
+            "---\ntitle: \"Weekly News\"\n---\nWeekly News, issue 5\nis out with many changes.\n",
+        );
+    }
+
+    #[test]
+    fn markdown_escapes_do_not_hide_a_repeat() {
+        assert_snapshot_of(
+            "duplicated-title",
+            "escapes.md",
+            "---\ntitle: \"CVE-1: ERB @_init bypass\"\n---\n## CVE-1: ERB @\\_init bypass\n\nText.\n",
+        );
+    }
+
+    #[test]
+    fn bom_and_emoji_title() {
+        assert_snapshot_of(
+            "duplicated-title",
+            "bom.md",
+            "\u{feff}---\ntitle: \"旅行記 😀 京都\"\n---\n旅行記 😀 京都\n本文が続く。\n",
+        );
+    }
+}

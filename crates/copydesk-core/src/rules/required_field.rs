@@ -1,0 +1,107 @@
+use serde::Deserialize;
+
+use crate::diagnostic::Violation;
+use crate::document::Document;
+use crate::rules::Rule;
+use crate::source::{TextRange, TextSize};
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    /// Front-matter keys every post must set to a non-empty value.
+    pub fields: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            fields: vec!["title".to_string()],
+        }
+    }
+}
+
+/// Reports a required field that is missing, or present but empty
+/// (`title: ""`, `tags: []`, `title:`). Docs: `rules/required-field.md`.
+pub struct RequiredField {
+    options: Options,
+}
+
+impl RequiredField {
+    pub fn new(options: Options) -> RequiredField {
+        RequiredField { options }
+    }
+}
+
+impl Rule for RequiredField {
+    fn check(&self, document: &Document, violations: &mut Vec<Violation>) {
+        let front_matter = &document.front_matter;
+        // Without readable front matter, front-matter-syntax has said it all.
+        let Some(block) = front_matter.range.filter(|_| front_matter.is_present()) else {
+            return;
+        };
+        if front_matter.entries.is_empty() && !front_matter.problems.is_empty() {
+            return;
+        }
+        let opening_line = document
+            .source
+            .slice(block)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .len();
+        let opening = TextRange::at(block.start(), TextSize::from(opening_line as u32));
+        for field in &self.options.fields {
+            match front_matter.get(field) {
+                None => violations.push(
+                    Violation::new(opening, format!("required field `{field}` is missing"))
+                        .with_help(format!("add `{field}` to the front matter")),
+                ),
+                Some(entry) if entry.value.is_empty() => {
+                    let range = if entry.value_range.is_empty() {
+                        entry.key_range
+                    } else {
+                        entry.value_range
+                    };
+                    violations.push(
+                        Violation::new(range, format!("required field `{field}` is empty"))
+                            .with_help(format!("give `{field}` a value")),
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{assert_snapshot_of, assert_snapshot_with_config};
+
+    #[test]
+    fn missing_title() {
+        assert_snapshot_of(
+            "required-field",
+            "missing.md",
+            "---\nlayout: post\n---\nBody\n",
+        );
+    }
+
+    #[test]
+    fn empty_values_in_every_form() {
+        assert_snapshot_with_config(
+            "required-field",
+            "empty.md",
+            "---\r\ntitle: \"\"\r\ntags: []\r\nauthor:\r\ncategories:\r\n  - 日本\r\n---\r\n本文\r\n",
+            "rules:\n  required-field:\n    fields: [title, tags, author, categories, date]\n",
+        );
+    }
+
+    #[test]
+    fn present_fields_are_quiet() {
+        assert_snapshot_of(
+            "required-field",
+            "present.md",
+            "---\ntitle: Here\n---\nBody\n",
+        );
+    }
+}

@@ -1,0 +1,641 @@
+//! All YAML handling lives here, so serde_yaml (frozen upstream) can be
+//! swapped without touching rules, config or packs.
+//!
+//! serde_yaml gives values but no spans, so a small line scanner finds the
+//! spans of top-level keys, values and list items; serde_yaml decides what the
+//! values are. When the two disagree, spans fall back to the whole value.
+
+use serde::de::DeserializeOwned;
+
+use crate::front_matter::{
+    error_range, lines_with_offsets, trim_line_ending, Entry, Item, Parsed, Problem, ProblemKind,
+    Value,
+};
+use crate::source::{TextRange, TextSize};
+
+/// A YAML error with its place in the text that was parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    pub message: String,
+    /// Byte offset into the parsed text.
+    pub offset: Option<usize>,
+    /// One-based line and column, as serde_yaml counts them.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl std::fmt::Display for YamlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => {
+                write!(f, "line {line} column {column}: {}", self.message)
+            }
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+fn yaml_error(error: serde_yaml::Error) -> YamlError {
+    let location = error.location();
+    YamlError {
+        message: strip_location(&error.to_string()),
+        offset: location.as_ref().map(|l| l.index()),
+        line: location.as_ref().map(|l| l.line()),
+        column: location.as_ref().map(|l| l.column()),
+    }
+}
+
+/// serde_yaml appends " at line L column C"; copydesk reports positions itself.
+fn strip_location(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Deserializes config, vocabularies and packs. An empty document is `{}`.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    let text = if text.trim().is_empty() { "{}" } else { text };
+    serde_yaml::from_str(text).map_err(|error| locate_unknown_field(text, yaml_error(error)))
+}
+
+/// serde_yaml places an unknown field at the start of its mapping; point at
+/// the key itself, the first line at or after that place that starts with it.
+fn locate_unknown_field(text: &str, mut error: YamlError) -> YamlError {
+    let Some(field) = error
+        .message
+        .split("unknown field `")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+    else {
+        return error;
+    };
+    let from = error.offset.unwrap_or(0).min(text.len());
+    let mut line_start = text[..from].rfind('\n').map_or(0, |at| at + 1);
+    let first_line_number = text[..line_start].matches('\n').count() + 1;
+    for (line_number, line) in (first_line_number..).zip(text[line_start..].split_inclusive('\n')) {
+        let trimmed = line.trim_start();
+        let key = trimmed.strip_prefix("- ").unwrap_or(trimmed).trim_start();
+        if key
+            .strip_prefix(field)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        {
+            let column = line.len() - key.len();
+            error.offset = Some(line_start + column);
+            error.line = Some(line_number);
+            error.column = Some(column + 1);
+            break;
+        }
+        line_start += line.len();
+    }
+    error
+}
+
+/// Parses YAML front matter; `base` is the content's offset in the file.
+pub(crate) fn parse_front_matter(content: &str, base: TextSize) -> Parsed {
+    let base = usize::from(base);
+    let scanned = scan_entries(content, base);
+    let mut problems = duplicate_key_problems(&scanned);
+    let effective = blank_earlier_duplicates(content, base, &scanned);
+
+    let entries = match serde_yaml::from_str::<serde_yaml::Value>(&effective) {
+        Ok(serde_yaml::Value::Null) => Vec::new(),
+        Ok(serde_yaml::Value::Mapping(mapping)) => {
+            entries_from_mapping(content, base, &scanned, &mapping)
+        }
+        Ok(other) => {
+            problems.push(Problem {
+                kind: ProblemKind::NotMapping,
+                range: first_content_line(content, base),
+                message: format!(
+                    "front matter must be a mapping of `key: value` lines, not a {}",
+                    convert(&other, None).type_name()
+                ),
+            });
+            Vec::new()
+        }
+        Err(error) => {
+            let error = yaml_error(error);
+            problems.push(Problem {
+                kind: ProblemKind::Unparsable,
+                range: error_range(content, base, error.offset.unwrap_or(0)),
+                message: format!("invalid YAML: {}", error.message),
+            });
+            // Lint what can still be read: each entry on its own.
+            entries_parsed_one_by_one(content, base, &scanned)
+        }
+    };
+    problems.sort_by_key(|p| p.range.start());
+    Parsed { entries, problems }
+}
+
+#[derive(Debug)]
+struct ScannedEntry {
+    key: String,
+    key_range: TextRange,
+    value_range: TextRange,
+    range: TextRange,
+    /// Item spans found by the scanner, before checking them against serde_yaml.
+    items: Vec<TextRange>,
+}
+
+fn range(start: usize, end: usize) -> TextRange {
+    TextRange::new(TextSize::from(start as u32), TextSize::from(end as u32))
+}
+
+fn scan_entries(content: &str, base: usize) -> Vec<ScannedEntry> {
+    struct Pending<'a> {
+        key: String,
+        key_range: TextRange,
+        line_start: usize,
+        inline: Option<(usize, &'a str)>,
+        line_end: usize,
+        continuation: Vec<(usize, &'a str)>,
+    }
+    let mut entries = Vec::new();
+    let mut pending: Option<Pending> = None;
+    for (start, line) in lines_with_offsets(content, base) {
+        let bare = trim_line_ending(line);
+        let starts_block = bare.starts_with([' ', '\t'])
+            || bare == "-"
+            || bare.starts_with("- ")
+            || bare.trim().is_empty()
+            || bare.starts_with('#');
+        if starts_block {
+            if let Some(p) = pending.as_mut() {
+                p.continuation.push((start, bare));
+            }
+            continue;
+        }
+        let Some((key, key_len, after_colon)) = split_key(bare) else {
+            if let Some(p) = pending.as_mut() {
+                p.continuation.push((start, bare));
+            }
+            continue;
+        };
+        if let Some(p) = pending.take() {
+            entries.push(finish_entry(
+                p.key,
+                p.key_range,
+                p.line_start,
+                p.inline,
+                p.line_end,
+                &p.continuation,
+            ));
+        }
+        let inline_text = &bare[after_colon..];
+        let leading = inline_text.len() - inline_text.trim_start_matches([' ', '\t']).len();
+        let inline_text = strip_comment(inline_text[leading..].trim_end());
+        let key_offset = usize::from(bare.starts_with(['"', '\'']));
+        pending = Some(Pending {
+            key,
+            key_range: range(start + key_offset, start + key_offset + key_len),
+            line_start: start,
+            inline: (!inline_text.is_empty())
+                .then_some((start + after_colon + leading, inline_text)),
+            line_end: start + bare.len(),
+            continuation: Vec::new(),
+        });
+    }
+    if let Some(p) = pending.take() {
+        entries.push(finish_entry(
+            p.key,
+            p.key_range,
+            p.line_start,
+            p.inline,
+            p.line_end,
+            &p.continuation,
+        ));
+    }
+    entries
+}
+
+/// Splits `key: rest`, returning the key, its length as written (inside any
+/// quotes) and where the text after the colon starts.
+fn split_key(line: &str) -> Option<(String, usize, usize)> {
+    if let Some(quote) = line.chars().next().filter(|c| *c == '"' || *c == '\'') {
+        let close = line[1..].find(quote)? + 1;
+        let after = line[close + 1..].trim_start_matches([' ', '\t']);
+        let colon = line.len() - after.len();
+        if !after.starts_with(':') {
+            return None;
+        }
+        return Some((line[1..close].to_string(), close - 1, colon + 1));
+    }
+    let bytes = line.as_bytes();
+    let colon = (0..bytes.len())
+        .find(|&at| bytes[at] == b':' && matches!(bytes.get(at + 1), None | Some(b' ' | b'\t')))?;
+    let key = line[..colon].trim_end();
+    if key.is_empty() || key.starts_with(['?', '&', '*', '!', '|', '>', '[', '{']) {
+        return None;
+    }
+    Some((key.to_string(), key.len(), colon + 1))
+}
+
+/// Drops a trailing ` # comment` that is outside quotes and brackets' strings.
+fn strip_comment(text: &str) -> &str {
+    let mut quote: Option<char> = None;
+    let mut previous = ' ';
+    for (at, ch) in text.char_indices() {
+        match quote {
+            Some(q) if ch == q => quote = None,
+            Some(_) => {}
+            None if (ch == '"' || ch == '\'')
+                && matches!(previous, ' ' | '[' | ',' | '{' | ':') =>
+            {
+                quote = Some(ch)
+            }
+            None if ch == '#' && (previous == ' ' || previous == '\t') => {
+                return text[..at].trim_end();
+            }
+            None => {}
+        }
+        previous = ch;
+    }
+    text
+}
+
+fn finish_entry(
+    key: String,
+    key_range: TextRange,
+    line_start: usize,
+    inline: Option<(usize, &str)>,
+    line_end: usize,
+    continuation: &[(usize, &str)],
+) -> ScannedEntry {
+    let meaningful: Vec<(usize, &str)> = continuation
+        .iter()
+        .copied()
+        .filter(|(_, line)| {
+            let trimmed = line.trim_start();
+            !trimmed.is_empty() && !trimmed.starts_with('#')
+        })
+        .collect();
+    let last_end = meaningful
+        .last()
+        .map(|(start, line)| start + line.trim_end().len());
+    let value_range = match (inline, last_end) {
+        (Some((start, text)), None) => range(start, start + text.len()),
+        (Some((start, _)), Some(end)) => range(start, end),
+        (None, Some(end)) => {
+            let (first_start, first_line) = meaningful[0];
+            let indent = first_line.len() - first_line.trim_start().len();
+            range(first_start + indent, end)
+        }
+        (None, None) => range(line_end, line_end),
+    };
+    let items = match inline {
+        Some((start, text)) if text.starts_with('[') && last_end.is_none() => {
+            flow_items(text, start)
+        }
+        None => block_items(&meaningful),
+        _ => Vec::new(),
+    };
+    ScannedEntry {
+        key,
+        key_range,
+        value_range,
+        range: range(line_start, last_end.unwrap_or(line_end).max(line_end)),
+        items,
+    }
+}
+
+/// Items of `[a, "b, c", 'd']`, split at top-level commas.
+fn flow_items(text: &str, base: usize) -> Vec<TextRange> {
+    let mut items = Vec::new();
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    let mut item_start = None;
+    let mut last_non_space = 0;
+    let push = |start: Option<usize>, end: usize, items: &mut Vec<TextRange>| {
+        if let Some(start) = start {
+            items.push(range(base + start, base + end));
+        }
+    };
+    for (at, ch) in text.char_indices() {
+        if let Some(q) = quote {
+            if escaped {
+                escaped = false;
+            } else if q == '"' && ch == '\\' {
+                escaped = true;
+            } else if ch == q {
+                quote = None;
+            }
+            last_non_space = at + ch.len_utf8();
+            continue;
+        }
+        match ch {
+            '[' | '{' => {
+                depth += 1;
+                if depth == 1 {
+                    continue;
+                }
+            }
+            ']' | '}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    push(item_start.take(), last_non_space, &mut items);
+                    break;
+                }
+            }
+            ',' if depth == 1 => {
+                push(item_start.take(), last_non_space, &mut items);
+                continue;
+            }
+            '"' | '\'' => quote = Some(ch),
+            _ => {}
+        }
+        if !ch.is_whitespace() {
+            if item_start.is_none() && depth >= 1 {
+                item_start = Some(at);
+            }
+            last_non_space = at + ch.len_utf8();
+        }
+    }
+    items
+}
+
+/// Items of a block list (`- a` lines) at the shallowest dash indentation.
+fn block_items(lines: &[(usize, &str)]) -> Vec<TextRange> {
+    let dash_indent = |line: &str| {
+        let trimmed = line.trim_start();
+        (trimmed == "-" || trimmed.starts_with("- ")).then(|| line.len() - trimmed.len())
+    };
+    let Some(indent) = lines.iter().filter_map(|(_, line)| dash_indent(line)).min() else {
+        return Vec::new();
+    };
+    lines
+        .iter()
+        .filter(|(_, line)| dash_indent(line) == Some(indent))
+        .map(|(start, line)| {
+            let after_dash = &line[indent + 1..];
+            let leading = after_dash.len() - after_dash.trim_start().len();
+            let text = strip_comment(after_dash.trim());
+            let item_start = start + indent + 1 + leading;
+            range(item_start, item_start + text.len())
+        })
+        .collect()
+}
+
+fn duplicate_key_problems(scanned: &[ScannedEntry]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (at, entry) in scanned.iter().enumerate() {
+        if scanned[..at].iter().any(|earlier| earlier.key == entry.key) {
+            problems.push(Problem {
+                kind: ProblemKind::DuplicateKey,
+                range: entry.key_range,
+                message: format!(
+                    "duplicate key `{}`: it is set again here, and Jekyll keeps this later value",
+                    entry.key
+                ),
+            });
+        }
+    }
+    problems
+}
+
+/// serde_yaml refuses duplicate keys; Jekyll keeps the last. Earlier copies are
+/// overwritten with spaces so offsets, and so error positions, stay exact.
+fn blank_earlier_duplicates(content: &str, base: usize, scanned: &[ScannedEntry]) -> String {
+    let mut bytes = content.as_bytes().to_vec();
+    for (at, entry) in scanned.iter().enumerate() {
+        if scanned[at + 1..].iter().any(|later| later.key == entry.key) {
+            let start = usize::from(entry.range.start()) - base;
+            let end = usize::from(entry.range.end()) - base;
+            for byte in &mut bytes[start..end] {
+                if *byte != b'\n' && *byte != b'\r' {
+                    *byte = b' ';
+                }
+            }
+        }
+    }
+    // Whole UTF-8 sequences were replaced by ASCII spaces, so this is valid.
+    String::from_utf8(bytes).unwrap_or_else(|_| content.to_string())
+}
+
+fn entries_from_mapping(
+    content: &str,
+    base: usize,
+    scanned: &[ScannedEntry],
+    mapping: &serde_yaml::Mapping,
+) -> Vec<Entry> {
+    let whole = range(base, base + content.len());
+    let mut entries: Vec<Entry> = scanned
+        .iter()
+        .map(|entry| {
+            let value = mapping
+                .get(entry.key.as_str())
+                .or_else(|| {
+                    mapping
+                        .iter()
+                        .find(|(key, _)| key_text(key) == entry.key)
+                        .map(|(_, value)| value)
+                })
+                .map_or(Value::Null, |value| convert(value, Some(&entry.items)));
+            entry_from_scan(entry, value)
+        })
+        .collect();
+    // Keys the scanner could not see (complex keys): values without precise spans.
+    for (key, value) in mapping {
+        let key = key_text(key);
+        if !scanned.iter().any(|entry| entry.key == key) {
+            entries.push(Entry {
+                key,
+                key_range: whole,
+                value: convert(value, None),
+                value_range: whole,
+                range: whole,
+            });
+        }
+    }
+    entries
+}
+
+fn entries_parsed_one_by_one(content: &str, base: usize, scanned: &[ScannedEntry]) -> Vec<Entry> {
+    scanned
+        .iter()
+        .filter_map(|entry| {
+            let start = usize::from(entry.range.start()) - base;
+            let end = usize::from(entry.range.end()) - base;
+            let chunk = content.get(start..end)?;
+            match serde_yaml::from_str::<serde_yaml::Value>(chunk) {
+                Ok(serde_yaml::Value::Mapping(mapping)) => {
+                    let value = mapping.into_iter().next()?.1;
+                    Some(entry_from_scan(entry, convert(&value, Some(&entry.items))))
+                }
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+fn entry_from_scan(entry: &ScannedEntry, value: Value) -> Entry {
+    Entry {
+        key: entry.key.clone(),
+        key_range: entry.key_range,
+        value,
+        value_range: entry.value_range,
+        range: entry.range,
+    }
+}
+
+fn key_text(key: &serde_yaml::Value) -> String {
+    match key {
+        serde_yaml::Value::String(text) => text.clone(),
+        serde_yaml::Value::Number(number) => number.to_string(),
+        serde_yaml::Value::Bool(flag) => flag.to_string(),
+        serde_yaml::Value::Null => "null".to_string(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// Converts a serde_yaml value; `item_ranges` gives list items their spans
+/// when the scanner found exactly one span per item.
+fn convert(value: &serde_yaml::Value, item_ranges: Option<&[TextRange]>) -> Value {
+    match value {
+        serde_yaml::Value::Null => Value::Null,
+        serde_yaml::Value::Bool(flag) => Value::Bool(*flag),
+        serde_yaml::Value::Number(number) => match number.as_i64() {
+            Some(integer) => Value::Integer(integer),
+            None => Value::Float(number.as_f64().unwrap_or(f64::NAN)),
+        },
+        serde_yaml::Value::String(text) => Value::String(text.clone()),
+        serde_yaml::Value::Sequence(sequence) => {
+            let ranges = item_ranges.filter(|ranges| ranges.len() == sequence.len());
+            Value::List(
+                sequence
+                    .iter()
+                    .enumerate()
+                    .map(|(at, item)| Item {
+                        value: convert(item, None),
+                        range: ranges.map_or(TextRange::default(), |ranges| ranges[at]),
+                    })
+                    .collect(),
+            )
+        }
+        serde_yaml::Value::Mapping(mapping) => Value::Map(
+            mapping
+                .iter()
+                .map(|(key, value)| (key_text(key), convert(value, None)))
+                .collect(),
+        ),
+        serde_yaml::Value::Tagged(tagged) => convert(&tagged.value, item_ranges),
+    }
+}
+
+fn first_content_line(content: &str, base: usize) -> TextRange {
+    lines_with_offsets(content, base)
+        .find(|(_, line)| !line.trim().is_empty())
+        .map_or(range(base, base), |(start, line)| {
+            range(start, start + trim_line_ending(line).trim_end().len())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(content: &str) -> Parsed {
+        parse_front_matter(content, TextSize::from(0))
+    }
+
+    fn slice(content: &str, range: TextRange) -> &str {
+        &content[range]
+    }
+
+    #[test]
+    fn spans_of_keys_values_and_flow_items() {
+        let content = "title: \"OpenAI と AWS\"  # note\ntags: [\"AI\", 投資, 'a, b' ]\n";
+        let parsed = parse(content);
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        let title = &parsed.entries[0];
+        assert_eq!(slice(content, title.key_range), "title");
+        assert_eq!(slice(content, title.value_range), "\"OpenAI と AWS\"");
+        let items = parsed.entries[1].value.as_list().unwrap();
+        let texts: Vec<&str> = items
+            .iter()
+            .map(|item| slice(content, item.range))
+            .collect();
+        assert_eq!(texts, ["\"AI\"", "投資", "'a, b'"]);
+    }
+
+    #[test]
+    fn spans_of_block_items_with_comments_and_crlf() {
+        let content = "tags:\r\n  - one # first\r\n  - \"two\"\r\n# trailing\r\nlayout: post\r\n";
+        let parsed = parse(content);
+        let tags = &parsed.entries[0];
+        assert_eq!(
+            slice(content, tags.value_range),
+            "- one # first\r\n  - \"two\""
+        );
+        let texts: Vec<&str> = tags
+            .value
+            .as_list()
+            .unwrap()
+            .iter()
+            .map(|item| slice(content, item.range))
+            .collect();
+        assert_eq!(texts, ["one", "\"two\""]);
+        assert_eq!(parsed.entries[1].value, Value::String("post".into()));
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported_at_the_second_and_the_last_value_wins() {
+        let content = "title: First\nlayout: post\ntitle: Second\n";
+        let parsed = parse(content);
+        assert_eq!(parsed.problems.len(), 1);
+        assert_eq!(parsed.problems[0].kind, ProblemKind::DuplicateKey);
+        assert_eq!(usize::from(parsed.problems[0].range.start()), 26);
+        let last = parsed
+            .entries
+            .iter()
+            .rev()
+            .find(|e| e.key == "title")
+            .unwrap();
+        assert_eq!(last.value, Value::String("Second".into()));
+    }
+
+    #[test]
+    fn parse_errors_point_into_the_file_and_other_entries_survive() {
+        // A tab after the colon is valid (libyaml, and so Jekyll, read it);
+        // a tab as indentation is not.
+        assert!(parse("author: \tBob\n").problems.is_empty());
+        let content = "title: ok\nauthor:\n\t- Bob\n";
+        let parsed = parse_front_matter(content, TextSize::from(4));
+        assert_eq!(parsed.problems.len(), 1, "{:?}", parsed.problems);
+        let problem = &parsed.problems[0];
+        assert_eq!(problem.kind, ProblemKind::Unparsable);
+        let start = usize::from(problem.range.start()) - 4;
+        assert!(
+            (10..22).contains(&start),
+            "error at {start}: {}",
+            problem.message
+        );
+        assert_eq!(parsed.entries[0].value, Value::String("ok".into()));
+    }
+
+    #[test]
+    fn not_a_mapping() {
+        let parsed = parse("- a\n- b\n");
+        assert_eq!(parsed.problems[0].kind, ProblemKind::NotMapping);
+    }
+
+    #[test]
+    fn alias_bombs_are_refused_not_expanded() {
+        let mut bomb =
+            String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+        for level in b'b'..=b'p' {
+            let previous = (level - 1) as char;
+            let level = level as char;
+            bomb.push_str(&format!(
+                "{level}: &{level} [*{previous},*{previous},*{previous},*{previous},*{previous},*{previous},*{previous},*{previous},*{previous}]\n"
+            ));
+        }
+        let parsed = parse(&bomb);
+        assert!(parsed
+            .problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::Unparsable));
+    }
+}

@@ -1,0 +1,180 @@
+//! Finding files to lint and the config that applies to each.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use copydesk_core::Config;
+
+pub const CONFIG_NAMES: [&str; 2] = [".copydesk.yml", ".copydesk.yaml"];
+
+/// A config and the folder its globs are relative to.
+#[derive(Debug)]
+pub struct LoadedConfig {
+    pub config: Config,
+    pub root: PathBuf,
+}
+
+impl LoadedConfig {
+    /// The path relative to this config's folder, with `/`, for globs.
+    pub fn relative_path(&self, path: &Path) -> String {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let relative = absolute.strip_prefix(&self.root).unwrap_or(&absolute);
+        slash_path(relative)
+    }
+}
+
+pub fn slash_path(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").map(str::to_string).unwrap_or(text)
+}
+
+/// A config file that could not be used.
+#[derive(Debug)]
+pub struct ConfigFailure {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+pub fn load_config(path: &Path) -> Result<LoadedConfig, ConfigFailure> {
+    let failure = |message: String| ConfigFailure {
+        path: path.to_path_buf(),
+        message,
+    };
+    let text = std::fs::read_to_string(path).map_err(|error| failure(error.to_string()))?;
+    let config = Config::from_yaml(&text).map_err(|error| failure(error.to_string()))?;
+    let absolute = std::path::absolute(path).map_err(|error| failure(error.to_string()))?;
+    let root = absolute.parent().map(Path::to_path_buf).unwrap_or_default();
+    Ok(LoadedConfig { config, root })
+}
+
+/// Finds the nearest config by walking up from each file's folder; caches
+/// per folder. Without one, the embedded defaults apply from the current folder.
+pub struct ConfigResolver {
+    fixed: Option<Arc<LoadedConfig>>,
+    default: Arc<LoadedConfig>,
+    by_folder: HashMap<PathBuf, Arc<LoadedConfig>>,
+}
+
+impl ConfigResolver {
+    pub fn new(explicit: Option<&Path>) -> Result<ConfigResolver, ConfigFailure> {
+        let fixed = explicit.map(load_config).transpose()?.map(Arc::new);
+        let root = std::env::current_dir().unwrap_or_default();
+        Ok(ConfigResolver {
+            fixed,
+            default: Arc::new(LoadedConfig {
+                config: Config::default(),
+                root,
+            }),
+            by_folder: HashMap::new(),
+        })
+    }
+
+    pub fn for_file(&mut self, file: &Path) -> Result<Arc<LoadedConfig>, ConfigFailure> {
+        if let Some(fixed) = &self.fixed {
+            return Ok(Arc::clone(fixed));
+        }
+        let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        let folder = absolute.parent().map(Path::to_path_buf).unwrap_or_default();
+        self.for_folder(&folder)
+    }
+
+    fn for_folder(&mut self, folder: &Path) -> Result<Arc<LoadedConfig>, ConfigFailure> {
+        if let Some(found) = self.by_folder.get(folder) {
+            return Ok(Arc::clone(found));
+        }
+        let found = match CONFIG_NAMES
+            .iter()
+            .map(|name| folder.join(name))
+            .find(|path| path.is_file())
+        {
+            Some(path) => Arc::new(load_config(&path)?),
+            None => match folder.parent() {
+                Some(parent) => self.for_folder(parent)?,
+                None => Arc::clone(&self.default),
+            },
+        };
+        self.by_folder
+            .insert(folder.to_path_buf(), Arc::clone(&found));
+        Ok(found)
+    }
+}
+
+/// A file to lint, with its config.
+pub struct Target {
+    pub path: PathBuf,
+    pub config: Arc<LoadedConfig>,
+}
+
+/// A path that could not be walked.
+pub struct WalkFailure {
+    pub path: String,
+    pub message: String,
+}
+
+/// Expands the paths given on the command line, sorted by path.
+pub fn targets(
+    paths: &[PathBuf],
+    resolver: &mut ConfigResolver,
+) -> Result<(Vec<Target>, Vec<WalkFailure>), ConfigFailure> {
+    let mut found = Vec::new();
+    let mut failures = Vec::new();
+    for path in paths {
+        let metadata = match std::fs::metadata(path) {
+            Ok(metadata) => metadata,
+            Err(error) => {
+                failures.push(WalkFailure {
+                    path: slash_path(path),
+                    message: describe_io_error(&error),
+                });
+                continue;
+            }
+        };
+        if !metadata.is_dir() {
+            let config = resolver.for_file(path)?;
+            found.push(Target {
+                path: path.clone(),
+                config,
+            });
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(path).require_git(false).build();
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    failures.push(WalkFailure {
+                        path: slash_path(path),
+                        message: error.to_string(),
+                    });
+                    continue;
+                }
+            };
+            if !entry.file_type().is_some_and(|kind| kind.is_file()) {
+                continue;
+            }
+            let file = entry.into_path();
+            let config = resolver.for_file(&file)?;
+            if config.config.is_included(&config.relative_path(&file)) {
+                found.push(Target { path: file, config });
+            }
+        }
+    }
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    found.dedup_by(|a, b| a.path == b.path);
+    Ok((found, failures))
+}
+
+pub fn describe_io_error(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => error.to_string(),
+    }
+}

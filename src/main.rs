@@ -1,0 +1,139 @@
+//! The `copydesk` binary: a thin layer over `copydesk-core` that owns
+//! arguments, config discovery, file walking and reporting.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use copydesk_core::rules::REGISTRY;
+
+mod args;
+mod check;
+mod discover;
+mod report;
+
+use args::{CheckArgs, Cli, ColorChoice, Command, OutputFormat};
+use check::Summary;
+use report::Report;
+
+/// Exit codes, as in ruff and ESLint.
+const EXIT_CLEAN: u8 = 0;
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_TROUBLE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check(args) => run_check(&args),
+        Command::Rules => list_rules(),
+        Command::Explain { rule } => explain(&rule),
+    };
+    ExitCode::from(code)
+}
+
+fn run_check(args: &CheckArgs) -> u8 {
+    let mut resolver = match discover::ConfigResolver::new(args.config.as_deref()) {
+        Ok(resolver) => resolver,
+        Err(failure) => {
+            eprintln!("copydesk: config error: {failure}");
+            return EXIT_TROUBLE;
+        }
+    };
+    let paths = if args.paths.is_empty() {
+        vec![std::path::PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let (targets, walk_failures) = match discover::targets(&paths, &mut resolver) {
+        Ok(found) => found,
+        Err(failure) => {
+            eprintln!("copydesk: config error: {failure}");
+            return EXIT_TROUBLE;
+        }
+    };
+    for failure in &walk_failures {
+        eprintln!("copydesk: {}: {}", failure.path, failure.message);
+    }
+    let outcomes = check::check_targets(&targets, args.quiet);
+    let summary = Summary::of(&outcomes, walk_failures.len());
+
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
+    };
+    let mut report: Box<dyn Report> = match args.format {
+        OutputFormat::Human => Box::new(report::Human::new(color)),
+        OutputFormat::Concise => Box::new(report::Concise),
+        OutputFormat::Json => Box::new(report::Json::default()),
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = outcomes
+        .iter()
+        .try_for_each(|outcome| report.file(&mut out, outcome))
+        .and_then(|()| report.finish(&mut out, &summary))
+        .and_then(|()| out.flush());
+    if let Err(error) = written {
+        if error.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("copydesk: cannot write the report: {error}");
+            return EXIT_TROUBLE;
+        }
+    }
+    exit_code(&summary, args.max_warnings)
+}
+
+fn exit_code(summary: &Summary, max_warnings: Option<usize>) -> u8 {
+    if summary.failures > 0 {
+        EXIT_TROUBLE
+    } else if summary.errors > 0 || max_warnings.is_some_and(|max| summary.warnings > max) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+fn list_rules() -> u8 {
+    let width = REGISTRY
+        .iter()
+        .map(|info| info.name.len())
+        .max()
+        .unwrap_or(0);
+    println!("{:width$}  {:8}  {:9}  summary", "rule", "default", "fix");
+    for info in REGISTRY {
+        println!(
+            "{:width$}  {:8}  {:9}  {}",
+            info.name,
+            info.default_severity.as_str(),
+            info.fix.as_str(),
+            info.summary
+        );
+    }
+    EXIT_CLEAN
+}
+
+fn explain(rule: &str) -> u8 {
+    if let Some(info) = copydesk_core::rules::find(rule) {
+        print!("{}", info.doc);
+        return EXIT_CLEAN;
+    }
+    let closest = REGISTRY
+        .iter()
+        .map(|info| {
+            (
+                copydesk_core::suggest::edit_distance(rule, info.name),
+                info.name,
+            )
+        })
+        .min();
+    match closest {
+        Some((distance, name)) if distance <= 3 => {
+            eprintln!("copydesk: unknown rule `{rule}`; did you mean `{name}`?")
+        }
+        _ => eprintln!("copydesk: unknown rule `{rule}`; `copydesk rules` lists them"),
+    }
+    EXIT_TROUBLE
+}
