@@ -131,14 +131,14 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of(outcomes: &[FileOutcome], walk_failures: usize) -> Summary {
-        let mut summary = Summary {
-            files: outcomes.len(),
-            failures: walk_failures,
-            ..Summary::default()
-        };
+    pub fn of(outcomes: &[FileOutcome]) -> Summary {
+        let mut summary = Summary::default();
         for outcome in outcomes {
-            summary.failures += usize::from(outcome.failure.is_some());
+            if outcome.failure.is_some() {
+                summary.failures += 1;
+            } else {
+                summary.files += 1;
+            }
             for located in &outcome.diagnostics {
                 match located.diagnostic.severity {
                     Severity::Error => summary.errors += 1,

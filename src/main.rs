@@ -52,11 +52,15 @@ fn run_check(args: &CheckArgs) -> u8 {
             return EXIT_TROUBLE;
         }
     };
-    for failure in &walk_failures {
-        eprintln!("copydesk: {}: {}", failure.path, failure.message);
-    }
-    let outcomes = check::check_targets(&targets, args.quiet);
-    let summary = Summary::of(&outcomes, walk_failures.len());
+    let mut outcomes = check::check_targets(&targets, args.quiet);
+    outcomes.extend(walk_failures.into_iter().map(|failure| check::FileOutcome {
+        path: failure.path,
+        text: None,
+        diagnostics: Vec::new(),
+        failure: Some(failure.message),
+    }));
+    outcomes.sort_by(|a, b| a.path.cmp(&b.path));
+    let summary = Summary::of(&outcomes);
 
     let color = match args.color {
         ColorChoice::Always => true,

@@ -1,0 +1,195 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as vscode from "vscode";
+import {
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  State,
+} from "vscode-languageclient/node";
+
+// The client id doubles as the settings prefix: the client reads `copydesk.trace.server` itself.
+const ID = "copydesk";
+const NAME = "copydesk";
+
+let client: LanguageClient | undefined;
+let output: vscode.OutputChannel;
+let status: vscode.StatusBarItem;
+let watchers: vscode.FileSystemWatcher[] = [];
+// Set while we stop the client on purpose, so that a stop is not reported as an error.
+let stopping = false;
+// Restarts are chained so that a settings change during a start cannot leave two servers running.
+let pending: Promise<void> = Promise.resolve();
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // One channel for the extension's lifetime; otherwise every restart would add a new one.
+  output = vscode.window.createOutputChannel(NAME);
+  status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 0);
+  status.command = "copydesk.showOutput";
+  status.name = NAME;
+  watchers = ["**/.copydesk.yml", "**/*.vocab.yml", "**/rules/packs/*.yml"].map((glob) =>
+    vscode.workspace.createFileSystemWatcher(glob),
+  );
+
+  context.subscriptions.push(
+    output,
+    status,
+    ...watchers,
+    vscode.commands.registerCommand("copydesk.showOutput", () => {
+      output.show(true);
+    }),
+    vscode.commands.registerCommand("copydesk.restartServer", restart),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration("copydesk.path")) {
+        void restart();
+      }
+    }),
+  );
+
+  pending = start();
+  await pending;
+}
+
+export async function deactivate(): Promise<void> {
+  await pending;
+  await stop();
+}
+
+function restart(): Promise<void> {
+  pending = pending.catch(() => undefined).then(stop).then(start);
+  return pending;
+}
+
+async function start(): Promise<void> {
+  const command = resolveCommand(vscode.workspace.getConfiguration(ID).get<string>("path", "copydesk"));
+  if (!isExecutable(command)) {
+    setStatus("error", `cannot find \`${command}\``);
+    output.appendLine(`copydesk binary not found: ${command}`);
+    void notFound(command);
+    return;
+  }
+
+  // No `transport`: with TransportKind.stdio the client would append `--stdio` to the arguments.
+  const serverOptions: ServerOptions = { command, args: ["lsp"] };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: "file", language: "markdown" },
+      { scheme: "untitled", language: "markdown" },
+    ],
+    synchronize: { fileEvents: watchers },
+    outputChannel: output,
+  };
+
+  const c = new LanguageClient(ID, NAME, serverOptions, clientOptions);
+  client = c;
+  c.onDidChangeState(({ newState }) => {
+    switch (newState) {
+      case State.Starting:
+        setStatus("starting");
+        break;
+      case State.Running:
+        setStatus("running");
+        break;
+      case State.Stopped:
+        // An unexpected stop means the server crashed more often than the client will restart it.
+        setStatus(stopping ? "stopped" : "error", stopping ? undefined : "the server stopped");
+        break;
+    }
+  });
+
+  setStatus("starting");
+  try {
+    await c.start();
+  } catch (err) {
+    setStatus("error", String(err));
+    output.appendLine(`failed to start ${command} lsp: ${String(err)}`);
+  }
+}
+
+async function stop(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (!c) {
+    setStatus("stopped");
+    return;
+  }
+  stopping = true;
+  try {
+    // dispose(), not stop(): this client is never started again. It keeps our output channel.
+    // It rejects when the server never started or is already gone; either way it is down.
+    await c.dispose();
+  } catch {
+    // Nothing left to clean up.
+  } finally {
+    stopping = false;
+  }
+  setStatus("stopped");
+}
+
+type Status = "starting" | "running" | "stopped" | "error";
+
+const ICONS: Record<Status, string> = {
+  starting: "$(sync~spin)",
+  running: "$(check)",
+  stopped: "$(circle-slash)",
+  error: "$(error)",
+};
+
+function setStatus(state: Status, detail?: string): void {
+  status.text = `${ICONS[state]} copydesk`;
+  status.tooltip = `copydesk: ${state}${detail ? ` (${detail})` : ""}. Click to show the log.`;
+  status.backgroundColor =
+    state === "error" ? new vscode.ThemeColor("statusBarItem.errorBackground") : undefined;
+  status.show();
+}
+
+async function notFound(command: string): Promise<void> {
+  const openSettings = "Open Settings";
+  const choice = await vscode.window.showErrorMessage(
+    `copydesk: cannot find the language server binary "${command}". ` +
+      "Install it with `cargo install --path .` in the copydesk repository, " +
+      "or set `copydesk.path` to the binary's full path.",
+    openSettings,
+  );
+  if (choice === openSettings) {
+    await vscode.commands.executeCommand("workbench.action.openSettings", "copydesk.path");
+  }
+}
+
+function resolveCommand(setting: string): string {
+  // Settings are not shell-expanded, but people write `~/.cargo/bin/copydesk` anyway.
+  const cmd = (setting.trim() || "copydesk").replace(/^~(?=$|[/\\])/, os.homedir());
+  // The extension host's working directory is arbitrary, so anchor relative paths to the workspace.
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (hasSeparator(cmd) && !path.isAbsolute(cmd) && folder?.uri.scheme === "file") {
+    return path.join(folder.uri.fsPath, cmd);
+  }
+  return cmd;
+}
+
+function hasSeparator(cmd: string): boolean {
+  return cmd.includes("/") || cmd.includes("\\");
+}
+
+// Checked up front because a missing binary otherwise surfaces as a bare `spawn ENOENT`.
+function isExecutable(cmd: string): boolean {
+  if (hasSeparator(cmd)) {
+    return canRun(cmd);
+  }
+  const exts =
+    process.platform === "win32" ? ["", ...(process.env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";")] : [""];
+  return (process.env.PATH ?? "")
+    .split(path.delimiter)
+    .filter((dir) => dir !== "")
+    .some((dir) => exts.some((ext) => canRun(path.join(dir, cmd + ext))));
+}
+
+function canRun(file: string): boolean {
+  try {
+    fs.accessSync(file, process.platform === "win32" ? fs.constants.F_OK : fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

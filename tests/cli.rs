@@ -1,0 +1,390 @@
+//! End-to-end tests on the built `copydesk` binary: formats, exit codes,
+//! positions, walking and config discovery.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+fn copydesk(dir: &Path) -> Command {
+    let mut command = Command::cargo_bin("copydesk").unwrap();
+    command.current_dir(dir).env("NO_COLOR", "1");
+    command
+}
+
+/// A throwaway site with the given files.
+fn site(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    for (path, bytes) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    dir
+}
+
+fn json_report(dir: &Path, args: &[&str]) -> (Value, i32) {
+    let output = copydesk(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|error| panic!("{error}: {}", String::from_utf8_lossy(&output.stdout)));
+    (report, output.status.code().unwrap())
+}
+
+fn rules_of(report: &Value) -> Vec<String> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+const REPEATED_TITLE: &str = "---\ntitle: \"Same title\"\n---\n\nSame title\n\nBody text.\n";
+const CLEAN: &str = "---\ntitle: \"Clean\"\n---\n\nBody text.\n";
+
+/// The post the product was designed from, kept in `shared/` beside the repo.
+/// CI always has it, so there the test fails rather than skips.
+#[test]
+fn the_example_post_reports_its_repeated_title_exactly() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/examples/2025-11-20-openai-aws-contract.md");
+    if !example.exists() {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must have ../shared/examples beside the checkout"
+        );
+        eprintln!("skipping: {} is not here", example.display());
+        return;
+    }
+    let dir = site(&[(
+        "2025-11-20-openai-aws-contract.md",
+        &std::fs::read(&example).unwrap(),
+    )]);
+    let (report, code) = json_report(dir.path(), &["2025-11-20-openai-aws-contract.md"]);
+    assert_eq!(code, 1);
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    let title = diagnostics
+        .iter()
+        .find(|d| d["rule"] == "duplicated-title")
+        .expect("duplicated-title");
+    assert_eq!(
+        title["start"],
+        serde_json::json!({"line": 12, "column": 1, "offset": 410})
+    );
+    assert_eq!(
+        title["end"],
+        serde_json::json!({"line": 12, "column": 30, "offset": 473})
+    );
+    assert!(!rules_of(&report).contains(&"required-field".to_string()));
+}
+
+#[test]
+fn exit_codes_follow_ruff_and_eslint() {
+    let dir = site(&[
+        ("clean.md", CLEAN.as_bytes()),
+        ("bad.md", REPEATED_TITLE.as_bytes()),
+    ]);
+    copydesk(dir.path())
+        .args(["check", "clean.md"])
+        .assert()
+        .code(0);
+    copydesk(dir.path())
+        .args(["check", "bad.md"])
+        .assert()
+        .code(1);
+    copydesk(dir.path())
+        .args(["check", "missing.md"])
+        .assert()
+        .code(2);
+    // A warning passes, unless there are more than --max-warnings.
+    let warn = site(&[
+        (".copydesk.yml", b"rules:\n  duplicated-title: warning\n"),
+        ("bad.md", REPEATED_TITLE.as_bytes()),
+    ]);
+    copydesk(warn.path())
+        .args(["check", "bad.md"])
+        .assert()
+        .code(0);
+    copydesk(warn.path())
+        .args(["check", "--max-warnings", "1", "bad.md"])
+        .assert()
+        .code(0);
+    copydesk(warn.path())
+        .args(["check", "--max-warnings", "0", "bad.md"])
+        .assert()
+        .code(1);
+    // Usage trouble is 2.
+    copydesk(dir.path())
+        .args(["check", "--format", "xml"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn a_missing_path_is_reported_and_the_rest_still_linted() {
+    let dir = site(&[("bad.md", REPEATED_TITLE.as_bytes())]);
+    let (report, code) = json_report(dir.path(), &["nope.md", "bad.md"]);
+    assert_eq!(code, 2);
+    assert_eq!(rules_of(&report), ["duplicated-title"]);
+    assert_eq!(report["failures"][0]["path"], "nope.md");
+}
+
+#[test]
+fn bad_config_names_its_file_and_line() {
+    let dir = site(&[
+        (
+            ".copydesk.yml",
+            b"rules:\n  duplicated-title: error\n  no-such-rule: warning\n",
+        ),
+        ("a.md", CLEAN.as_bytes()),
+    ]);
+    let assert = copydesk(dir.path()).args(["check", "."]).assert().code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains(".copydesk.yml: line 3, column 3"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("no-such-rule"), "{stderr}");
+}
+
+#[test]
+fn the_nearest_config_applies_and_config_flag_overrides_it() {
+    let dir = site(&[
+        (
+            "blog/.copydesk.yml",
+            b"rules:\n  required-field:\n    fields: [title, author]\n",
+        ),
+        ("blog/post.md", CLEAN.as_bytes()),
+        ("other/post.md", CLEAN.as_bytes()),
+        (
+            "strict.yml",
+            b"rules:\n  required-field:\n    fields: [title, date]\n",
+        ),
+    ]);
+    let (report, _) = json_report(dir.path(), &["."]);
+    let messages: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages, ["required field `author` is missing"]);
+    assert_eq!(report["diagnostics"][0]["path"], "blog/post.md");
+    let (report, _) = json_report(dir.path(), &["--config", "strict.yml", "."]);
+    assert_eq!(report["summary"]["errors"], 2);
+}
+
+#[test]
+fn walking_respects_gitignore_excludes_and_sorts_but_named_files_are_always_linted() {
+    let dir = site(&[
+        (".gitignore", b"ignored/\n"),
+        ("ignored/bad.md", REPEATED_TITLE.as_bytes()),
+        ("README.md", b"# Not a post\n"),
+        ("b/bad.md", REPEATED_TITLE.as_bytes()),
+        ("a/bad.md", REPEATED_TITLE.as_bytes()),
+        ("notes.txt", REPEATED_TITLE.as_bytes()),
+    ]);
+    let (report, _) = json_report(dir.path(), &["."]);
+    let paths: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["a/bad.md", "b/bad.md"]);
+    assert_eq!(report["summary"]["files"], 2);
+    let (report, _) = json_report(dir.path(), &["ignored/bad.md", "README.md", "notes.txt"]);
+    assert_eq!(report["summary"]["files"], 3);
+    // Sorted by path bytes: README.md, ignored/bad.md, notes.txt.
+    assert_eq!(
+        rules_of(&report),
+        [
+            "front-matter-syntax",
+            "duplicated-title",
+            "duplicated-title"
+        ]
+    );
+}
+
+#[test]
+fn positions_count_characters_with_japanese_emoji_crlf_and_bom() {
+    let text = "\u{feff}---\r\ntitle: \"旅😀と本\"\r\ntags: [\"a\"]\r\n---\r\n\r\n旅😀と本\r\n";
+    let dir = site(&[("post.md", text.as_bytes())]);
+    let (report, _) = json_report(dir.path(), &["post.md"]);
+    let diagnostic = &report["diagnostics"][0];
+    let offset = text.find("\r\n旅").unwrap() + 2;
+    assert_eq!(
+        diagnostic["start"],
+        serde_json::json!({"line": 6, "column": 1, "offset": offset})
+    );
+    // 旅 😀 と 本 are four characters, whatever their bytes or UTF-16 units.
+    let end = offset + "旅😀と本".len();
+    assert_eq!(
+        diagnostic["end"],
+        serde_json::json!({"line": 6, "column": 5, "offset": end})
+    );
+    assert_eq!(&text.as_bytes()[offset..end], "旅😀と本".as_bytes());
+}
+
+#[test]
+fn bad_bytes_get_a_diagnostic_at_the_offending_byte_and_the_rest_is_linted() {
+    let dir = site(&[
+        ("a-latin1.md", b"---\ntitle: caf\xe9\n---\n"),
+        ("b-utf16.md", b"\xff\xfe-\x00-\x00-\x00"),
+        ("c-binary.md", b"abc\0def"),
+        ("d-bad.md", REPEATED_TITLE.as_bytes()),
+    ]);
+    let (report, code) = json_report(dir.path(), &["."]);
+    assert_eq!(code, 1);
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    let summary: Vec<(String, String, u64)> = diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["rule"].as_str().unwrap().to_string(),
+                d["start"]["offset"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (
+                "a-latin1.md".to_string(),
+                "invalid-encoding".to_string(),
+                14
+            ),
+            ("b-utf16.md".to_string(), "invalid-encoding".to_string(), 0),
+            ("c-binary.md".to_string(), "invalid-encoding".to_string(), 3),
+            ("d-bad.md".to_string(), "duplicated-title".to_string(), 29),
+        ]
+    );
+    assert!(diagnostics[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("byte 14"));
+}
+
+#[test]
+fn front_matter_shapes_end_to_end() {
+    let dir = site(&[
+        (
+            "toml.md",
+            b"+++\ntitle = \"T\"\ntags = [\"a\"]\n+++\n\n# T\n",
+        ),
+        ("duplicate.md", b"---\ntitle: A\ntitle: B\n---\nB\n"),
+        (
+            "one-line.md",
+            b"--- layout: post title: Squashed ---\nBody\n",
+        ),
+        ("unterminated.md", b"---\ntitle: Open\nBody\n"),
+        ("none.md", b"Just text.\n"),
+    ]);
+    let output = copydesk(dir.path())
+        .args(["check", "--format", "concise", "."])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!(
+        "front_matter_shapes_concise",
+        String::from_utf8_lossy(&output.stdout)
+    );
+}
+
+#[test]
+fn human_format_shows_the_snippet_and_aligns_japanese() {
+    let dir = site(&[(
+        "post.md",
+        "---\ntitle: \"日本語のタイトル\"\n---\n\n日本語のタイトル\n\n本文。\n".as_bytes(),
+    )]);
+    let output = copydesk(dir.path())
+        .args(["check", "post.md"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!("human_japanese", String::from_utf8_lossy(&output.stdout));
+}
+
+#[test]
+fn color_follows_the_flag_and_no_color() {
+    let dir = site(&[("bad.md", REPEATED_TITLE.as_bytes())]);
+    let colored = copydesk(dir.path())
+        .args(["check", "--color", "always", "bad.md"])
+        .output()
+        .unwrap();
+    assert!(
+        colored.stdout.contains(&0x1b),
+        "--color always emits ANSI escapes"
+    );
+    let plain = copydesk(dir.path())
+        .args(["check", "bad.md"])
+        .output()
+        .unwrap();
+    assert!(
+        !plain.stdout.contains(&0x1b),
+        "NO_COLOR and a pipe give plain text"
+    );
+}
+
+#[test]
+fn json_format_is_documented_shape() {
+    let dir = site(&[("bad.md", REPEATED_TITLE.as_bytes())]);
+    let (report, _) = json_report(dir.path(), &["bad.md"]);
+    insta::assert_json_snapshot!("json_shape", report);
+}
+
+#[test]
+fn quiet_shows_only_errors() {
+    let dir = site(&[(
+        "bad.md",
+        b"---\ntitle: T\n---\n<!-- copydesk-disable-next-line required-field -->\nText\n",
+    )]);
+    let (report, code) = json_report(dir.path(), &["bad.md"]);
+    assert_eq!(rules_of(&report), ["unused-suppression"]);
+    assert_eq!(code, 0);
+    let (report, _) = json_report(dir.path(), &["--quiet", "bad.md"]);
+    assert!(rules_of(&report).is_empty());
+}
+
+#[test]
+fn rules_and_explain() {
+    let dir = TempDir::new().unwrap();
+    let output = copydesk(dir.path()).arg("rules").output().unwrap();
+    let listing = String::from_utf8_lossy(&output.stdout);
+    assert!(listing
+        .lines()
+        .any(|line| line.starts_with("duplicated-title")
+            && line.contains("error")
+            && line.contains("yes")));
+    let output = copydesk(dir.path())
+        .args(["explain", "duplicated-title"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("# duplicated-title\n"));
+    let assert = copydesk(dir.path())
+        .args(["explain", "duplicated-titel"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("did you mean `duplicated-title`?"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_readme_example_site_runs_with_no_config() {
+    let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/site");
+    let (report, code) = json_report(&site, &["."]);
+    assert_eq!(code, 1);
+    let mut rules = rules_of(&report);
+    rules.dedup();
+    assert!(rules.contains(&"duplicated-title".to_string()), "{rules:?}");
+    assert!(rules.contains(&"required-field".to_string()), "{rules:?}");
+}
