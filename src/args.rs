@@ -21,6 +21,8 @@ pub enum Command {
     Check(CheckArgs),
     /// List every rule with its default severity and whether it can fix.
     Rules,
+    /// Write a starter tag vocabulary from the posts in PATHS.
+    Vocab(VocabArgs),
     /// Print a rule's documentation.
     Explain {
         /// The rule's name, as printed in diagnostics.
@@ -62,4 +64,19 @@ pub struct CheckArgs {
     pub quiet: bool,
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct VocabArgs {
+    /// Files and folders to read (default: the current folder).
+    pub paths: Vec<PathBuf>,
+    /// The list field to collect: tags, categories, topics…
+    #[arg(long, default_value = "tags")]
+    pub field: String,
+    /// Use this config to choose files instead of the nearest `.copydesk.yml`.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Write the vocabulary here instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
 }

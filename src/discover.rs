@@ -47,11 +47,47 @@ pub fn load_config(path: &Path) -> Result<LoadedConfig, ConfigFailure> {
         path: path.to_path_buf(),
         message,
     };
-    let text = std::fs::read_to_string(path).map_err(|error| failure(error.to_string()))?;
-    let config = Config::from_yaml(&text).map_err(|error| failure(error.to_string()))?;
+    let text = std::fs::read_to_string(path).map_err(|error| failure(describe_io_error(&error)))?;
     let absolute = std::path::absolute(path).map_err(|error| failure(error.to_string()))?;
     let root = absolute.parent().map(Path::to_path_buf).unwrap_or_default();
+    let load = |relative: &str| read_beside_config(&root, relative);
+    let config =
+        Config::from_yaml_with(&text, &load).map_err(|error| failure(error.to_string()))?;
     Ok(LoadedConfig { config, root })
+}
+
+/// Reads a file a config names. It must stay inside the config's folder:
+/// a config from an untrusted branch must not read the rest of the machine.
+fn read_beside_config(root: &Path, relative: &str) -> Result<String, String> {
+    let path = Path::new(relative);
+    let escapes = path.is_absolute()
+        || path
+            .components()
+            .try_fold(0usize, |depth, component| match component {
+                std::path::Component::ParentDir => depth.checked_sub(1),
+                std::path::Component::Normal(_) => Some(depth + 1),
+                _ => Some(depth),
+            })
+            .is_none();
+    if escapes {
+        return Err(format!(
+            "{relative}: refused: files named in a config must be inside its folder"
+        ));
+    }
+    let full = root.join(path);
+    let canonical_root = root
+        .canonicalize()
+        .map_err(|error| format!("{}: {error}", root.display()))?;
+    let canonical = full
+        .canonicalize()
+        .map_err(|error| format!("{relative}: {}", describe_io_error(&error)))?;
+    if !canonical.starts_with(&canonical_root) {
+        return Err(format!(
+            "{relative}: refused: it links outside the config's folder"
+        ));
+    }
+    std::fs::read_to_string(&canonical)
+        .map_err(|error| format!("{relative}: {}", describe_io_error(&error)))
 }
 
 /// Finds the nearest config by walking up from each file's folder; caches

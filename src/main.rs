@@ -12,6 +12,7 @@ mod args;
 mod check;
 mod discover;
 mod report;
+mod vocab;
 
 use args::{CheckArgs, Cli, ColorChoice, Command, OutputFormat};
 use check::Summary;
@@ -27,6 +28,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => run_check(&args),
         Command::Rules => list_rules(),
+        Command::Vocab(args) => write_vocabulary(&args),
         Command::Explain { rule } => explain(&rule),
     };
     ExitCode::from(code)
@@ -98,6 +100,31 @@ fn exit_code(summary: &Summary, max_warnings: Option<usize>) -> u8 {
     } else {
         EXIT_CLEAN
     }
+}
+
+fn write_vocabulary(args: &args::VocabArgs) -> u8 {
+    let (yaml, posts) = match vocab::starter_vocabulary(args) {
+        Ok(found) => found,
+        Err(message) => {
+            eprintln!("copydesk: {message}");
+            return EXIT_TROUBLE;
+        }
+    };
+    let written = match &args.output {
+        Some(path) => std::fs::write(path, &yaml),
+        None => io::stdout().lock().write_all(yaml.as_bytes()),
+    };
+    if let Err(error) = written {
+        eprintln!("copydesk: cannot write the vocabulary: {error}");
+        return EXIT_TROUBLE;
+    }
+    if args.output.is_some() {
+        eprintln!(
+            "copydesk: wrote a `{}` vocabulary from {posts} posts",
+            args.field
+        );
+    }
+    EXIT_CLEAN
 }
 
 fn list_rules() -> u8 {

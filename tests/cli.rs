@@ -388,3 +388,99 @@ fn the_readme_example_site_runs_with_no_config() {
     assert!(rules.contains(&"duplicated-title".to_string()), "{rules:?}");
     assert!(rules.contains(&"required-field".to_string()), "{rules:?}");
 }
+
+#[test]
+fn vocab_writes_a_starter_vocabulary_that_the_rule_then_reads() {
+    let dir = site(&[
+        (
+            "_posts/a.md",
+            b"---\ntitle: A\ntags: [openSUSE, KDE]\n---\nText\n",
+        ),
+        (
+            "_posts/b.md",
+            b"---\ntitle: B\ntags: [opensuse, kde, KDE]\n---\nText\n",
+        ),
+        (
+            "_posts/c.md",
+            b"---\ntitle: C\ntags: openSUSE Rust\n---\nText\n",
+        ),
+    ]);
+    let output = copydesk(dir.path())
+        .args(["vocab", "_posts"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let yaml = String::from_utf8_lossy(&output.stdout).to_string();
+    insta::assert_snapshot!("vocab_starter", yaml);
+    std::fs::write(dir.path().join("tags.vocab.yml"), &yaml).unwrap();
+    std::fs::write(
+        dir.path().join(".copydesk.yml"),
+        "rules:\n  tag-vocabulary:\n    vocabularies:\n      tags: tags.vocab.yml\n",
+    )
+    .unwrap();
+    let (report, _) = json_report(dir.path(), &["_posts/b.md"]);
+    let messages: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "tag-vocabulary")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "`opensuse` is written `openSUSE` in the tags vocabulary",
+            "`kde` is written `KDE` in the tags vocabulary",
+            "`KDE` repeats `kde` in `tags`",
+        ]
+    );
+}
+
+#[test]
+fn config_files_may_not_name_files_outside_their_folder() {
+    let dir = site(&[
+        ("secret.yml", b"- leaked\n"),
+        (
+            "site/.copydesk.yml",
+            b"rules:\n  tag-vocabulary:\n    vocabularies:\n      tags: ../secret.yml\n",
+        ),
+        ("site/a.md", CLEAN.as_bytes()),
+    ]);
+    let assert = copydesk(&dir.path().join("site"))
+        .args(["check", "."])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("../secret.yml: refused"), "{stderr}");
+}
+
+#[test]
+fn the_example_post_reading_time_estimate_is_two_to_four_minutes() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/examples/2025-11-20-openai-aws-contract.md");
+    if !example.exists() {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must have ../shared/examples beside the checkout"
+        );
+        return;
+    }
+    let dir = site(&[("post.md", &std::fs::read(&example).unwrap())]);
+    let (report, _) = json_report(dir.path(), &["post.md"]);
+    let reading = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "reading-time")
+        .expect("a reading-time warning");
+    assert_eq!(reading["severity"], "warning");
+    let replacement: u32 = reading["fix"]["edits"][0]["replacement"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((2..=4).contains(&replacement), "estimate {replacement}");
+    assert!(reading["message"].as_str().unwrap().starts_with(&format!(
+        "declares 8 min; the body reads in about {replacement} min"
+    )));
+}

@@ -165,6 +165,9 @@ pub struct RulesConfig {
     pub duplicated_title: Option<RuleSetting<rules::duplicated_title::Options>>,
     pub unused_suppression: Option<RuleSetting<NoOptions>>,
     pub invalid_encoding: Option<RuleSetting<NoOptions>>,
+    pub field_type: Option<RuleSetting<rules::field_type::Options>>,
+    pub reading_time: Option<RuleSetting<rules::reading_time::Options>>,
+    pub tag_vocabulary: Option<RuleSetting<rules::tag_vocabulary::Options>>,
 }
 
 impl RulesConfig {
@@ -181,7 +184,18 @@ impl RulesConfig {
                 &later.unused_suppression,
             ),
             invalid_encoding: RuleSetting::merged(&self.invalid_encoding, &later.invalid_encoding),
+            field_type: RuleSetting::merged(&self.field_type, &later.field_type),
+            reading_time: RuleSetting::merged(&self.reading_time, &later.reading_time),
+            tag_vocabulary: RuleSetting::merged(&self.tag_vocabulary, &later.tag_vocabulary),
         }
+    }
+
+    /// Files the rules read besides the config: vocabularies.
+    fn resource_paths(&self) -> Vec<String> {
+        options_of(&self.tag_vocabulary)
+            .vocabularies
+            .into_values()
+            .collect()
     }
 
     /// The configured severity of a rule by name, if set.
@@ -192,6 +206,9 @@ impl RulesConfig {
             "duplicated-title" => self.duplicated_title.as_ref()?.severity,
             "unused-suppression" => self.unused_suppression.as_ref()?.severity,
             "invalid-encoding" => self.invalid_encoding.as_ref()?.severity,
+            "field-type" => self.field_type.as_ref()?.severity,
+            "reading-time" => self.reading_time.as_ref()?.severity,
+            "tag-vocabulary" => self.tag_vocabulary.as_ref()?.severity,
             _ => None,
         }
     }
@@ -272,10 +289,30 @@ impl From<crate::yaml::YamlError> for ConfigError {
     }
 }
 
+/// Files a config refers to (vocabularies), read by the caller, which owns IO.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Resources {
+    texts: HashMap<String, String>,
+}
+
+impl Resources {
+    /// The text of a file named in the config, as written there.
+    pub fn get(&self, path: &str) -> Result<&str, String> {
+        self.texts
+            .get(path)
+            .map(String::as_str)
+            .ok_or_else(|| format!("{path} was not loaded"))
+    }
+}
+
+/// Reads a file the config names, relative to the config's folder.
+pub type Loader<'a> = &'a dyn Fn(&str) -> Result<String, String>;
+
 /// A resolved configuration: preset, file, compiled globs, built rules.
 #[derive(Debug)]
 pub struct Config {
     pub preset: Preset,
+    resources: Resources,
     include: GlobSet,
     exclude: GlobSet,
     rules: RulesConfig,
@@ -291,13 +328,28 @@ impl Default for Config {
 }
 
 impl Config {
+    /// A config for a preset alone.
+    pub fn for_preset(preset: Preset) -> Result<Config, ConfigError> {
+        Config::from_yaml(&format!("preset: {}\n", preset.name()))
+    }
+}
+
+impl Config {
     /// Parses `.copydesk.yml` text over its preset. Empty text is the default.
+    /// A config that names other files needs [`Config::from_yaml_with`].
     pub fn from_yaml(text: &str) -> Result<Config, ConfigError> {
-        let file: ConfigFile = crate::yaml::from_str(text)?;
-        Config::from_file(file)
+        Config::from_yaml_with(text, &|path: &str| {
+            Err(format!("{path}: no files can be read here"))
+        })
     }
 
-    pub fn from_file(file: ConfigFile) -> Result<Config, ConfigError> {
+    /// Parses config text; `load` reads the vocabularies it names.
+    pub fn from_yaml_with(text: &str, load: Loader) -> Result<Config, ConfigError> {
+        let file: ConfigFile = crate::yaml::from_str(text)?;
+        Config::from_file(file, load)
+    }
+
+    pub fn from_file(file: ConfigFile, load: Loader) -> Result<Config, ConfigError> {
         let preset_kind = file.preset.unwrap_or_default();
         let preset: ConfigFile = crate::yaml::from_str(preset_kind.yaml()).map_err(|error| {
             ConfigError::new(format!(
@@ -314,11 +366,23 @@ impl Config {
         for entry in preset.overrides.iter().chain(&file.overrides) {
             overrides.push((glob_set(&entry.files)?, entry.rules.clone()));
         }
+        let rules = preset.rules.merged(&file.rules);
+        let mut resources = Resources::default();
+        let paths = std::iter::once(&rules)
+            .chain(overrides.iter().map(|(_, rules)| rules))
+            .flat_map(RulesConfig::resource_paths);
+        for path in paths.collect::<Vec<_>>() {
+            if let std::collections::hash_map::Entry::Vacant(slot) = resources.texts.entry(path) {
+                let text = load(slot.key()).map_err(ConfigError::new)?;
+                slot.insert(text);
+            }
+        }
         let config = Config {
             preset: preset_kind,
+            resources,
             include: glob_set(&include)?,
             exclude: glob_set(&exclude)?,
-            rules: preset.rules.merged(&file.rules),
+            rules,
             overrides,
             rule_sets: Mutex::new(HashMap::new()),
         };
@@ -355,8 +419,10 @@ impl Config {
         if let Some(rule_set) = cache.get(&key) {
             return Ok(Arc::clone(rule_set));
         }
-        let rule_set =
-            Arc::new(RuleSet::new(&self.rules_for(relative_path)).map_err(ConfigError::new)?);
+        let rule_set = Arc::new(
+            RuleSet::new(&self.rules_for(relative_path), &self.resources)
+                .map_err(ConfigError::new)?,
+        );
         cache.insert(key, Arc::clone(&rule_set));
         Ok(rule_set)
     }

@@ -3,16 +3,19 @@
 
 pub mod body;
 pub mod config;
+pub mod dates;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;
 pub mod front_matter;
 pub mod lint;
+pub mod reading_time;
 pub mod rules;
 pub mod source;
 pub mod suggest;
 mod suppression;
 mod toml_front_matter;
+pub mod vocabulary;
 pub mod yaml;
 
 #[cfg(test)]

@@ -14,15 +14,34 @@ pub(crate) fn assert_snapshot_of(rule: &str, name: &str, text: &str) {
 }
 
 pub(crate) fn assert_snapshot_with_config(rule: &str, name: &str, text: &str, config: &str) {
-    let rendered = render(rule, name, text, config);
+    let config = Config::from_yaml(config).expect("test config is valid");
+    render_with(&config, rule, name, text);
+}
+
+/// Snapshots the findings of `rule` on `text` under a built config.
+pub(crate) fn render_with(config: &Config, rule: &str, name: &str, text: &str) {
+    let rendered = render_config(config, rule, name, text);
+    assert_named_snapshot(&format!("{rule}__{}", name.replace('/', "_")), &rendered);
+}
+
+/// Every core snapshot lives in `tests/snapshots`, named by the test.
+pub(crate) fn assert_named_snapshot(name: &str, content: &str) {
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("../tests/snapshots");
     settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| insta::assert_snapshot!(format!("{rule}__{name}"), rendered));
+    settings.bind(|| insta::assert_snapshot!(name.to_string(), content));
 }
 
 pub(crate) fn render(rule: &str, path: &str, text: &str, config: &str) -> String {
-    let config = Config::from_yaml(config).expect("test config is valid");
+    render_config(
+        &Config::from_yaml(config).expect("test config is valid"),
+        rule,
+        path,
+        text,
+    )
+}
+
+fn render_config(config: &Config, rule: &str, path: &str, text: &str) -> String {
     let rule_set = config.rule_set_for(path).expect("rules build");
     let document = Document::parse(path, Source::new(text.to_string()));
     let diagnostics: Vec<_> = check(&document, &rule_set)

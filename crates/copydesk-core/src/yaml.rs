@@ -91,6 +91,47 @@ fn locate_unknown_field(text: &str, mut error: YamlError) -> YamlError {
     error
 }
 
+/// Whether text can be written as a plain YAML scalar and read back as the
+/// same string, by YAML 1.2 readers and by YAML 1.1 ones such as Jekyll's.
+pub fn is_plain_safe(text: &str) -> bool {
+    let yaml11_special = matches!(
+        text.to_ascii_lowercase().as_str(),
+        "yes" | "no" | "on" | "off" | "y" | "n" | "true" | "false" | "null" | "~"
+    );
+    !text.is_empty()
+        && !yaml11_special
+        && text.trim() == text
+        && !text.starts_with([
+            '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%',
+            '@', '`',
+        ])
+        && !text.contains(": ")
+        && !text.contains(" #")
+        && !text.contains([',', '[', ']', '{', '}', '\n', '\r', '\t'])
+        && matches!(serde_yaml::from_str::<serde_yaml::Value>(text), Ok(serde_yaml::Value::String(ref parsed)) if parsed == text)
+}
+
+/// A string as a YAML scalar: plain when that reads back the same, else quoted.
+pub fn scalar(text: &str) -> String {
+    if is_plain_safe(text) {
+        return text.to_string();
+    }
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for ch in text.chars() {
+        match ch {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            '\t' => quoted.push_str("\\t"),
+            ch if ch.is_control() => quoted.push_str(&format!("\\u{:04X}", ch as u32)),
+            ch => quoted.push(ch),
+        }
+    }
+    quoted.push('"');
+    quoted
+}
+
 /// Parses YAML front matter; `base` is the content's offset in the file.
 pub(crate) fn parse_front_matter(content: &str, base: TextSize) -> Parsed {
     let base = usize::from(base);
@@ -613,6 +654,29 @@ mod tests {
             problem.message
         );
         assert_eq!(parsed.entries[0].value, Value::String("ok".into()));
+    }
+
+    #[test]
+    fn scalars_read_back_as_written() {
+        for text in [
+            "openSUSE",
+            "C++",
+            "yes",
+            "1.0",
+            "a: b",
+            "#tag",
+            "日本語",
+            "say \"hi\"",
+            "- x",
+            "back\\slash",
+            "",
+        ] {
+            let yaml = format!("v: {}\n", scalar(text));
+            let parsed: std::collections::BTreeMap<String, String> = from_str(&yaml).unwrap();
+            assert_eq!(parsed["v"], text, "{yaml}");
+        }
+        assert_eq!(scalar("openSUSE"), "openSUSE");
+        assert_eq!(scalar("yes"), "\"yes\"");
     }
 
     #[test]

@@ -1,13 +1,16 @@
 //! The rule trait and the registry: a plain table, one row per rule.
 
-use crate::config::{options_of, RulesConfig};
+use crate::config::{options_of, Resources, RulesConfig};
 use crate::diagnostic::{Severity, Violation};
 use crate::document::Document;
 
 pub mod duplicated_title;
+pub mod field_type;
 pub mod front_matter_syntax;
 pub mod invalid_encoding;
+pub mod reading_time;
 pub mod required_field;
+pub mod tag_vocabulary;
 pub mod unused_suppression;
 
 /// A check over one parsed document.
@@ -33,6 +36,9 @@ impl FixAvailability {
     }
 }
 
+/// Builds a rule from its settings and the files the config names.
+pub type BuildRule = fn(&RulesConfig, &Resources) -> Result<Box<dyn Rule>, String>;
+
 /// One row of the registry.
 pub struct RuleInfo {
     /// Stable kebab-case name of the bad pattern.
@@ -42,7 +48,7 @@ pub struct RuleInfo {
     pub fix: FixAvailability,
     /// The rule's page in `rules/`, compiled in.
     pub doc: &'static str,
-    pub build: fn(&RulesConfig) -> Result<Box<dyn Rule>, String>,
+    pub build: BuildRule,
 }
 
 impl std::fmt::Debug for RuleInfo {
@@ -59,7 +65,15 @@ pub static REGISTRY: &[RuleInfo] = &[
         default_severity: Severity::Error,
         fix: FixAvailability::Always,
         doc: include_str!("../../../../rules/duplicated-title.md"),
-        build: |rules| Ok(Box::new(duplicated_title::DuplicatedTitle::new(options_of(&rules.duplicated_title)))),
+        build: |rules, _| Ok(Box::new(duplicated_title::DuplicatedTitle::new(options_of(&rules.duplicated_title)))),
+    },
+    RuleInfo {
+        name: "field-type",
+        summary: "A front-matter field has the wrong type, an impossible date, or breaks a limit",
+        default_severity: Severity::Error,
+        fix: FixAvailability::Sometimes,
+        doc: include_str!("../../../../rules/field-type.md"),
+        build: |rules, _| Ok(Box::new(field_type::FieldTypeRule::new(options_of(&rules.field_type))?)),
     },
     RuleInfo {
         name: "front-matter-syntax",
@@ -67,7 +81,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         default_severity: Severity::Error,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/front-matter-syntax.md"),
-        build: |_| Ok(Box::new(front_matter_syntax::FrontMatterSyntax)),
+        build: |_, _| Ok(Box::new(front_matter_syntax::FrontMatterSyntax)),
     },
     RuleInfo {
         name: "invalid-encoding",
@@ -75,7 +89,15 @@ pub static REGISTRY: &[RuleInfo] = &[
         default_severity: Severity::Error,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/invalid-encoding.md"),
-        build: |_| Ok(Box::new(invalid_encoding::InvalidEncoding)),
+        build: |_, _| Ok(Box::new(invalid_encoding::InvalidEncoding)),
+    },
+    RuleInfo {
+        name: "reading-time",
+        summary: "The declared reading time is implausible for the body",
+        default_severity: Severity::Warning,
+        fix: FixAvailability::Always,
+        doc: include_str!("../../../../rules/reading-time.md"),
+        build: |rules, _| Ok(Box::new(reading_time::ReadingTime::new(options_of(&rules.reading_time)))),
     },
     RuleInfo {
         name: "required-field",
@@ -83,7 +105,17 @@ pub static REGISTRY: &[RuleInfo] = &[
         default_severity: Severity::Error,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/required-field.md"),
-        build: |rules| Ok(Box::new(required_field::RequiredField::new(options_of(&rules.required_field)))),
+        build: |rules, _| Ok(Box::new(required_field::RequiredField::new(options_of(&rules.required_field)))),
+    },
+    RuleInfo {
+        name: "tag-vocabulary",
+        summary: "A tag or category is outside the vocabulary, repeated, too many, or empty",
+        default_severity: Severity::Warning,
+        fix: FixAvailability::Sometimes,
+        doc: include_str!("../../../../rules/tag-vocabulary.md"),
+        build: |rules, resources| {
+            Ok(Box::new(tag_vocabulary::TagVocabulary::new(options_of(&rules.tag_vocabulary), resources)?))
+        },
     },
     RuleInfo {
         name: "unused-suppression",
@@ -91,7 +123,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/unused-suppression.md"),
-        build: |_| Ok(Box::new(unused_suppression::UnusedSuppression)),
+        build: |_, _| Ok(Box::new(unused_suppression::UnusedSuppression)),
     },
 ];
 
@@ -119,14 +151,14 @@ impl std::fmt::Debug for RuleSet {
 }
 
 impl RuleSet {
-    pub fn new(config: &RulesConfig) -> Result<RuleSet, String> {
+    pub fn new(config: &RulesConfig, resources: &Resources) -> Result<RuleSet, String> {
         let mut rules = Vec::new();
         let mut severities = Vec::new();
         for info in REGISTRY {
             let severity = config.severity(info.name).unwrap_or(info.default_severity);
             severities.push(severity);
             if severity != Severity::Off {
-                let rule = (info.build)(config)
+                let rule = (info.build)(config, resources)
                     .map_err(|error| format!("rule `{}`: {error}", info.name))?;
                 rules.push((info, severity, rule));
             }

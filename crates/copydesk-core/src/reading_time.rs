@@ -1,0 +1,219 @@
+//! How long a body takes to read. Documented in `rules/reading-time.md`;
+//! public so editors can show the estimate on hover.
+
+use serde::Deserialize;
+
+use crate::document::Document;
+
+/// Reading speeds and image times. Every constant is configurable.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ReadingModel {
+    /// CJK characters (Han, Hiragana, Katakana, Hangul) per minute.
+    pub cjk_per_minute: f64,
+    /// Other words per minute.
+    pub words_per_minute: f64,
+    /// The fast and slow readers that bound a plausible declaration.
+    pub fast_cjk_per_minute: f64,
+    pub fast_words_per_minute: f64,
+    pub slow_cjk_per_minute: f64,
+    pub slow_words_per_minute: f64,
+    /// Seconds for the first, second, … image; the last value repeats (Medium's schedule).
+    pub image_seconds: Vec<f64>,
+    /// Count the text of code blocks too.
+    pub include_code: bool,
+    /// Minutes the plausible range is widened each way, for rounding.
+    pub slack_minutes: f64,
+}
+
+impl Default for ReadingModel {
+    fn default() -> ReadingModel {
+        ReadingModel {
+            cjk_per_minute: 500.0,
+            words_per_minute: 238.0,
+            fast_cjk_per_minute: 650.0,
+            fast_words_per_minute: 300.0,
+            slow_cjk_per_minute: 400.0,
+            slow_words_per_minute: 175.0,
+            image_seconds: vec![12.0, 11.0, 10.0, 9.0, 8.0, 7.0, 6.0, 5.0, 4.0, 3.0],
+            include_code: false,
+            slack_minutes: 1.0,
+        }
+    }
+}
+
+/// What was counted in a body.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub cjk_characters: usize,
+    pub words: usize,
+    pub images: usize,
+}
+
+/// The estimate and the range a declared value may plausibly fall in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Estimate {
+    pub counts: Counts,
+    pub minutes: f64,
+    /// The fast reader's time, less the slack.
+    pub lowest: f64,
+    /// The slow reader's time, plus the slack.
+    pub highest: f64,
+}
+
+impl Estimate {
+    /// The estimate in whole minutes, rounded up, at least 1.
+    pub fn rounded_minutes(&self) -> u64 {
+        (self.minutes.ceil() as u64).max(1)
+    }
+
+    pub fn is_plausible(&self, declared: f64) -> bool {
+        (self.lowest..=self.highest).contains(&declared)
+    }
+
+    /// "1,362 CJK characters, 61 words, 2 images".
+    pub fn describe_counts(&self) -> String {
+        let counts = self.counts;
+        let mut parts = Vec::new();
+        if counts.cjk_characters > 0 || counts.words == 0 {
+            parts.push(format!(
+                "{} CJK characters",
+                thousands(counts.cjk_characters)
+            ));
+        }
+        if counts.words > 0 || counts.cjk_characters == 0 {
+            parts.push(format!("{} words", thousands(counts.words)));
+        }
+        if counts.images > 0 {
+            parts.push(format!(
+                "{} image{}",
+                counts.images,
+                if counts.images == 1 { "" } else { "s" }
+            ));
+        }
+        parts.join(", ")
+    }
+}
+
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (at, ch) in digits.chars().enumerate() {
+        if at > 0 && (digits.len() - at) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+pub fn is_cjk(ch: char) -> bool {
+    matches!(ch as u32,
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F // Han
+        | 0x3040..=0x309F // Hiragana
+        | 0x30A0..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F // Katakana
+        | 0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F // Hangul
+    )
+}
+
+fn count_text(text: &str, counts: &mut Counts) {
+    let mut in_word = false;
+    for ch in text.chars() {
+        if is_cjk(ch) {
+            counts.cjk_characters += 1;
+            in_word = false;
+        } else if ch.is_alphanumeric() {
+            if !in_word {
+                counts.words += 1;
+            }
+            in_word = true;
+        } else if !matches!(ch, '\'' | '’' | '-') || !in_word {
+            // An apostrophe or hyphen inside a word keeps it one word.
+            in_word = false;
+        }
+    }
+}
+
+pub fn count(document: &Document, model: &ReadingModel) -> Counts {
+    let mut counts = Counts {
+        images: document.body.images,
+        ..Counts::default()
+    };
+    for block in &document.body.blocks {
+        count_text(&block.text, &mut counts);
+    }
+    if model.include_code {
+        for range in &document.body.code_blocks {
+            count_text(document.source.slice(*range), &mut counts);
+        }
+    }
+    counts
+}
+
+pub fn estimate(document: &Document, model: &ReadingModel) -> Estimate {
+    let counts = count(document, model);
+    let image_minutes = (0..counts.images)
+        .map(|at| {
+            model
+                .image_seconds
+                .get(at)
+                .or(model.image_seconds.last())
+                .copied()
+                .unwrap_or(0.0)
+        })
+        .sum::<f64>()
+        / 60.0;
+    let at = |cjk_rate: f64, word_rate: f64| {
+        counts.cjk_characters as f64 / cjk_rate.max(1.0)
+            + counts.words as f64 / word_rate.max(1.0)
+            + image_minutes
+    };
+    Estimate {
+        counts,
+        minutes: at(model.cjk_per_minute, model.words_per_minute),
+        lowest: at(model.fast_cjk_per_minute, model.fast_words_per_minute) - model.slack_minutes,
+        highest: at(model.slow_cjk_per_minute, model.slow_words_per_minute) + model.slack_minutes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, Source};
+
+    #[test]
+    fn counts_cjk_words_and_images_but_not_code() {
+        let text = "---\ntitle: t\n---\n日本語のテキストとAWSの話。Don't stop-reading now.\n\n![a](x.png) ![b](y.png)\n\n```\ncode words here\n```\n";
+        let document = Document::parse("a.md", Source::new(text.to_string()));
+        let model = ReadingModel::default();
+        let counts = count(&document, &model);
+        // 日本語のテキストと + の話 are 11 characters; AWS, Don't, stop-reading, now are 4 words.
+        assert_eq!(
+            counts,
+            Counts {
+                cjk_characters: 11,
+                words: 4,
+                images: 2
+            }
+        );
+        let with_code = ReadingModel {
+            include_code: true,
+            ..ReadingModel::default()
+        };
+        assert_eq!(count(&document, &with_code).words, 7);
+        let estimate = estimate(&document, &model);
+        let expected = 11.0 / 500.0 + 4.0 / 238.0 + 23.0 / 60.0;
+        assert!((estimate.minutes - expected).abs() < 1e-9);
+        assert_eq!(
+            estimate.describe_counts(),
+            "11 CJK characters, 4 words, 2 images"
+        );
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(1362), "1,362");
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
+}

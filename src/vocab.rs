@@ -1,0 +1,62 @@
+//! `copydesk vocab`: a starter vocabulary from the tags a site already uses.
+
+use std::collections::{HashMap, HashSet};
+
+use copydesk_core::front_matter::Value;
+use copydesk_core::vocabulary::{starter_terms, starter_yaml};
+use copydesk_core::{Document, Source};
+use rayon::prelude::*;
+
+use crate::args::VocabArgs;
+use crate::discover::{self, ConfigResolver};
+
+/// The YAML, and how many posts were read.
+pub fn starter_vocabulary(args: &VocabArgs) -> Result<(String, usize), String> {
+    let mut resolver =
+        ConfigResolver::new(args.config.as_deref()).map_err(|failure| failure.to_string())?;
+    let paths = if args.paths.is_empty() {
+        vec![".".into()]
+    } else {
+        args.paths.clone()
+    };
+    let (targets, failures) =
+        discover::targets(&paths, &mut resolver).map_err(|failure| failure.to_string())?;
+    if let Some(failure) = failures.first() {
+        return Err(format!("{}: {}", failure.path, failure.message));
+    }
+    let per_post: Vec<HashSet<String>> = targets
+        .par_iter()
+        .filter_map(|target| {
+            let source = Source::from_bytes(std::fs::read(&target.path).ok()?).ok()?;
+            let document = Document::parse(discover::slash_path(&target.path), source);
+            Some(field_items(&document, &args.field))
+        })
+        .collect();
+    let mut spellings: HashMap<String, usize> = HashMap::new();
+    for items in &per_post {
+        for item in items {
+            *spellings.entry(item.clone()).or_default() += 1;
+        }
+    }
+    let terms = starter_terms(&spellings);
+    Ok((
+        starter_yaml(&args.field, &terms, per_post.len()),
+        per_post.len(),
+    ))
+}
+
+/// The distinct items of a list field; a string is split on spaces, as Jekyll does.
+fn field_items(document: &Document, field: &str) -> HashSet<String> {
+    let Some(entry) = document.front_matter.get(field) else {
+        return HashSet::new();
+    };
+    match &entry.value {
+        Value::List(items) => items
+            .iter()
+            .filter_map(|item| item.value.as_str())
+            .map(str::to_string)
+            .collect(),
+        Value::String(text) => text.split_whitespace().map(str::to_string).collect(),
+        _ => HashSet::new(),
+    }
+}
