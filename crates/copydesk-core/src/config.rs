@@ -168,6 +168,7 @@ pub struct RulesConfig {
     pub field_type: Option<RuleSetting<rules::field_type::Options>>,
     pub reading_time: Option<RuleSetting<rules::reading_time::Options>>,
     pub tag_vocabulary: Option<RuleSetting<rules::tag_vocabulary::Options>>,
+    pub unsupported_numeric_claim: Option<RuleSetting<rules::unsupported_numeric_claim::Options>>,
 }
 
 impl RulesConfig {
@@ -187,6 +188,10 @@ impl RulesConfig {
             field_type: RuleSetting::merged(&self.field_type, &later.field_type),
             reading_time: RuleSetting::merged(&self.reading_time, &later.reading_time),
             tag_vocabulary: RuleSetting::merged(&self.tag_vocabulary, &later.tag_vocabulary),
+            unsupported_numeric_claim: RuleSetting::merged(
+                &self.unsupported_numeric_claim,
+                &later.unsupported_numeric_claim,
+            ),
         }
     }
 
@@ -209,6 +214,7 @@ impl RulesConfig {
             "field-type" => self.field_type.as_ref()?.severity,
             "reading-time" => self.reading_time.as_ref()?.severity,
             "tag-vocabulary" => self.tag_vocabulary.as_ref()?.severity,
+            "unsupported-numeric-claim" => self.unsupported_numeric_claim.as_ref()?.severity,
             _ => None,
         }
     }

@@ -11,6 +11,7 @@ pub mod invalid_encoding;
 pub mod reading_time;
 pub mod required_field;
 pub mod tag_vocabulary;
+pub mod unsupported_numeric_claim;
 pub mod unused_suppression;
 
 /// A check over one parsed document.
@@ -115,6 +116,18 @@ pub static REGISTRY: &[RuleInfo] = &[
         doc: include_str!("../../../../rules/tag-vocabulary.md"),
         build: |rules, resources| {
             Ok(Box::new(tag_vocabulary::TagVocabulary::new(options_of(&rules.tag_vocabulary), resources)?))
+        },
+    },
+    RuleInfo {
+        name: "unsupported-numeric-claim",
+        summary: "A figure a reader would want a source for is given with none",
+        default_severity: Severity::Warning,
+        fix: FixAvailability::None,
+        doc: include_str!("../../../../rules/unsupported-numeric-claim.md"),
+        build: |rules, _| {
+            Ok(Box::new(unsupported_numeric_claim::UnsupportedNumericClaim::new(options_of(
+                &rules.unsupported_numeric_claim,
+            ))))
         },
     },
     RuleInfo {

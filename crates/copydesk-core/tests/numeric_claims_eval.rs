@@ -1,0 +1,136 @@
+//! Precision and recall of `unsupported-numeric-claim` on the labelled set in
+//! `tests/eval/numeric-claims.yaml`. Run with `--nocapture` to see the figures
+//! and every disagreement.
+
+use std::ops::Range;
+
+use copydesk_core::{check, Config, Document, Source};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Item {
+    id: String,
+    lang: String,
+    text: String,
+    claims: Vec<String>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Score {
+    true_positives: usize,
+    false_positives: usize,
+    false_negatives: usize,
+}
+
+impl Score {
+    fn precision(self) -> f64 {
+        self.true_positives as f64 / (self.true_positives + self.false_positives).max(1) as f64
+    }
+
+    fn recall(self) -> f64 {
+        self.true_positives as f64 / (self.true_positives + self.false_negatives).max(1) as f64
+    }
+
+    fn add(&mut self, other: Score) {
+        self.true_positives += other.true_positives;
+        self.false_positives += other.false_positives;
+        self.false_negatives += other.false_negatives;
+    }
+}
+
+/// Each labelled claim, found in order after the previous one.
+fn gold_spans(item: &Item) -> Vec<Range<usize>> {
+    let mut from = 0;
+    item.claims
+        .iter()
+        .map(|claim| {
+            let at = from
+                + item.text[from..]
+                    .find(claim.as_str())
+                    .unwrap_or_else(|| panic!("{}: {claim} not in text", item.id));
+            from = at + claim.len();
+            at..from
+        })
+        .collect()
+}
+
+#[test]
+fn precision_and_recall_on_the_labelled_set() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/eval/numeric-claims.yaml"
+    );
+    let items: Vec<Item> =
+        copydesk_core::yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(items.len() >= 300, "the set needs at least 300 paragraphs");
+    let config = Config::default();
+    let rule_set = config.rule_set_for("eval.md").unwrap();
+    let header = "---\ntitle: Evaluation item\n---\n";
+    let (mut total, mut japanese, mut english) =
+        (Score::default(), Score::default(), Score::default());
+    let mut disagreements = Vec::new();
+    for item in &items {
+        let document = Document::parse("eval.md", Source::new(format!("{header}{}", item.text)));
+        let predicted: Vec<Range<usize>> = check(&document, &rule_set)
+            .into_iter()
+            .filter(|d| d.rule == "unsupported-numeric-claim")
+            .map(|d| {
+                usize::from(d.range.start()) - header.len()
+                    ..usize::from(d.range.end()) - header.len()
+            })
+            .collect();
+        let gold = gold_spans(item);
+        let mut matched_gold = vec![false; gold.len()];
+        let mut score = Score::default();
+        for span in &predicted {
+            let hit = gold
+                .iter()
+                .enumerate()
+                .find(|(at, g)| !matched_gold[*at] && g.start < span.end && span.start < g.end);
+            match hit {
+                Some((at, _)) => {
+                    matched_gold[at] = true;
+                    score.true_positives += 1;
+                }
+                None => {
+                    score.false_positives += 1;
+                    disagreements.push(format!("{} FP `{}`", item.id, &item.text[span.clone()]));
+                }
+            }
+        }
+        for (at, g) in gold.iter().enumerate().filter(|(at, _)| !matched_gold[*at]) {
+            let _ = at;
+            score.false_negatives += 1;
+            disagreements.push(format!("{} FN `{}`", item.id, &item.text[g.clone()]));
+        }
+        total.add(score);
+        if item.lang == "ja" {
+            japanese.add(score)
+        } else {
+            english.add(score)
+        }
+    }
+    for line in &disagreements {
+        println!("{line}");
+    }
+    for (name, score) in [("ja", japanese), ("en", english), ("all", total)] {
+        println!(
+            "unsupported-numeric-claim {name}: precision {:.3}, recall {:.3} (TP {}, FP {}, FN {})",
+            score.precision(),
+            score.recall(),
+            score.true_positives,
+            score.false_positives,
+            score.false_negatives
+        );
+    }
+    assert!(
+        total.precision() >= 0.90,
+        "precision {:.3} is below 0.90",
+        total.precision()
+    );
+    assert!(
+        total.recall() >= 0.85,
+        "recall {:.3} is below 0.85",
+        total.recall()
+    );
+}
