@@ -185,12 +185,10 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 sentences.push(start..end);
                 start = end;
             }
-            '.' if depth == 0 => {
-                if chars.peek().is_none_or(|(_, next)| next.is_whitespace()) {
-                    let end = at + 1;
-                    sentences.push(start..end);
-                    start = end;
-                }
+            '.' if depth == 0 && chars.peek().is_none_or(|(_, next)| next.is_whitespace()) => {
+                let end = at + 1;
+                sentences.push(start..end);
+                start = end;
             }
             _ => {}
         }
