@@ -2,7 +2,10 @@
 
 use std::sync::Arc;
 
-use copydesk_core::{check_bytes, ColumnEncoding, Diagnostic, Severity, Source, TextSize};
+use copydesk_core::site::{check_site, Post, PostFacts, SiteSettings};
+use copydesk_core::{
+    check_bytes, ColumnEncoding, Diagnostic, Severity, Source, TextRange, TextSize,
+};
 use rayon::prelude::*;
 
 use crate::discover::{describe_io_error, slash_path, Target};
@@ -45,6 +48,17 @@ pub struct FileOutcome {
     pub diagnostics: Vec<Located>,
     /// Why the file could not be read.
     pub failure: Option<String>,
+    /// What the site-wide pass needs, for a file that was read.
+    pub site: Option<SiteEntry>,
+}
+
+/// A post's facts for the site pass, with their positions worked out while
+/// the text was at hand.
+#[derive(Debug, Clone)]
+pub struct SiteEntry {
+    pub facts: PostFacts,
+    pub settings: SiteSettings,
+    points: Vec<(TextRange, Point, Point)>,
 }
 
 pub fn check_targets(targets: &[Target], quiet: bool) -> Vec<FileOutcome> {
@@ -61,6 +75,7 @@ fn check_target(target: &Target, quiet: bool) -> FileOutcome {
         text: None,
         diagnostics: Vec::new(),
         failure: Some(message),
+        site: None,
     };
     let bytes = match std::fs::read(&target.path) {
         Ok(bytes) => bytes,
@@ -74,6 +89,25 @@ fn check_target(target: &Target, quiet: bool) -> FileOutcome {
     let lossy = (std::str::from_utf8(&bytes).is_err())
         .then(|| String::from_utf8_lossy(&bytes).into_owned());
     let result = check_bytes(&path, bytes, &rule_set);
+    let site = result.document.as_ref().map(|document| {
+        let facts = PostFacts::of(document);
+        let points = [&facts.title, &facts.excerpt]
+            .into_iter()
+            .flatten()
+            .map(|fact| {
+                (
+                    fact.range,
+                    Point::of(&document.source, fact.range.start()),
+                    Point::of(&document.source, fact.range.end()),
+                )
+            })
+            .collect();
+        SiteEntry {
+            facts,
+            settings: rule_set.site,
+            points,
+        }
+    });
     let mut diagnostics = result.diagnostics;
     if quiet {
         diagnostics.retain(|diagnostic| diagnostic.severity == Severity::Error);
@@ -84,6 +118,7 @@ fn check_target(target: &Target, quiet: bool) -> FileOutcome {
             text: None,
             diagnostics: Vec::new(),
             failure: None,
+            site,
         };
     }
     // Text that did not decode is shown lossily: every byte before the first
@@ -116,6 +151,59 @@ fn check_target(target: &Target, quiet: bool) -> FileOutcome {
         text: Some(Arc::new(source.text().to_string())),
         diagnostics: located,
         failure: None,
+        site,
+    }
+}
+
+/// Runs the site-wide checks over outcomes sorted by path, and adds their
+/// findings to the posts they concern, keeping each post's order by position.
+pub fn add_site_findings(outcomes: &mut [FileOutcome], quiet: bool) {
+    let posts: Vec<(usize, Post)> = outcomes
+        .iter()
+        .enumerate()
+        .filter_map(|(at, outcome)| {
+            let entry = outcome.site.as_ref()?;
+            Some((
+                at,
+                Post {
+                    path: &outcome.path,
+                    facts: &entry.facts,
+                    settings: entry.settings,
+                },
+            ))
+        })
+        .collect();
+    let (indices, posts): (Vec<usize>, Vec<Post>) = posts.into_iter().unzip();
+    let findings = check_site(&posts);
+    for finding in findings {
+        if quiet && finding.diagnostic.severity != Severity::Error {
+            continue;
+        }
+        let outcome = &mut outcomes[indices[finding.post]];
+        let Some(entry) = &outcome.site else { continue };
+        let Some(&(_, start, end)) = entry
+            .points
+            .iter()
+            .find(|(range, _, _)| *range == finding.diagnostic.range)
+        else {
+            continue;
+        };
+        if outcome.text.is_none() {
+            // The snippet needs the text; only posts that share a title or an
+            // excerpt are read again.
+            let text = std::fs::read(&outcome.path)
+                .map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
+            outcome.text = text.ok().map(Arc::new);
+        }
+        outcome.diagnostics.push(Located {
+            diagnostic: finding.diagnostic,
+            start,
+            end,
+            edits: Vec::new(),
+        });
+        outcome
+            .diagnostics
+            .sort_by_key(|located| (located.start.offset, located.end.offset));
     }
 }
 

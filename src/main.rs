@@ -35,6 +35,12 @@ fn main() -> ExitCode {
 }
 
 fn run_check(args: &CheckArgs) -> u8 {
+    if let Some(threads) = args.threads {
+        // Only fails when a pool exists already, which keeps its size.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global();
+    }
     let mut resolver = match discover::ConfigResolver::new(args.config.as_deref()) {
         Ok(resolver) => resolver,
         Err(failure) => {
@@ -60,8 +66,10 @@ fn run_check(args: &CheckArgs) -> u8 {
         text: None,
         diagnostics: Vec::new(),
         failure: Some(failure.message),
+        site: None,
     }));
     outcomes.sort_by(|a, b| a.path.cmp(&b.path));
+    check::add_site_findings(&mut outcomes, args.quiet);
     let summary = Summary::of(&outcomes);
 
     let color = match args.color {
@@ -128,9 +136,15 @@ fn write_vocabulary(args: &args::VocabArgs) -> u8 {
 }
 
 fn list_rules() -> u8 {
+    let pack_rules = shipped_pack_rules();
     let width = REGISTRY
         .iter()
         .map(|info| info.name.len())
+        .chain(
+            pack_rules
+                .iter()
+                .map(|(pack, rule)| pack.rule_name(rule).len()),
+        )
         .max()
         .unwrap_or(0);
     println!("{:width$}  {:8}  {:9}  summary", "rule", "default", "fix");
@@ -143,12 +157,55 @@ fn list_rules() -> u8 {
             info.summary
         );
     }
+    for (pack, rule) in pack_rules {
+        let fix = if rule.kind == copydesk_core::packs::Kind::Substitution {
+            "yes"
+        } else {
+            "no"
+        };
+        println!(
+            "{:width$}  {:8}  {:9}  {}",
+            pack.rule_name(&rule),
+            rule.level.as_str(),
+            fix,
+            rule.description.as_deref().unwrap_or(&rule.message)
+        );
+    }
     EXIT_CLEAN
+}
+
+fn shipped_pack_rules() -> Vec<(copydesk_core::packs::Pack, copydesk_core::packs::PackRule)> {
+    copydesk_core::packs::SHIPPED
+        .iter()
+        .filter_map(|(_, text)| copydesk_core::packs::Pack::from_yaml(text).ok())
+        .flat_map(|pack| {
+            pack.rules
+                .clone()
+                .into_iter()
+                .map(move |rule| (pack.clone(), rule))
+        })
+        .collect()
 }
 
 fn explain(rule: &str) -> u8 {
     if let Some(info) = copydesk_core::rules::find(rule) {
         print!("{}", info.doc);
+        return EXIT_CLEAN;
+    }
+    if let Some((pack, found)) = shipped_pack_rules()
+        .into_iter()
+        .find(|(pack, found)| pack.rule_name(found) == rule)
+    {
+        println!("# {rule}\n");
+        println!(
+            "A rule of the `{}` pack (rules/packs/{}.yml).\n",
+            pack.name, pack.name
+        );
+        println!(
+            "{}\n",
+            found.description.as_deref().unwrap_or(&found.message)
+        );
+        println!("Default level: {}.", found.level.as_str());
         return EXIT_CLEAN;
     }
     let closest = REGISTRY

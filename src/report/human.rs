@@ -49,7 +49,7 @@ impl std::error::Error for Shown<'_> {}
 
 impl miette::Diagnostic for Shown<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.located.diagnostic.rule))
+        Some(Box::new(&self.located.diagnostic.rule))
     }
 
     fn severity(&self) -> Option<miette::Severity> {

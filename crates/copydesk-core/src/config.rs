@@ -2,7 +2,7 @@
 //!
 //! Finding the file on disk is the CLI's job; this module only parses text.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::marker::PhantomData;
 use std::sync::{Arc, Mutex};
@@ -12,6 +12,7 @@ use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use crate::diagnostic::Severity;
+use crate::packs::{self, Pack};
 use crate::rules::{self, RuleSet};
 
 /// A site layout whose defaults copydesk ships.
@@ -169,6 +170,8 @@ pub struct RulesConfig {
     pub reading_time: Option<RuleSetting<rules::reading_time::Options>>,
     pub tag_vocabulary: Option<RuleSetting<rules::tag_vocabulary::Options>>,
     pub unsupported_numeric_claim: Option<RuleSetting<rules::unsupported_numeric_claim::Options>>,
+    pub duplicate_title_across_posts: Option<RuleSetting<NoOptions>>,
+    pub boilerplate_excerpt: Option<RuleSetting<crate::site::BoilerplateOptions>>,
 }
 
 impl RulesConfig {
@@ -191,6 +194,14 @@ impl RulesConfig {
             unsupported_numeric_claim: RuleSetting::merged(
                 &self.unsupported_numeric_claim,
                 &later.unsupported_numeric_claim,
+            ),
+            duplicate_title_across_posts: RuleSetting::merged(
+                &self.duplicate_title_across_posts,
+                &later.duplicate_title_across_posts,
+            ),
+            boilerplate_excerpt: RuleSetting::merged(
+                &self.boilerplate_excerpt,
+                &later.boilerplate_excerpt,
             ),
         }
     }
@@ -215,6 +226,8 @@ impl RulesConfig {
             "reading-time" => self.reading_time.as_ref()?.severity,
             "tag-vocabulary" => self.tag_vocabulary.as_ref()?.severity,
             "unsupported-numeric-claim" => self.unsupported_numeric_claim.as_ref()?.severity,
+            "duplicate-title-across-posts" => self.duplicate_title_across_posts.as_ref()?.severity,
+            "boilerplate-excerpt" => self.boilerplate_excerpt.as_ref()?.severity,
             _ => None,
         }
     }
@@ -240,6 +253,12 @@ pub struct ConfigFile {
     pub exclude: Option<Vec<String>>,
     #[serde(default)]
     pub rules: RulesConfig,
+    /// Rule packs: a shipped pack's name (`generator-leftovers`, `ja-style`) or
+    /// a path to a pack file, relative to the config's folder.
+    pub packs: Option<Vec<String>>,
+    /// Severities of pack rules by `pack/rule` name, over each rule's `level`.
+    #[serde(default)]
+    pub pack_rules: BTreeMap<String, Severity>,
     /// Rule settings for files matching globs, applied in order.
     #[serde(default)]
     pub overrides: Vec<Override>,
@@ -247,10 +266,13 @@ pub struct ConfigFile {
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename_all = "kebab-case")]
 pub struct Override {
     pub files: Vec<String>,
     #[serde(default)]
     pub rules: RulesConfig,
+    #[serde(default)]
+    pub pack_rules: BTreeMap<String, Severity>,
 }
 
 /// A config error with its place in the config text.
@@ -322,7 +344,9 @@ pub struct Config {
     include: GlobSet,
     exclude: GlobSet,
     rules: RulesConfig,
-    overrides: Vec<(GlobSet, RulesConfig)>,
+    packs: Vec<Arc<Pack>>,
+    pack_rules: BTreeMap<String, Severity>,
+    overrides: Vec<(GlobSet, RulesConfig, BTreeMap<String, Severity>)>,
     /// Built rule sets, keyed by which overrides matched.
     rule_sets: Mutex<HashMap<Vec<bool>, Arc<RuleSet>>>,
 }
@@ -370,12 +394,16 @@ impl Config {
         let exclude = file.exclude.or(preset.exclude).unwrap_or_default();
         let mut overrides = Vec::new();
         for entry in preset.overrides.iter().chain(&file.overrides) {
-            overrides.push((glob_set(&entry.files)?, entry.rules.clone()));
+            overrides.push((
+                glob_set(&entry.files)?,
+                entry.rules.clone(),
+                entry.pack_rules.clone(),
+            ));
         }
         let rules = preset.rules.merged(&file.rules);
         let mut resources = Resources::default();
         let paths = std::iter::once(&rules)
-            .chain(overrides.iter().map(|(_, rules)| rules))
+            .chain(overrides.iter().map(|(_, rules, _)| rules))
             .flat_map(RulesConfig::resource_paths);
         for path in paths.collect::<Vec<_>>() {
             if let std::collections::hash_map::Entry::Vacant(slot) = resources.texts.entry(path) {
@@ -383,9 +411,23 @@ impl Config {
                 slot.insert(text);
             }
         }
+        let mut loaded_packs = Vec::new();
+        for name in file.packs.or(preset.packs).unwrap_or_default() {
+            let text = match packs::SHIPPED.iter().find(|(shipped, _)| *shipped == name) {
+                Some((_, text)) => text.to_string(),
+                None => load(&name).map_err(ConfigError::new)?,
+            };
+            let pack = Pack::from_yaml(&text)
+                .map_err(|error| ConfigError::new(format!("pack {name}: {error}")))?;
+            loaded_packs.push(Arc::new(pack));
+        }
+        let mut pack_rules = preset.pack_rules;
+        pack_rules.extend(file.pack_rules);
         let config = Config {
             preset: preset_kind,
             resources,
+            packs: loaded_packs,
+            pack_rules,
             include: glob_set(&include)?,
             exclude: glob_set(&exclude)?,
             rules,
@@ -407,8 +449,29 @@ impl Config {
     pub fn rules_for(&self, relative_path: &str) -> RulesConfig {
         self.overrides
             .iter()
-            .filter(|(globs, _)| globs.is_match(relative_path))
-            .fold(self.rules.clone(), |rules, (_, later)| rules.merged(later))
+            .filter(|(globs, _, _)| globs.is_match(relative_path))
+            .fold(self.rules.clone(), |rules, (_, later, _)| {
+                rules.merged(later)
+            })
+    }
+
+    fn pack_rules_for(&self, relative_path: &str) -> BTreeMap<String, Severity> {
+        let mut severities = self.pack_rules.clone();
+        for (globs, _, later) in &self.overrides {
+            if globs.is_match(relative_path) {
+                severities.extend(
+                    later
+                        .iter()
+                        .map(|(name, severity)| (name.clone(), *severity)),
+                );
+            }
+        }
+        severities
+    }
+
+    /// The packs this config loaded.
+    pub fn packs(&self) -> &[Arc<Pack>] {
+        &self.packs
     }
 
     /// The built rules for a file, shared between files with the same overrides.
@@ -416,7 +479,7 @@ impl Config {
         let key: Vec<bool> = self
             .overrides
             .iter()
-            .map(|(globs, _)| globs.is_match(relative_path))
+            .map(|(globs, _, _)| globs.is_match(relative_path))
             .collect();
         let mut cache = self
             .rule_sets
@@ -427,7 +490,8 @@ impl Config {
         }
         let rule_set = Arc::new(
             RuleSet::new(&self.rules_for(relative_path), &self.resources)
-                .map_err(ConfigError::new)?,
+                .map_err(ConfigError::new)?
+                .with_packs(&self.packs, &self.pack_rules_for(relative_path)),
         );
         cache.insert(key, Arc::clone(&rule_set));
         Ok(rule_set)

@@ -1,5 +1,7 @@
 //! What rules report, and the fixes they offer.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::source::TextRange;
@@ -126,7 +128,8 @@ impl Violation {
 /// A finding with its rule and severity: what every report format prints.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
-    pub rule: &'static str,
+    /// A built-in rule's name, or `pack/rule` for a pack rule.
+    pub rule: Cow<'static, str>,
     pub severity: Severity,
     pub range: TextRange,
     pub message: String,

@@ -8,14 +8,14 @@ use crate::source::Source;
 
 /// Applies the fixes of `diagnostics` that `unsafe_fixes` allows, skipping any
 /// that overlap one already taken. Returns the new text and the rules fixed.
-pub fn apply_fixes(
+pub fn apply_fixes<'d>(
     text: &str,
-    diagnostics: &[Diagnostic],
+    diagnostics: &'d [Diagnostic],
     unsafe_fixes: bool,
-) -> (String, Vec<&'static str>) {
-    let mut fixes: Vec<(&Fix, &'static str)> = diagnostics
+) -> (String, Vec<&'d str>) {
+    let mut fixes: Vec<(&Fix, &str)> = diagnostics
         .iter()
-        .filter_map(|diagnostic| Some((diagnostic.fix.as_ref()?, diagnostic.rule)))
+        .filter_map(|diagnostic| Some((diagnostic.fix.as_ref()?, diagnostic.rule.as_ref())))
         .filter(|(fix, _)| unsafe_fixes || fix.applicability == Applicability::Safe)
         .filter(|(fix, _)| !fix.edits.is_empty())
         .collect();
@@ -56,7 +56,7 @@ pub struct FixOutcome {
     /// How many fixes were applied, over all rounds.
     pub fixed: usize,
     /// Rules still offering fixes when the round cap was hit.
-    pub unsettled: Vec<&'static str>,
+    pub unsettled: Vec<String>,
     /// The findings that remain in the final text.
     pub remaining: Vec<Diagnostic>,
 }
@@ -86,7 +86,8 @@ pub fn fix_until_settled(
         document = Document::parse(path, Source::new(text));
         diagnostics = check(&document, rule_set);
     }
-    let (_, mut unsettled) = apply_fixes(document.source.text(), &diagnostics, unsafe_fixes);
+    let (_, unsettled) = apply_fixes(document.source.text(), &diagnostics, unsafe_fixes);
+    let mut unsettled: Vec<String> = unsettled.into_iter().map(str::to_string).collect();
     unsettled.sort_unstable();
     unsettled.dedup();
     FixOutcome {

@@ -1,6 +1,8 @@
 //! Running the rules over a document.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use std::borrow::Cow;
+
+use crate::diagnostic::{Diagnostic, Severity, Violation};
 use crate::document::Document;
 use crate::rules::{invalid_encoding, RuleSet};
 use crate::source::{DecodeError, Source};
@@ -13,31 +15,48 @@ pub fn check(document: &Document, rule_set: &RuleSet) -> Vec<Diagnostic> {
     let mut violations = Vec::new();
     for (info, severity, rule) in &rule_set.rules {
         rule.check(document, &mut violations);
-        for violation in violations.drain(..) {
-            let severity = violation
-                .max_severity
-                .map_or(*severity, |cap| cap.min(*severity));
-            diagnostics.push(Diagnostic {
-                rule: info.name,
-                severity,
-                range: violation.range,
-                message: violation.message,
-                help: violation.help,
-                fix: violation.fix,
-            });
-        }
+        diagnostics.extend(
+            violations
+                .drain(..)
+                .map(|v| diagnostic(Cow::Borrowed(info.name), *severity, v)),
+        );
+    }
+    for active in rule_set
+        .pack_rules
+        .iter()
+        .filter(|active| active.severity != Severity::Off)
+    {
+        let found = crate::packs::check_rule(document, active.rule());
+        diagnostics.extend(
+            found
+                .into_iter()
+                .map(|v| diagnostic(Cow::Owned(active.name.clone()), active.severity, v)),
+        );
     }
     suppression::apply(document, rule_set, &mut diagnostics);
     sort(&mut diagnostics);
     diagnostics
 }
 
+fn diagnostic(rule: Cow<'static, str>, severity: Severity, violation: Violation) -> Diagnostic {
+    Diagnostic {
+        rule,
+        severity: violation
+            .max_severity
+            .map_or(severity, |cap| cap.min(severity)),
+        range: violation.range,
+        message: violation.message,
+        help: violation.help,
+        fix: violation.fix,
+    }
+}
+
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (a.range.start(), a.range.end(), a.rule, &a.message).cmp(&(
+        (a.range.start(), a.range.end(), &a.rule, &a.message).cmp(&(
             b.range.start(),
             b.range.end(),
-            b.rule,
+            &b.rule,
             &b.message,
         ))
     });
@@ -71,7 +90,7 @@ pub fn check_bytes(path: &str, bytes: Vec<u8>, rule_set: &RuleSet) -> FileResult
             } else {
                 let violation = invalid_encoding::violation(&error);
                 vec![Diagnostic {
-                    rule: "invalid-encoding",
+                    rule: Cow::Borrowed("invalid-encoding"),
                     severity,
                     range: violation.range,
                     message: violation.message,

@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::{lines_with_offsets, trim_line_ending};
-use crate::rules::{self, RuleSet};
+use crate::rules::RuleSet;
 use crate::source::{ColumnEncoding, TextRange, TextSize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,8 +32,9 @@ enum Scope {
     Bytes(TextSize, TextSize),
 }
 
-/// Removes suppressed findings; returns the unused and unknown directives as
-/// `unused-suppression` findings when that rule is on.
+/// Removes suppressed findings, then reports the rule `unused-suppression`
+/// (when on): comments that silence nothing or name an unknown rule.
+/// Docs: `rules/unused-suppression.md`.
 pub(crate) fn apply(document: &Document, rule_set: &RuleSet, diagnostics: &mut Vec<Diagnostic>) {
     let mut directives = parse(document);
     if directives.is_empty() {
@@ -61,7 +62,7 @@ pub(crate) fn apply(document: &Document, rule_set: &RuleSet, diagnostics: &mut V
             } else if let Some(at) = directive
                 .rules
                 .iter()
-                .position(|rule| rule == diagnostic.rule)
+                .position(|rule| *rule == diagnostic.rule)
             {
                 directive.used[at] = true;
                 suppressed = true;
@@ -76,7 +77,7 @@ pub(crate) fn apply(document: &Document, rule_set: &RuleSet, diagnostics: &mut V
     for directive in directives.iter().filter(|d| d.kind != Kind::Enable) {
         let mut report = |message: String| {
             diagnostics.push(Diagnostic {
-                rule: "unused-suppression",
+                rule: std::borrow::Cow::Borrowed("unused-suppression"),
                 severity,
                 range: directive.range,
                 message,
@@ -91,12 +92,10 @@ pub(crate) fn apply(document: &Document, rule_set: &RuleSet, diagnostics: &mut V
             continue;
         }
         for (rule, used) in directive.rules.iter().zip(&directive.used) {
-            match rules::find(rule) {
-                None => report(format!("unknown rule `{rule}` in a suppression comment")),
-                Some(_) if !used && rule_set.severity(rule) != Severity::Off => {
-                    report(format!("`{rule}` is suppressed here, but reports nothing"))
-                }
-                Some(_) => {}
+            if !rule_set.knows(rule) {
+                report(format!("unknown rule `{rule}` in a suppression comment"));
+            } else if !used && rule_set.severity(rule) != Severity::Off {
+                report(format!("`{rule}` is suppressed here, but reports nothing"));
             }
         }
     }

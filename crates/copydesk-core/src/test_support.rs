@@ -21,7 +21,10 @@ pub(crate) fn assert_snapshot_with_config(rule: &str, name: &str, text: &str, co
 /// Snapshots the findings of `rule` on `text` under a built config.
 pub(crate) fn render_with(config: &Config, rule: &str, name: &str, text: &str) {
     let rendered = render_config(config, rule, name, text);
-    assert_named_snapshot(&format!("{rule}__{}", name.replace('/', "_")), &rendered);
+    assert_named_snapshot(
+        &format!("{}__{}", rule.trim_end_matches('/'), name.replace('/', "_")),
+        &rendered,
+    );
 }
 
 /// Every core snapshot lives in `tests/snapshots`, named by the test.
@@ -46,7 +49,11 @@ fn render_config(config: &Config, rule: &str, path: &str, text: &str) -> String 
     let document = Document::parse(path, Source::new(text.to_string()));
     let diagnostics: Vec<_> = check(&document, &rule_set)
         .into_iter()
-        .filter(|d| rule == "suppression" || d.rule == rule)
+        .filter(|d| {
+            rule == "suppression"
+                || d.rule == rule
+                || (rule.ends_with('/') && d.rule.starts_with(rule))
+        })
         .collect();
     let source = &document.source;
     let mut out = String::new();

@@ -1,6 +1,6 @@
-//! Precision and recall of `unsupported-numeric-claim` on the labelled set in
-//! `tests/eval/numeric-claims.yaml`. Run with `--nocapture` to see the figures
-//! and every disagreement.
+//! Precision and recall of `unsupported-numeric-claim` on the labelled sets in
+//! `tests/eval/`. Run with `--nocapture` to see the figures and every
+//! disagreement.
 // Printing the figures is this test's purpose.
 #![allow(clippy::print_stdout)]
 
@@ -40,31 +40,53 @@ impl Score {
     }
 }
 
+/// The set the rule was developed against: the goal is precision ≥ 0.90 and
+/// recall ≥ 0.85.
+#[test]
+fn precision_and_recall_on_the_labelled_set() {
+    let (precision, recall) = evaluate("numeric-claims.yaml");
+    assert!(precision >= 0.90, "precision {precision:.3} is below 0.90");
+    assert!(recall >= 0.85, "recall {recall:.3} is below 0.85");
+}
+
+/// A set written blind to the rule and to the first set, and never tuned on:
+/// the honest figure. It met the same goal when it arrived (0.917 / 0.971).
+#[test]
+fn precision_and_recall_on_the_blind_holdout() {
+    let (precision, recall) = evaluate("numeric-claims-holdout.yaml");
+    assert!(
+        precision >= HOLDOUT_PRECISION_FLOOR,
+        "holdout precision {precision:.3} fell below {HOLDOUT_PRECISION_FLOOR}"
+    );
+    assert!(
+        recall >= HOLDOUT_RECALL_FLOOR,
+        "holdout recall {recall:.3} fell below {HOLDOUT_RECALL_FLOOR}"
+    );
+}
+
+const HOLDOUT_PRECISION_FLOOR: f64 = 0.90;
+const HOLDOUT_RECALL_FLOOR: f64 = 0.85;
+
 /// Each labelled claim, found in order after the previous one.
 fn gold_spans(item: &Item) -> Vec<Range<usize>> {
     let mut from = 0;
     item.claims
         .iter()
         .map(|claim| {
-            let at = from
-                + item.text[from..]
-                    .find(claim.as_str())
-                    .unwrap_or_else(|| panic!("{}: {claim} not in text", item.id));
+            let found = item.text[from..].find(claim.as_str());
+            let at = from + found.unwrap_or_else(|| panic!("{}: {claim} not in text", item.id));
             from = at + claim.len();
             at..from
         })
         .collect()
 }
 
-#[test]
-fn precision_and_recall_on_the_labelled_set() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/eval/numeric-claims.yaml"
-    );
+/// Precision and recall on one set; prints them and every disagreement.
+fn evaluate(set: &str) -> (f64, f64) {
+    let path = format!("{}/../../tests/eval/{set}", env!("CARGO_MANIFEST_DIR"));
     let items: Vec<Item> =
         copydesk_core::yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    assert!(items.len() >= 300, "the set needs at least 300 paragraphs");
+    assert!(items.len() >= 150, "{set}: too few paragraphs to measure");
     let config = Config::default();
     let rule_set = config.rule_set_for("eval.md").unwrap();
     let header = "---\ntitle: Evaluation item\n---\n";
@@ -82,16 +104,14 @@ fn precision_and_recall_on_the_labelled_set() {
             })
             .collect();
         let gold = gold_spans(item);
-        let mut matched_gold = vec![false; gold.len()];
+        let mut matched = vec![false; gold.len()];
         let mut score = Score::default();
         for span in &predicted {
-            let hit = gold
-                .iter()
-                .enumerate()
-                .find(|(at, g)| !matched_gold[*at] && g.start < span.end && span.start < g.end);
+            let hit = (0..gold.len())
+                .find(|&at| !matched[at] && gold[at].start < span.end && span.start < gold[at].end);
             match hit {
-                Some((at, _)) => {
-                    matched_gold[at] = true;
+                Some(at) => {
+                    matched[at] = true;
                     score.true_positives += 1;
                 }
                 None => {
@@ -100,23 +120,23 @@ fn precision_and_recall_on_the_labelled_set() {
                 }
             }
         }
-        for (_, g) in gold.iter().enumerate().filter(|(at, _)| !matched_gold[*at]) {
+        for (span, _) in gold.iter().zip(&matched).filter(|(_, matched)| !**matched) {
             score.false_negatives += 1;
-            disagreements.push(format!("{} FN `{}`", item.id, &item.text[g.clone()]));
+            disagreements.push(format!("{} FN `{}`", item.id, &item.text[span.clone()]));
         }
         total.add(score);
         if item.lang == "ja" {
-            japanese.add(score)
+            japanese.add(score);
         } else {
-            english.add(score)
+            english.add(score);
         }
     }
     for line in &disagreements {
-        println!("{line}");
+        println!("{set}: {line}");
     }
     for (name, score) in [("ja", japanese), ("en", english), ("all", total)] {
         println!(
-            "unsupported-numeric-claim {name}: precision {:.3}, recall {:.3} (TP {}, FP {}, FN {})",
+            "unsupported-numeric-claim on {set}, {name}: precision {:.3}, recall {:.3} (TP {}, FP {}, FN {})",
             score.precision(),
             score.recall(),
             score.true_positives,
@@ -124,14 +144,5 @@ fn precision_and_recall_on_the_labelled_set() {
             score.false_negatives
         );
     }
-    assert!(
-        total.precision() >= 0.90,
-        "precision {:.3} is below 0.90",
-        total.precision()
-    );
-    assert!(
-        total.recall() >= 0.85,
-        "recall {:.3} is below 0.85",
-        total.recall()
-    );
+    (total.precision(), total.recall())
 }

@@ -1,16 +1,8 @@
+//! `invalid-encoding`: a file that is not UTF-8 text. Nothing else can be
+//! checked in it; the engine reports it before parsing. Docs: `rules/invalid-encoding.md`.
+
 use crate::diagnostic::Violation;
-use crate::document::Document;
-use crate::rules::Rule;
 use crate::source::{DecodeError, TextRange, TextSize};
-
-/// Reports a file that is not UTF-8 text. Nothing else can be checked in it.
-/// Docs: `rules/invalid-encoding.md`.
-pub struct InvalidEncoding;
-
-impl Rule for InvalidEncoding {
-    // A decoded document is valid by construction; see [`violation`].
-    fn check(&self, _document: &Document, _violations: &mut Vec<Violation>) {}
-}
 
 /// The finding for bytes that could not be decoded, at the offending byte.
 pub fn violation(error: &DecodeError) -> Violation {

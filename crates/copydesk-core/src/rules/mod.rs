@@ -12,11 +12,18 @@ pub mod reading_time;
 pub mod required_field;
 pub mod tag_vocabulary;
 pub mod unsupported_numeric_claim;
-pub mod unused_suppression;
 
 /// A check over one parsed document.
 pub trait Rule: Send + Sync {
     fn check(&self, document: &Document, violations: &mut Vec<Violation>);
+}
+
+/// A rule checked outside the per-document pass: by the engine (bad bytes,
+/// unused suppressions) or by the site pass in `site.rs`.
+pub struct CheckedElsewhere;
+
+impl Rule for CheckedElsewhere {
+    fn check(&self, _document: &Document, _violations: &mut Vec<Violation>) {}
 }
 
 /// Whether a rule's findings come with a fix.
@@ -61,6 +68,22 @@ impl std::fmt::Debug for RuleInfo {
 /// Every rule, sorted by name so output order is stable.
 pub static REGISTRY: &[RuleInfo] = &[
     RuleInfo {
+        name: "boilerplate-excerpt",
+        summary: "The same excerpt is used by many posts (site-wide)",
+        default_severity: Severity::Warning,
+        fix: FixAvailability::None,
+        doc: include_str!("../../../../rules/boilerplate-excerpt.md"),
+        build: |_, _| Ok(Box::new(CheckedElsewhere)),
+    },
+    RuleInfo {
+        name: "duplicate-title-across-posts",
+        summary: "Two posts have the same title (site-wide)",
+        default_severity: Severity::Warning,
+        fix: FixAvailability::None,
+        doc: include_str!("../../../../rules/duplicate-title-across-posts.md"),
+        build: |_, _| Ok(Box::new(CheckedElsewhere)),
+    },
+    RuleInfo {
         name: "duplicated-title",
         summary: "The front-matter title is repeated in the body",
         default_severity: Severity::Error,
@@ -90,7 +113,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         default_severity: Severity::Error,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/invalid-encoding.md"),
-        build: |_, _| Ok(Box::new(invalid_encoding::InvalidEncoding)),
+        build: |_, _| Ok(Box::new(CheckedElsewhere)),
     },
     RuleInfo {
         name: "reading-time",
@@ -136,7 +159,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/unused-suppression.md"),
-        build: |_, _| Ok(Box::new(unused_suppression::UnusedSuppression)),
+        build: |_, _| Ok(Box::new(CheckedElsewhere)),
     },
 ];
 
@@ -144,9 +167,25 @@ pub fn find(name: &str) -> Option<&'static RuleInfo> {
     REGISTRY.iter().find(|info| info.name == name)
 }
 
+/// A pack rule that is on, with its severity.
+pub struct ActivePackRule {
+    pub pack: std::sync::Arc<crate::packs::Pack>,
+    pub index: usize,
+    pub name: String,
+    pub severity: Severity,
+}
+
+impl ActivePackRule {
+    pub fn rule(&self) -> &crate::packs::PackRule {
+        &self.pack.rules[self.index]
+    }
+}
+
 /// The rules that are on for a file, built once and shared.
 pub struct RuleSet {
     pub rules: Vec<(&'static RuleInfo, Severity, Box<dyn Rule>)>,
+    pub pack_rules: Vec<ActivePackRule>,
+    pub site: crate::site::SiteSettings,
     /// Severity of every registered rule, `Off` included, by registry order.
     severities: Vec<Severity>,
 }
@@ -176,14 +215,59 @@ impl RuleSet {
                 rules.push((info, severity, rule));
             }
         }
-        Ok(RuleSet { rules, severities })
+        let severity_of = |name: &str| {
+            config
+                .severity(name)
+                .or_else(|| find(name).map(|info| info.default_severity))
+        };
+        let site = crate::site::SiteSettings {
+            duplicate_title: severity_of("duplicate-title-across-posts").unwrap_or(Severity::Off),
+            boilerplate_excerpt: severity_of("boilerplate-excerpt").unwrap_or(Severity::Off),
+            boilerplate_min_posts: options_of(&config.boilerplate_excerpt).min_posts,
+        };
+        Ok(RuleSet {
+            rules,
+            pack_rules: Vec::new(),
+            site,
+            severities,
+        })
     }
 
+    /// Adds the packs' rules, with severities from `pack-rules` over each rule's level.
+    pub fn with_packs(
+        mut self,
+        packs: &[std::sync::Arc<crate::packs::Pack>],
+        severities: &std::collections::BTreeMap<String, Severity>,
+    ) -> RuleSet {
+        for pack in packs {
+            for (index, rule) in pack.rules.iter().enumerate() {
+                let name = pack.rule_name(rule);
+                let severity = severities.get(&name).copied().unwrap_or(rule.level);
+                self.pack_rules.push(ActivePackRule {
+                    pack: std::sync::Arc::clone(pack),
+                    index,
+                    name,
+                    severity,
+                });
+            }
+        }
+        self
+    }
+
+    /// The severity of a built-in or pack rule; `Off` for one not known.
     pub fn severity(&self, name: &str) -> Severity {
-        REGISTRY
+        if let Some(at) = REGISTRY.iter().position(|info| info.name == name) {
+            return self.severities[at];
+        }
+        self.pack_rules
             .iter()
-            .position(|info| info.name == name)
-            .map_or(Severity::Off, |at| self.severities[at])
+            .find(|active| active.name == name)
+            .map_or(Severity::Off, |active| active.severity)
+    }
+
+    /// Whether a name is a built-in rule or a loaded pack rule.
+    pub fn knows(&self, name: &str) -> bool {
+        find(name).is_some() || self.pack_rules.iter().any(|active| active.name == name)
     }
 }
 

@@ -1,0 +1,484 @@
+//! Declarative rule packs: YAML files of rules that need no Rust.
+//!
+//! A pack rule is one of four kinds: `existence` (a pattern that must not
+//! appear), `substitution` (wrong → right, fixable), `occurrence` (at most N
+//! per document) and `consistency` (only one of two forms per document). Each
+//! looks at body prose, headings, raw body lines, or named front-matter fields.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use regex::{Regex, RegexBuilder};
+use serde::{Deserialize, Deserializer};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::body::BlockKind;
+use crate::diagnostic::{Edit, Fix, Severity, Violation};
+use crate::document::Document;
+use crate::front_matter::lines_with_offsets;
+use crate::source::{TextRange, TextSize};
+
+/// Patterns come from files anyone can write; the regex crate matches in
+/// linear time, and these limits bound what one pattern may compile to.
+const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+const PATTERN_LENGTH_LIMIT: usize = 4096;
+
+/// Packs shipped in `rules/packs/`, by name.
+pub const SHIPPED: &[(&str, &str)] = &[
+    (
+        "generator-leftovers",
+        include_str!("../../../rules/packs/generator-leftovers.yml"),
+    ),
+    (
+        "ja-style",
+        include_str!("../../../rules/packs/ja-style.yml"),
+    ),
+];
+
+/// A compiled regex, checked when the pack is read so errors carry a line.
+#[derive(Debug, Clone)]
+pub struct Pattern(Regex);
+
+impl<'de> Deserialize<'de> for Pattern {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let source = String::deserialize(deserializer)?;
+        compile(&source)
+            .map(Pattern)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// A literal, matched as written but ignoring case, as Vale's tokens do.
+#[derive(Debug, Clone)]
+pub struct Literal(Regex);
+
+impl<'de> Deserialize<'de> for Literal {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        compile(&format!("(?i){}", regex::escape(&text)))
+            .map(Literal)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+fn compile(source: &str) -> Result<Regex, String> {
+    if source.len() > PATTERN_LENGTH_LIMIT {
+        return Err(format!(
+            "pattern is {} bytes; the limit is {PATTERN_LENGTH_LIMIT}",
+            source.len()
+        ));
+    }
+    RegexBuilder::new(source)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .multi_line(true)
+        .build()
+        .map_err(|error| format!("invalid regex `{source}`: {error}"))
+}
+
+/// Where a pack rule looks: `prose`, `headings`, `lines`, or `{fields: [title]}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(from = "ScopeAsWritten")]
+pub enum Scope {
+    /// Paragraphs, list items and block quotes, as plain text.
+    #[default]
+    Prose,
+    /// Headings, as plain text.
+    Headings,
+    /// Each raw line of the body, Markdown and all.
+    Lines,
+    /// The named front-matter fields' values, as written.
+    Fields(Vec<String>),
+}
+
+/// YAML has no natural form for an enum with data; accept a name or a mapping.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum ScopeAsWritten {
+    Named(NamedScope),
+    Fields { fields: Vec<String> },
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum NamedScope {
+    Prose,
+    Headings,
+    Lines,
+}
+
+impl From<ScopeAsWritten> for Scope {
+    fn from(written: ScopeAsWritten) -> Scope {
+        match written {
+            ScopeAsWritten::Named(NamedScope::Prose) => Scope::Prose,
+            ScopeAsWritten::Named(NamedScope::Headings) => Scope::Headings,
+            ScopeAsWritten::Named(NamedScope::Lines) => Scope::Lines,
+            ScopeAsWritten::Fields { fields } => Scope::Fields(fields),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Transform {
+    /// Unicode NFKC: full-width letters and digits to ASCII.
+    Nfkc,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// `patterns` or `literals` that must not appear.
+    Existence,
+    /// `swap` (wrong → right), or `pattern` rewritten by `transform`; fixable.
+    Substitution,
+    /// `pattern` at most `max` times per document.
+    Occurrence,
+    /// Two named `forms`; only one may appear in a document.
+    Consistency,
+}
+
+/// One rule of a pack, as written. Which fields apply depends on `kind`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PackRule {
+    pub id: String,
+    pub kind: Kind,
+    /// `{match}` is replaced by the matched text, `{replacement}` by a substitution's.
+    pub message: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default = "default_level")]
+    pub level: Severity,
+    #[serde(default)]
+    pub scope: Scope,
+    #[serde(default)]
+    pub patterns: Vec<Pattern>,
+    #[serde(default)]
+    pub literals: Vec<Literal>,
+    #[serde(default)]
+    pub swap: BTreeMap<String, String>,
+    pub pattern: Option<Pattern>,
+    pub transform: Option<Transform>,
+    pub max: Option<usize>,
+    #[serde(default)]
+    pub forms: BTreeMap<String, Pattern>,
+}
+
+impl PackRule {
+    /// What a kind needs, checked once the pack is read.
+    fn validate(&self) -> Result<(), String> {
+        let problem = match self.kind {
+            Kind::Existence if self.patterns.is_empty() && self.literals.is_empty() => {
+                "existence needs `patterns` or `literals`"
+            }
+            Kind::Substitution
+                if self.swap.is_empty() && (self.pattern.is_none() || self.transform.is_none()) =>
+            {
+                "substitution needs `swap`, or `pattern` with `transform`"
+            }
+            Kind::Occurrence if self.pattern.is_none() || self.max.is_none() => {
+                "occurrence needs `pattern` and `max`"
+            }
+            Kind::Consistency if self.forms.len() != 2 => "consistency needs exactly two `forms`",
+            _ => return Ok(()),
+        };
+        Err(format!("rule `{}`: {problem}", self.id))
+    }
+}
+
+fn default_level() -> Severity {
+    Severity::Warning
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    pub name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub rules: Vec<PackRule>,
+}
+
+impl Pack {
+    pub fn from_yaml(text: &str) -> Result<Pack, crate::yaml::YamlError> {
+        let pack: Pack = crate::yaml::from_str(text)?;
+        for rule in &pack.rules {
+            rule.validate().map_err(|message| crate::yaml::YamlError {
+                message,
+                offset: None,
+                line: None,
+                column: None,
+            })?;
+        }
+        Ok(pack)
+    }
+
+    /// The pack rule's full name: `pack/rule`.
+    pub fn rule_name(&self, rule: &PackRule) -> String {
+        format!("{}/{}", self.name, rule.id)
+    }
+}
+
+/// A piece of text a pack rule searches, with a way back to the file.
+struct Haystack<'a> {
+    text: Cow<'a, str>,
+    to_file: Box<dyn Fn(Range<usize>) -> TextRange + 'a>,
+}
+
+fn haystacks<'a>(document: &'a Document, scope: &Scope) -> Vec<Haystack<'a>> {
+    let blocks = |headings: bool| {
+        document
+            .body
+            .blocks
+            .iter()
+            .filter(move |block| matches!(block.kind, BlockKind::Heading(_)) == headings)
+            .map(|block| Haystack {
+                text: Cow::Borrowed(block.text.as_str()),
+                to_file: Box::new(move |range| block.source_range(range)),
+            })
+            .collect::<Vec<_>>()
+    };
+    let at = |start: usize| {
+        move |range: Range<usize>| {
+            TextRange::new(
+                TextSize::from((start + range.start) as u32),
+                TextSize::from((start + range.end) as u32),
+            )
+        }
+    };
+    match scope {
+        Scope::Prose => blocks(false),
+        Scope::Headings => blocks(true),
+        Scope::Lines => {
+            let text = document.source.text();
+            let start = usize::from(document.body.range.start());
+            lines_with_offsets(&text[start..], start)
+                .map(|(line_start, line)| Haystack {
+                    text: Cow::Borrowed(line.trim_end_matches(['\n', '\r'])),
+                    to_file: Box::new(at(line_start)),
+                })
+                .collect()
+        }
+        Scope::Fields(fields) => fields
+            .iter()
+            .filter_map(|field| document.front_matter.get(field))
+            .map(|entry| Haystack {
+                text: Cow::Borrowed(document.source.slice(entry.value_range)),
+                to_file: Box::new(at(usize::from(entry.value_range.start()))),
+            })
+            .collect(),
+    }
+}
+
+fn message(template: &str, matched: &str) -> String {
+    template.replace("{match}", matched)
+}
+
+/// Runs one pack rule over a document.
+pub fn check_rule(document: &Document, rule: &PackRule) -> Vec<Violation> {
+    let mut violations = Vec::new();
+    let haystacks = haystacks(document, &rule.scope);
+    let matches = |regex: &Regex| -> Vec<(TextRange, String)> {
+        haystacks
+            .iter()
+            .flat_map(|haystack| {
+                regex
+                    .find_iter(&haystack.text)
+                    .filter(|found| !found.is_empty())
+                    .map(|found| {
+                        (
+                            (haystack.to_file)(found.range()),
+                            found.as_str().to_string(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    match rule.kind {
+        Kind::Existence => {
+            let regexes = rule
+                .patterns
+                .iter()
+                .map(|p| &p.0)
+                .chain(rule.literals.iter().map(|l| &l.0));
+            for regex in regexes {
+                for (range, found) in matches(regex) {
+                    violations.push(Violation::new(range, message(&rule.message, &found)));
+                }
+            }
+        }
+        Kind::Substitution => {
+            for (wrong, right) in &rule.swap {
+                let Ok(regex) = compile(&regex::escape(wrong)) else {
+                    continue;
+                };
+                for (range, found) in matches(&regex) {
+                    violations.push(substitution(rule, range, &found, right));
+                }
+            }
+            if let (Some(pattern), Some(Transform::Nfkc)) = (&rule.pattern, rule.transform) {
+                for (range, found) in matches(&pattern.0) {
+                    let right: String = found.nfkc().collect();
+                    if right != found {
+                        violations.push(substitution(rule, range, &found, &right));
+                    }
+                }
+            }
+        }
+        Kind::Occurrence => {
+            let (Some(pattern), Some(max)) = (&rule.pattern, rule.max) else {
+                return violations;
+            };
+            let found = matches(&pattern.0);
+            if found.len() > max {
+                let (range, text) = &found[max];
+                violations.push(Violation::new(
+                    *range,
+                    format!(
+                        "{} ({} times; at most {max})",
+                        message(&rule.message, text),
+                        found.len()
+                    ),
+                ));
+            }
+        }
+        Kind::Consistency => {
+            let mut counted: Vec<(&String, Vec<(TextRange, String)>)> = rule
+                .forms
+                .iter()
+                .map(|(name, pattern)| (name, matches(&pattern.0)))
+                .collect();
+            if counted.iter().all(|(_, found)| !found.is_empty()) {
+                // The rarer form is the odd one out; on a tie, the later-named.
+                counted
+                    .sort_by_key(|(name, found)| (std::cmp::Reverse(found.len()), (*name).clone()));
+                let (majority, majority_found) = (counted[0].0, counted[0].1.len());
+                let (minority, minority_found) = (counted[1].0, &counted[1].1);
+                for (range, found) in minority_found {
+                    violations.push(Violation::new(
+                        *range,
+                        format!(
+                            "{} ({minority} here, {majority} {majority_found} times elsewhere)",
+                            message(&rule.message, found)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    violations
+}
+
+fn substitution(rule: &PackRule, range: TextRange, found: &str, right: &str) -> Violation {
+    Violation::new(
+        range,
+        message(&rule.message, found).replace("{replacement}", right),
+    )
+    .with_fix(Fix::safe(
+        format!("Replace with `{right}`"),
+        vec![Edit::replace(range, right)],
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{assert_snapshot_with_config, render_with};
+    use crate::Config;
+
+    #[test]
+    fn shipped_packs_parse() {
+        for (name, text) in SHIPPED {
+            let pack = Pack::from_yaml(text).unwrap_or_else(|error| panic!("{name}: {error}"));
+            assert_eq!(&pack.name, name);
+        }
+    }
+
+    #[test]
+    fn pack_errors_name_the_line() {
+        let error = Pack::from_yaml("name: p\nrules:\n  - id: a\n    kind: existence\n    message: m\n    patterns: ['(unclosed']\n")
+            .unwrap_err();
+        assert!(error.message.contains("invalid regex"), "{error}");
+        assert_eq!(error.line, Some(6));
+        let error =
+            Pack::from_yaml("name: p\nrules:\n  - id: a\n    kind: existence\n    mesage: m\n")
+                .unwrap_err();
+        assert!(error.message.contains("mesage"), "{error}");
+        assert_eq!(error.line, Some(5));
+        let huge = format!("name: p\nrules:\n  - id: a\n    kind: existence\n    message: m\n    patterns: ['{}']\n", "a".repeat(5000));
+        assert!(Pack::from_yaml(&huge)
+            .unwrap_err()
+            .message
+            .contains("limit"));
+        // A pattern that compiles to more than the size limit is refused.
+        let blown = "name: p\nrules:\n  - id: a\n    kind: existence\n    message: m\n    patterns: ['(x{1000}){1000}']\n";
+        assert!(Pack::from_yaml(blown)
+            .unwrap_err()
+            .message
+            .contains("size limit"));
+    }
+
+    #[test]
+    fn catastrophic_backtracking_patterns_run_in_linear_time() {
+        // (a+)+b takes exponential time in backtracking engines on "aaa…c".
+        let pack = Pack::from_yaml("name: p\nrules:\n  - id: a\n    kind: existence\n    message: m\n    patterns: ['(a+)+b']\n").unwrap();
+        let text = format!("---\ntitle: t\n---\n{}c\n", "a".repeat(100_000));
+        let document = crate::Document::parse("a.md", crate::Source::new(text));
+        let started = std::time::Instant::now();
+        assert!(check_rule(&document, &pack.rules[0]).is_empty());
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "took {:?}",
+            started.elapsed()
+        );
+    }
+
+    const HOUSE: &str = "name: house\nrules:\n\
+        - id: click-here\n  kind: existence\n  message: \"vague link text `{match}`\"\n  literals: [click here, こちら]\n\
+        - id: javascript\n  kind: substitution\n  message: \"write `{replacement}`, not `{match}`\"\n  scope: {fields: [title]}\n  swap: {Javascript: JavaScript}\n\
+        - id: really\n  kind: occurrence\n  message: \"`{match}` is overused\"\n  pattern: '(?i)\\breally\\b'\n  max: 2\n\
+        - id: spelling\n  kind: consistency\n  message: \"mixed spelling `{match}`\"\n  forms: {color: '\\bcolor\\b', colour: '\\bcolour\\b'}\n";
+
+    fn house_config() -> Config {
+        Config::from_yaml_with("packs: [house.yml]\n", &|path: &str| {
+            if path == "house.yml" {
+                Ok(HOUSE.to_string())
+            } else {
+                Err(format!("{path}: not found"))
+            }
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn each_kind_of_pack_rule() {
+        render_with(
+            &house_config(),
+            "house/",
+            "house.md",
+            "---\ntitle: Learning Javascript\n---\nClick here or こちら. Really, really, really good.\n\nThe colour and the colour, then color.\n",
+        );
+    }
+
+    #[test]
+    fn generator_leftovers_pack() {
+        assert_snapshot_with_config(
+            "generator-leftovers/",
+            "leftovers.md",
+            "---\ntitle: T\n---\n**タイトル: 新しい記事**\n\nAs an AI language model, I cannot browse.\n\n---END---\n\nReal text.\n",
+            "packs: [generator-leftovers]\n",
+        );
+    }
+
+    #[test]
+    fn ja_style_pack() {
+        assert_snapshot_with_config(
+            "ja-style/",
+            "ja-style.md",
+            "---\ntitle: T\n---\nこれはペンです。あれは本です。それは机である。\n\nＡＷＳとＧＣＰを比べました。\n",
+            "packs: [ja-style]\n",
+        );
+    }
+}
