@@ -38,6 +38,10 @@ pub enum OutputFormat {
     Concise,
     /// One JSON object with `diagnostics` and `summary`.
     Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions annotations (`::error file=…::message`).
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -50,7 +54,23 @@ pub enum ColorChoice {
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Files and folders to lint. Files named here are always linted.
+    /// `-` reads standard input (with --stdin-filename).
     pub paths: Vec<PathBuf>,
+    /// Apply safe fixes to the files.
+    #[arg(long)]
+    pub fix: bool,
+    /// Also apply unsafe fixes (with --fix or --diff).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print what --fix would change as a unified diff, write nothing; exit 1 if anything would change.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// Lint standard input as if it were this file: its config applies.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
     /// Use this config for every file instead of the nearest `.copydesk.yml`.

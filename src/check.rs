@@ -1,14 +1,36 @@
-//! Linting the targets in parallel, keeping only what reports need.
+//! Linting (and fixing) the targets in parallel, keeping only what reports need.
 
 use std::sync::Arc;
 
+use copydesk_core::fix::fix_until_settled;
 use copydesk_core::site::{check_site, Post, PostFacts, SiteSettings};
 use copydesk_core::{
-    check_bytes, ColumnEncoding, Diagnostic, Severity, Source, TextRange, TextSize,
+    check_bytes, Applicability, ColumnEncoding, Diagnostic, Severity, Source, TextRange, TextSize,
 };
 use rayon::prelude::*;
 
-use crate::discover::{describe_io_error, slash_path, Target};
+use crate::discover::{describe_io_error, slash_path, LoadedConfig, Target};
+use crate::write::{unified_diff, write_fixed};
+
+/// Fixes are applied and the file linted again up to this many times.
+pub const MAX_FIX_ROUNDS: usize = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixMode {
+    /// Report findings only.
+    Report,
+    /// Apply fixes and write the files.
+    Write,
+    /// Print what fixing would change, and write nothing.
+    Diff,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct CheckOptions {
+    pub quiet: bool,
+    pub fix: FixMode,
+    pub unsafe_fixes: bool,
+}
 
 /// A one-based line, a one-based column in characters, and a byte offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,16 +62,22 @@ pub struct Located {
 }
 
 /// What a report needs of one file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct FileOutcome {
     pub path: String,
     /// The text, kept only when there is something to show in it.
     pub text: Option<Arc<String>>,
     pub diagnostics: Vec<Located>,
-    /// Why the file could not be read.
+    /// Why the file could not be read or written.
     pub failure: Option<String>,
     /// What the site-wide pass needs, for a file that was read.
     pub site: Option<SiteEntry>,
+    /// Fixes applied (or, with `--diff`, that would be).
+    pub fixed: usize,
+    /// With `--diff`: the change fixing would make.
+    pub diff: Option<String>,
+    /// Rules whose fixes did not settle within the round cap.
+    pub unsettled: Vec<String>,
 }
 
 /// A post's facts for the site pass, with their positions worked out while
@@ -61,119 +89,205 @@ pub struct SiteEntry {
     points: Vec<(TextRange, Point, Point)>,
 }
 
-pub fn check_targets(targets: &[Target], quiet: bool) -> Vec<FileOutcome> {
+pub fn check_targets(targets: &[Target], options: CheckOptions) -> Vec<FileOutcome> {
     targets
         .par_iter()
-        .map(|target| check_target(target, quiet))
+        .map(|target| check_file(target, options))
         .collect()
 }
 
-fn check_target(target: &Target, quiet: bool) -> FileOutcome {
+fn check_file(target: &Target, options: CheckOptions) -> FileOutcome {
     let path = slash_path(&target.path);
-    let failed = |message: String| FileOutcome {
-        path: path.clone(),
-        text: None,
-        diagnostics: Vec::new(),
-        failure: Some(message),
-        site: None,
-    };
     let bytes = match std::fs::read(&target.path) {
         Ok(bytes) => bytes,
-        Err(error) => return failed(describe_io_error(&error)),
-    };
-    let relative = target.config.relative_path(&target.path);
-    let rule_set = match target.config.config.rule_set_for(&relative) {
-        Ok(rule_set) => rule_set,
-        Err(error) => return failed(error.to_string()),
-    };
-    let lossy = (std::str::from_utf8(&bytes).is_err())
-        .then(|| String::from_utf8_lossy(&bytes).into_owned());
-    let result = check_bytes(&path, bytes, &rule_set);
-    let site = result.document.as_ref().map(|document| {
-        let facts = PostFacts::of(document);
-        let points = [&facts.title, &facts.excerpt]
-            .into_iter()
-            .flatten()
-            .map(|fact| {
-                (
-                    fact.range,
-                    Point::of(&document.source, fact.range.start()),
-                    Point::of(&document.source, fact.range.end()),
-                )
-            })
-            .collect();
-        SiteEntry {
-            facts,
-            settings: rule_set.site,
-            points,
+        Err(error) => {
+            return FileOutcome {
+                path,
+                failure: Some(describe_io_error(&error)),
+                ..FileOutcome::default()
+            }
         }
-    });
-    let mut diagnostics = result.diagnostics;
+    };
+    let (mut outcome, fixed_text) =
+        check_text(&path, &bytes, &target.config, &target.path, options);
+    if let (FixMode::Write, Some(fixed)) = (options.fix, fixed_text) {
+        if let Err(error) = write_fixed(&target.path, &bytes, fixed.as_bytes()) {
+            // Nothing was written: report the original findings, not the fixed text's.
+            let (unfixed, _) = check_text(
+                &path,
+                &bytes,
+                &target.config,
+                &target.path,
+                CheckOptions {
+                    fix: FixMode::Report,
+                    ..options
+                },
+            );
+            outcome = FileOutcome {
+                failure: Some(error.to_string()),
+                ..unfixed
+            };
+        }
+    }
+    outcome
+}
+
+/// Lints `bytes` as the file at `path`; with a fix mode, fixes them until
+/// they settle and returns the fixed text when it differs.
+pub fn check_text(
+    path: &str,
+    bytes: &[u8],
+    config: &LoadedConfig,
+    location: &std::path::Path,
+    options: CheckOptions,
+) -> (FileOutcome, Option<String>) {
+    let relative = config.relative_path(location);
+    let rule_set = match config.config.rule_set_for(&relative) {
+        Ok(rule_set) => rule_set,
+        Err(error) => {
+            return (
+                FileOutcome {
+                    path: path.to_string(),
+                    failure: Some(error.to_string()),
+                    ..FileOutcome::default()
+                },
+                None,
+            )
+        }
+    };
+    let result = check_bytes(path, bytes.to_vec(), &rule_set);
+    let mut outcome = FileOutcome {
+        path: path.to_string(),
+        ..FileOutcome::default()
+    };
+    let Some(document) = result.document else {
+        // Text that did not decode is shown lossily: every byte before the
+        // first bad one is unchanged, so the reported offset stays right.
+        let source = Source::new(String::from_utf8_lossy(bytes).into_owned());
+        locate(&mut outcome, &source, result.diagnostics, options.quiet);
+        return (outcome, None);
+    };
+    outcome.site = Some(site_entry(&document, rule_set.site));
+
+    let fixable = |d: &Diagnostic| {
+        d.fix
+            .as_ref()
+            .is_some_and(|fix| options.unsafe_fixes || fix.applicability == Applicability::Safe)
+    };
+    if options.fix == FixMode::Report || !result.diagnostics.iter().any(fixable) {
+        locate(
+            &mut outcome,
+            &document.source,
+            result.diagnostics,
+            options.quiet,
+        );
+        return (outcome, None);
+    }
+    let fixed = fix_until_settled(
+        path,
+        document.source.clone(),
+        &rule_set,
+        options.unsafe_fixes,
+        MAX_FIX_ROUNDS,
+    );
+    outcome.fixed = fixed.fixed;
+    outcome.unsettled = fixed.unsettled;
+    if fixed.text == document.source.text() {
+        locate(
+            &mut outcome,
+            &document.source,
+            result.diagnostics,
+            options.quiet,
+        );
+        return (outcome, None);
+    }
+    if options.fix == FixMode::Diff {
+        outcome.diff = Some(unified_diff(path, document.source.text(), &fixed.text));
+        locate(
+            &mut outcome,
+            &document.source,
+            result.diagnostics,
+            options.quiet,
+        );
+        return (outcome, Some(fixed.text));
+    }
+    let fixed_source = Source::new(fixed.text);
+    locate(&mut outcome, &fixed_source, fixed.remaining, options.quiet);
+    let text = fixed_source.text().to_string();
+    (outcome, Some(text))
+}
+
+fn site_entry(document: &copydesk_core::Document, settings: SiteSettings) -> SiteEntry {
+    let facts = PostFacts::of(document);
+    let points = [&facts.title, &facts.excerpt]
+        .into_iter()
+        .flatten()
+        .map(|fact| {
+            let source = &document.source;
+            (
+                fact.range,
+                Point::of(source, fact.range.start()),
+                Point::of(source, fact.range.end()),
+            )
+        })
+        .collect();
+    SiteEntry {
+        facts,
+        settings,
+        points,
+    }
+}
+
+/// Works out positions, and keeps the text only when there is something to show.
+fn locate(
+    outcome: &mut FileOutcome,
+    source: &Source,
+    mut diagnostics: Vec<Diagnostic>,
+    quiet: bool,
+) {
     if quiet {
         diagnostics.retain(|diagnostic| diagnostic.severity == Severity::Error);
     }
     if diagnostics.is_empty() {
-        return FileOutcome {
-            path,
-            text: None,
-            diagnostics: Vec::new(),
-            failure: None,
-            site,
-        };
+        return;
     }
-    // Text that did not decode is shown lossily: every byte before the first
-    // bad one is unchanged, so the reported offset stays right.
-    let source = match (result.document, lossy) {
-        (Some(document), _) => document.source,
-        (None, lossy) => Source::new(lossy.unwrap_or_default()),
-    };
-    let located = diagnostics
+    outcome.diagnostics = diagnostics
         .into_iter()
         .map(|diagnostic| Located {
-            start: Point::of(&source, diagnostic.range.start()),
-            end: Point::of(&source, diagnostic.range.end()),
+            start: Point::of(source, diagnostic.range.start()),
+            end: Point::of(source, diagnostic.range.end()),
             edits: diagnostic
                 .fix
                 .iter()
                 .flat_map(|fix| &fix.edits)
                 .map(|edit| {
                     (
-                        Point::of(&source, edit.range.start()),
-                        Point::of(&source, edit.range.end()),
+                        Point::of(source, edit.range.start()),
+                        Point::of(source, edit.range.end()),
                     )
                 })
                 .collect(),
             diagnostic,
         })
         .collect();
-    FileOutcome {
-        path,
-        text: Some(Arc::new(source.text().to_string())),
-        diagnostics: located,
-        failure: None,
-        site,
-    }
+    outcome.text = Some(Arc::new(source.text().to_string()));
 }
 
 /// Runs the site-wide checks over outcomes sorted by path, and adds their
 /// findings to the posts they concern, keeping each post's order by position.
 pub fn add_site_findings(outcomes: &mut [FileOutcome], quiet: bool) {
-    let posts: Vec<(usize, Post)> = outcomes
-        .iter()
-        .enumerate()
-        .filter_map(|(at, outcome)| {
-            let entry = outcome.site.as_ref()?;
-            Some((
-                at,
-                Post {
-                    path: &outcome.path,
-                    facts: &entry.facts,
-                    settings: entry.settings,
-                },
-            ))
-        })
-        .collect();
-    let (indices, posts): (Vec<usize>, Vec<Post>) = posts.into_iter().unzip();
+    let mut indices = Vec::new();
+    let mut posts = Vec::new();
+    for (at, outcome) in outcomes.iter().enumerate() {
+        if let Some(entry) = &outcome.site {
+            indices.push(at);
+            posts.push(Post {
+                path: &outcome.path,
+                facts: &entry.facts,
+                settings: entry.settings,
+            });
+        }
+    }
     let findings = check_site(&posts);
     for finding in findings {
         if quiet && finding.diagnostic.severity != Severity::Error {
@@ -216,6 +330,10 @@ pub struct Summary {
     pub infos: usize,
     pub fixable: usize,
     pub failures: usize,
+    pub fixed: usize,
+    pub fixed_files: usize,
+    /// With `--diff`, fixes are counted but not applied.
+    pub dry_run: bool,
 }
 
 impl Summary {
@@ -227,6 +345,8 @@ impl Summary {
             } else {
                 summary.files += 1;
             }
+            summary.fixed += outcome.fixed;
+            summary.fixed_files += usize::from(outcome.fixed > 0);
             for located in &outcome.diagnostics {
                 match located.diagnostic.severity {
                     Severity::Error => summary.errors += 1,

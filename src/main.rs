@@ -2,7 +2,7 @@
 //! arguments, config discovery, file walking and reporting.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -13,9 +13,10 @@ mod check;
 mod discover;
 mod report;
 mod vocab;
+mod write;
 
 use args::{CheckArgs, Cli, ColorChoice, Command, OutputFormat};
-use check::Summary;
+use check::{CheckOptions, FileOutcome, FixMode, Summary};
 use report::Report;
 
 /// Exit codes, as in ruff and ESLint.
@@ -41,6 +42,17 @@ fn run_check(args: &CheckArgs) -> u8 {
             .num_threads(threads.max(1))
             .build_global();
     }
+    let options = CheckOptions {
+        quiet: args.quiet,
+        fix: if args.fix {
+            FixMode::Write
+        } else if args.diff {
+            FixMode::Diff
+        } else {
+            FixMode::Report
+        },
+        unsafe_fixes: args.unsafe_fixes,
+    };
     let mut resolver = match discover::ConfigResolver::new(args.config.as_deref()) {
         Ok(resolver) => resolver,
         Err(failure) => {
@@ -48,6 +60,10 @@ fn run_check(args: &CheckArgs) -> u8 {
             return EXIT_TROUBLE;
         }
     };
+    let reads_stdin = args.paths.iter().any(|path| path.as_os_str() == "-");
+    if reads_stdin {
+        return check_stdin(args, options, &mut resolver);
+    }
     let paths = if args.paths.is_empty() {
         vec![std::path::PathBuf::from(".")]
     } else {
@@ -60,42 +76,130 @@ fn run_check(args: &CheckArgs) -> u8 {
             return EXIT_TROUBLE;
         }
     };
-    let mut outcomes = check::check_targets(&targets, args.quiet);
-    outcomes.extend(walk_failures.into_iter().map(|failure| check::FileOutcome {
+    let mut outcomes = check::check_targets(&targets, options);
+    outcomes.extend(walk_failures.into_iter().map(|failure| FileOutcome {
         path: failure.path,
-        text: None,
-        diagnostics: Vec::new(),
         failure: Some(failure.message),
-        site: None,
+        ..FileOutcome::default()
     }));
     outcomes.sort_by(|a, b| a.path.cmp(&b.path));
-    check::add_site_findings(&mut outcomes, args.quiet);
-    let summary = Summary::of(&outcomes);
+    if options.fix != FixMode::Diff {
+        check::add_site_findings(&mut outcomes, args.quiet);
+    }
+    report_outcomes(args, options, &outcomes)
+}
 
+/// `copydesk check --stdin-filename PATH -`: with --fix, the fixed text goes
+/// to standard output and the report to standard error, as ruff does.
+fn check_stdin(
+    args: &CheckArgs,
+    options: CheckOptions,
+    resolver: &mut discover::ConfigResolver,
+) -> u8 {
+    let Some(path) = args.stdin_filename.clone() else {
+        eprintln!("copydesk: reading standard input needs --stdin-filename PATH, for the config and the report");
+        return EXIT_TROUBLE;
+    };
+    let mut bytes = Vec::new();
+    if let Err(error) = io::stdin().read_to_end(&mut bytes) {
+        eprintln!("copydesk: cannot read standard input: {error}");
+        return EXIT_TROUBLE;
+    }
+    let config = match resolver.for_file(&path) {
+        Ok(config) => config,
+        Err(failure) => {
+            eprintln!("copydesk: config error: {failure}");
+            return EXIT_TROUBLE;
+        }
+    };
+    let display = discover::slash_path(&path);
+    let (outcome, fixed) = check::check_text(&display, &bytes, &config, &path, options);
+    if options.fix == FixMode::Write {
+        let text = fixed.unwrap_or_else(|| String::from_utf8_lossy(&bytes).into_owned());
+        if io::stdout().lock().write_all(text.as_bytes()).is_err() {
+            return EXIT_TROUBLE;
+        }
+        let summary = Summary::of(std::slice::from_ref(&outcome));
+        let mut report = make_report(args, false);
+        let mut err = io::stderr().lock();
+        let _ = report
+            .file(&mut err, &outcome)
+            .and_then(|()| report.finish(&mut err, &summary));
+        return exit_code(&summary, args.max_warnings);
+    }
+    report_outcomes(args, options, std::slice::from_ref(&outcome))
+}
+
+fn make_report(args: &CheckArgs, color: bool) -> Box<dyn Report> {
+    match args.format {
+        OutputFormat::Human => Box::new(report::Human::new(color)),
+        OutputFormat::Concise => Box::new(report::Concise),
+        OutputFormat::Json => Box::new(report::Json::default()),
+        OutputFormat::Sarif => Box::new(report::Sarif::default()),
+        OutputFormat::Github => Box::new(report::Github),
+    }
+}
+
+fn report_outcomes(args: &CheckArgs, options: CheckOptions, outcomes: &[FileOutcome]) -> u8 {
+    let mut summary = Summary::of(outcomes);
+    summary.dry_run = options.fix == FixMode::Diff;
+    for outcome in outcomes
+        .iter()
+        .filter(|outcome| !outcome.unsettled.is_empty())
+    {
+        eprintln!(
+            "copydesk: {}: fixes did not settle after {} rounds for: {}",
+            outcome.path,
+            check::MAX_FIX_ROUNDS,
+            outcome.unsettled.join(", ")
+        );
+    }
+    let to_terminal = args.output_file.is_none() && io::stdout().is_terminal();
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && to_terminal
         }
     };
-    let mut report: Box<dyn Report> = match args.format {
-        OutputFormat::Human => Box::new(report::Human::new(color)),
-        OutputFormat::Concise => Box::new(report::Concise),
-        OutputFormat::Json => Box::new(report::Json::default()),
+    let sink: Box<dyn Write> = match &args.output_file {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(file) => Box::new(file),
+            Err(error) => {
+                eprintln!("copydesk: cannot write {}: {error}", path.display());
+                return EXIT_TROUBLE;
+            }
+        },
+        None => Box::new(io::stdout().lock()),
     };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let written = outcomes
-        .iter()
-        .try_for_each(|outcome| report.file(&mut out, outcome))
-        .and_then(|()| report.finish(&mut out, &summary))
-        .and_then(|()| out.flush());
-    if let Err(error) = written {
+    let mut out = BufWriter::new(sink);
+    let written = if options.fix == FixMode::Diff {
+        outcomes
+            .iter()
+            .filter_map(|outcome| outcome.diff.as_ref())
+            .try_for_each(|diff| out.write_all(diff.as_bytes()))
+            .and_then(|()| writeln!(out, "{}", report::summary_line(&summary)))
+    } else {
+        let mut report = make_report(args, color);
+        outcomes
+            .iter()
+            .try_for_each(|outcome| report.file(&mut out, outcome))
+            .and_then(|()| report.finish(&mut out, &summary))
+    };
+    if let Err(error) = written.and_then(|()| out.flush()) {
         if error.kind() != io::ErrorKind::BrokenPipe {
             eprintln!("copydesk: cannot write the report: {error}");
             return EXIT_TROUBLE;
         }
+    }
+    if options.fix == FixMode::Diff {
+        return if summary.failures > 0 {
+            EXIT_TROUBLE
+        } else if outcomes.iter().any(|outcome| outcome.diff.is_some()) {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        };
     }
     exit_code(&summary, args.max_warnings)
 }

@@ -5,12 +5,16 @@ use std::io::{self, Write};
 use crate::check::{FileOutcome, Summary};
 
 mod concise;
+mod github;
 mod human;
 mod json;
+mod sarif;
 
 pub use concise::Concise;
+pub use github::Github;
 pub use human::Human;
 pub use json::Json;
+pub use sarif::Sarif;
 
 pub trait Report {
     fn file(&mut self, out: &mut dyn Write, outcome: &FileOutcome) -> io::Result<()>;
@@ -27,19 +31,32 @@ pub fn count(n: usize, noun: &str) -> String {
 }
 
 pub fn summary_line(summary: &Summary) -> String {
-    let mut line = format!(
+    let mut line = String::new();
+    if summary.fixed > 0 {
+        let verb = if summary.dry_run {
+            "Would fix"
+        } else {
+            "Fixed"
+        };
+        line.push_str(&format!(
+            "{verb} {} in {}. ",
+            count(summary.fixed, "problem"),
+            count(summary.fixed_files, "file")
+        ));
+    }
+    line.push_str(&format!(
         "Checked {}: {}, {}, {}",
         count(summary.files, "file"),
         count(summary.errors, "error"),
         count(summary.warnings, "warning"),
         count(summary.infos, "info"),
-    );
+    ));
     if summary.fixable > 0 {
         line.push_str(&format!(" ({} fixable)", summary.fixable));
     }
     if summary.failures > 0 {
         line.push_str(&format!(
-            "; {} could not be read",
+            "; {} could not be read or written",
             count(summary.failures, "path")
         ));
     }
