@@ -23,6 +23,21 @@ pub enum Command {
     Rules,
     /// Write a starter tag vocabulary from the posts in PATHS.
     Vocab(VocabArgs),
+    /// Write a commented `.copydesk.yml` for the site in the current folder.
+    Init {
+        /// Also write a starter tag vocabulary from the existing posts.
+        #[arg(long)]
+        vocab: bool,
+    },
+    /// Print shell completions.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+    /// Print the JSON Schema of `.copydesk.yml`.
+    Schema,
     /// Print a rule's documentation.
     Explain {
         /// The rule's name, as printed in diagnostics.

@@ -11,6 +11,7 @@ use copydesk_core::rules::REGISTRY;
 mod args;
 mod check;
 mod discover;
+mod init;
 mod report;
 mod vocab;
 mod write;
@@ -30,6 +31,26 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(&args),
         Command::Rules => list_rules(),
         Command::Vocab(args) => write_vocabulary(&args),
+        Command::Init { vocab } => init_config(vocab),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "copydesk",
+                &mut io::stdout(),
+            );
+            EXIT_CLEAN
+        }
+        Command::Man => match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+            .render(&mut io::stdout())
+        {
+            Ok(()) => EXIT_CLEAN,
+            Err(_) => EXIT_TROUBLE,
+        },
+        Command::Schema => {
+            print!("{}", copydesk_core::config::json_schema());
+            EXIT_CLEAN
+        }
         Command::Explain { rule } => explain(&rule),
     };
     ExitCode::from(code)
@@ -236,6 +257,55 @@ fn write_vocabulary(args: &args::VocabArgs) -> u8 {
             args.field
         );
     }
+    EXIT_CLEAN
+}
+
+fn init_config(with_vocabulary: bool) -> u8 {
+    let root = std::path::PathBuf::from(".");
+    if let Some(existing) = init::existing_config(&root) {
+        eprintln!(
+            "copydesk: {} exists already; copydesk init does not overwrite it",
+            existing.display()
+        );
+        return EXIT_TROUBLE;
+    }
+    let (preset, reason) = init::detect_preset(&root);
+    let field = init::tag_field(preset);
+    let vocabulary_file = format!("{field}.vocab.yml");
+    if with_vocabulary {
+        if root.join(&vocabulary_file).exists() {
+            eprintln!(
+                "copydesk: {vocabulary_file} exists already; copydesk init does not overwrite it"
+            );
+            return EXIT_TROUBLE;
+        }
+        match vocab::starter_vocabulary_of(&[root.clone()], field, None) {
+            Ok((yaml, posts)) => {
+                if let Err(error) = std::fs::write(root.join(&vocabulary_file), yaml) {
+                    eprintln!("copydesk: cannot write {vocabulary_file}: {error}");
+                    return EXIT_TROUBLE;
+                }
+                eprintln!("copydesk: wrote {vocabulary_file} from the `{field}` of {posts} posts");
+            }
+            Err(message) => {
+                eprintln!("copydesk: {message}");
+                return EXIT_TROUBLE;
+            }
+        }
+    }
+    let text = init::config_text(
+        preset,
+        reason,
+        with_vocabulary.then_some((field, vocabulary_file.as_str())),
+    );
+    if let Err(error) = std::fs::write(root.join(".copydesk.yml"), text) {
+        eprintln!("copydesk: cannot write .copydesk.yml: {error}");
+        return EXIT_TROUBLE;
+    }
+    eprintln!(
+        "copydesk: wrote .copydesk.yml for {reason} (preset: {})",
+        preset.name()
+    );
     EXIT_CLEAN
 }
 

@@ -1,6 +1,7 @@
 //! `copydesk vocab`: a starter vocabulary from the tags a site already uses.
 
 use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use copydesk_core::front_matter::Value;
 use copydesk_core::vocabulary::{starter_terms, starter_yaml};
@@ -12,15 +13,23 @@ use crate::discover::{self, ConfigResolver};
 
 /// The YAML, and how many posts were read.
 pub fn starter_vocabulary(args: &VocabArgs) -> Result<(String, usize), String> {
-    let mut resolver =
-        ConfigResolver::new(args.config.as_deref()).map_err(|failure| failure.to_string())?;
     let paths = if args.paths.is_empty() {
         vec![".".into()]
     } else {
         args.paths.clone()
     };
+    starter_vocabulary_of(&paths, &args.field, args.config.as_deref())
+}
+
+/// The same, for `copydesk init --vocab`.
+pub fn starter_vocabulary_of(
+    paths: &[PathBuf],
+    field: &str,
+    config: Option<&Path>,
+) -> Result<(String, usize), String> {
+    let mut resolver = ConfigResolver::new(config).map_err(|failure| failure.to_string())?;
     let (targets, failures) =
-        discover::targets(&paths, &mut resolver).map_err(|failure| failure.to_string())?;
+        discover::targets(paths, &mut resolver).map_err(|failure| failure.to_string())?;
     if let Some(failure) = failures.first() {
         return Err(format!("{}: {}", failure.path, failure.message));
     }
@@ -29,7 +38,7 @@ pub fn starter_vocabulary(args: &VocabArgs) -> Result<(String, usize), String> {
         .filter_map(|target| {
             let source = Source::from_bytes(std::fs::read(&target.path).ok()?).ok()?;
             let document = Document::parse(discover::slash_path(&target.path), source);
-            Some(field_items(&document, &args.field))
+            Some(field_items(&document, field))
         })
         .collect();
     let mut spellings: HashMap<String, usize> = HashMap::new();
@@ -39,10 +48,7 @@ pub fn starter_vocabulary(args: &VocabArgs) -> Result<(String, usize), String> {
         }
     }
     let terms = starter_terms(&spellings);
-    Ok((
-        starter_yaml(&args.field, &terms, per_post.len()),
-        per_post.len(),
-    ))
+    Ok((starter_yaml(field, &terms, per_post.len()), per_post.len()))
 }
 
 /// The distinct items of a list field; a string is split on spaces, as Jekyll does.

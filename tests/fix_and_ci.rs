@@ -115,7 +115,8 @@ fn fix_on_the_example_post() {
     let dir = site(&[("post.md", &original)]);
     copydesk(dir.path())
         .args(["check", "--fix", "post.md"])
-        .assert().code(0);
+        .assert()
+        .code(0);
     let fixed = String::from_utf8(std::fs::read(dir.path().join("post.md")).unwrap()).unwrap();
     let original = String::from_utf8(original).unwrap();
     let expected = original
@@ -165,11 +166,13 @@ fn unsafe_fixes_only_with_the_flag() {
     let dir = site(&[("post.md", text)]);
     copydesk(dir.path())
         .args(["check", "--fix", "post.md"])
-        .assert().code(0);
+        .assert()
+        .code(0);
     assert_eq!(std::fs::read(dir.path().join("post.md")).unwrap(), text);
     copydesk(dir.path())
         .args(["check", "--fix", "--unsafe-fixes", "post.md"])
-        .assert().code(0);
+        .assert()
+        .code(0);
     assert_eq!(
         std::fs::read(dir.path().join("post.md")).unwrap(),
         b"---\ntitle: \"Release notes for 2.0\"\n---\nBody.\n"
@@ -208,7 +211,8 @@ fn permissions_are_kept() {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
     copydesk(dir.path())
         .args(["check", "--fix", "a.md"])
-        .assert().code(0);
+        .assert()
+        .code(0);
     assert_eq!(
         std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
         0o640

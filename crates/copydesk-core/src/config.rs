@@ -16,7 +16,7 @@ use crate::packs::{self, Pack};
 use crate::rules::{self, RuleSet};
 
 /// A site layout whose defaults copydesk ships.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Preset {
     #[default]
@@ -119,6 +119,40 @@ impl<'de, O: Deserialize<'de>> Deserialize<'de> for RuleSetting<O> {
     }
 }
 
+/// In the schema: a bare severity, or the options with a `severity` key.
+impl<O: schemars::JsonSchema> schemars::JsonSchema for RuleSetting<O> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("RuleSetting_{}", O::schema_name()).into()
+    }
+
+    // Every rule's options type is named `Options`; the id tells them apart.
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        format!("RuleSetting<{}>", O::schema_id()).into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let severity = generator.subschema_for::<Severity>();
+        let mut options = O::json_schema(generator);
+        let object = options.ensure_object();
+        let properties = object
+            .entry("properties")
+            .or_insert_with(|| serde_json::json!({}));
+        if let Some(properties) = properties.as_object_mut() {
+            properties.insert("severity".to_string(), severity.clone().into());
+        }
+        schemars::json_schema!({ "anyOf": [severity, options] })
+    }
+}
+
+/// The JSON Schema of `.copydesk.yml`, for editors with yaml-language-server.
+/// `copydesk.schema.json` at the repository root holds it; a test keeps it current.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(ConfigFile);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema serializes");
+    text.push('\n');
+    text
+}
+
 /// Hands a rule's options struct every key but `severity`, which it keeps.
 struct PeelSeverity<'a, A> {
     inner: A,
@@ -152,13 +186,13 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for PeelSeverity<'_, A> {
 }
 
 /// A rule with no options.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoOptions {}
 
 /// Every rule's setting, one typed field per rule so an unknown rule or
 /// option is an error with a line number.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RulesConfig {
     pub front_matter_syntax: Option<RuleSetting<NoOptions>>,
@@ -242,7 +276,7 @@ pub(crate) fn options_of<O: Clone + Default>(setting: &Option<RuleSetting<O>>) -
 }
 
 /// `.copydesk.yml` as written.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ConfigFile {
     /// The site layout whose defaults apply underneath; `jekyll` if unset.
@@ -264,7 +298,7 @@ pub struct ConfigFile {
     pub overrides: Vec<Override>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[serde(rename_all = "kebab-case")]
 pub struct Override {
@@ -513,6 +547,29 @@ fn glob_set(patterns: &[String]) -> Result<GlobSet, ConfigError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_committed_schema_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../copydesk.schema.json");
+        let generated = json_schema();
+        if std::env::var_os("COPYDESK_UPDATE_SCHEMA").is_some() {
+            std::fs::write(path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "copydesk.schema.json is stale: run `COPYDESK_UPDATE_SCHEMA=1 cargo test -p copydesk-core schema`"
+        );
+        let schema: serde_json::Value = serde_json::from_str(&generated).unwrap();
+        let rules = &schema["$defs"]["RulesConfig"]["properties"];
+        for info in crate::rules::REGISTRY {
+            assert!(
+                rules.get(info.name).is_some(),
+                "the schema lacks rule {}",
+                info.name
+            );
+        }
+    }
 
     #[test]
     fn defaults_need_no_file() {

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use crate::document::Document;
 
 /// Reading speeds and image times. Every constant is configurable.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ReadingModel {
     /// CJK characters (Han, Hiragana, Katakana, Hangul) per minute.

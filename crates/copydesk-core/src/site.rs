@@ -44,7 +44,7 @@ impl PostFacts {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct BoilerplateOptions {
     /// How many posts must share an excerpt before it is boilerplate.

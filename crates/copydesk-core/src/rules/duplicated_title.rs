@@ -7,8 +7,9 @@ use crate::document::Document;
 use crate::rules::Rule;
 use crate::source::{TextRange, TextSize};
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "DuplicatedTitleOptions")]
 pub struct Options {
     /// Also report a first line or heading that is close to the title.
     pub near_repeats: bool,

@@ -11,7 +11,7 @@ use crate::rules::Rule;
 use crate::source::TextRange;
 
 /// The types a field can be declared to have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum FieldType {
     String,
@@ -47,7 +47,7 @@ impl FieldType {
 }
 
 /// `type: string` or `type: [integer, string]`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Types {
     One(FieldType),
@@ -64,7 +64,7 @@ impl Types {
 }
 
 /// One field's schema.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct FieldSchema {
     #[serde(rename = "type")]
@@ -85,8 +85,9 @@ pub struct FieldSchema {
     pub split_string: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "FieldTypeOptions")]
 pub struct Options {
     pub fields: BTreeMap<String, FieldSchema>,
     /// Warn when the date is in the future.

@@ -10,8 +10,9 @@ use crate::reading_time::{estimate, ReadingModel};
 use crate::rules::Rule;
 use crate::source::{TextRange, TextSize};
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "ReadingTimeOptions")]
 pub struct Options {
     /// Field names that hold the reading time; the first present is checked.
     pub fields: Vec<String>,

@@ -5,8 +5,9 @@ use crate::document::Document;
 use crate::rules::Rule;
 use crate::source::{TextRange, TextSize};
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "RequiredFieldOptions")]
 pub struct Options {
     /// Front-matter keys every post must set to a non-empty value.
     pub fields: Vec<String>,

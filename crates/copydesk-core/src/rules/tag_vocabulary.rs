@@ -10,8 +10,9 @@ use crate::rules::Rule;
 use crate::source::{TextRange, TextSize};
 use crate::vocabulary::{normalize_tag, Lookup, Vocabulary};
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "TagVocabularyOptions")]
 pub struct Options {
     /// List fields to check.
     pub fields: Vec<String>,

@@ -11,8 +11,9 @@ use crate::diagnostic::Violation;
 use crate::document::Document;
 use crate::rules::Rule;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[schemars(rename = "ClaimScope")]
 pub enum Scope {
     /// The source must be in the figure's sentence.
     Sentence,
@@ -20,8 +21,9 @@ pub enum Scope {
     Paragraph,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "UnsupportedNumericClaimOptions")]
 pub struct Options {
     pub scope: Scope,
     /// More phrases that name a source, besides the built-in ones.
