@@ -1,6 +1,6 @@
 //! `copydesk vocab`: a starter vocabulary from the tags a site already uses.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use copydesk_core::front_matter::Value;
@@ -41,13 +41,7 @@ pub fn starter_vocabulary_of(
             Some(field_items(&document, field))
         })
         .collect();
-    let mut spellings: HashMap<String, usize> = HashMap::new();
-    for items in &per_post {
-        for item in items {
-            *spellings.entry(item.clone()).or_default() += 1;
-        }
-    }
-    let terms = starter_terms(&spellings);
+    let terms = starter_terms(&per_post);
     Ok((starter_yaml(field, &terms, per_post.len()), per_post.len()))
 }
 

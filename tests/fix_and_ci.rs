@@ -389,3 +389,116 @@ fn sarif_validates_against_the_official_schema() {
     let refused = validate_sarif(&dir.path().join("broken.sarif")).unwrap();
     assert_eq!(refused.status.code(), Some(1));
 }
+
+#[test]
+fn init_detects_the_preset_seeds_the_vocabulary_and_never_overwrites() {
+    let dir = site(&[
+        ("articles/a.md", "---\ntitle: A\nemoji: \"😀\"\ntype: tech\ntopics: [rust, AI]\npublished: true\n---\nBody.\n".as_bytes()),
+        ("articles/b.md", "---\ntitle: B\nemoji: \"🚀\"\ntype: idea\ntopics: [Rust]\npublished: false\n---\nBody.\n".as_bytes()),
+        ("articles/c.md", "---\ntitle: C\nemoji: \"🦀\"\ntype: tech\ntopics: [Rust, AI]\npublished: true\n---\nBody.\n".as_bytes()),
+    ]);
+    let output = copydesk(dir.path())
+        .args(["init", "--vocab"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let config = std::fs::read_to_string(dir.path().join(".copydesk.yml")).unwrap();
+    assert!(config.contains("preset: zenn\n"), "{config}");
+    assert!(
+        config.contains("      topics: topics.vocab.yml\n"),
+        "{config}"
+    );
+    let vocabulary = std::fs::read_to_string(dir.path().join("topics.vocab.yml")).unwrap();
+    assert!(
+        vocabulary.contains("- name: Rust  # 3 posts\n  aliases: [rust]  # rust 1\n"),
+        "{vocabulary}"
+    );
+    // The config it wrote is valid and in use: the variant is reported.
+    let (report, _) = {
+        let output = copydesk(dir.path())
+            .args(["check", "--format", "json", "."])
+            .output()
+            .unwrap();
+        (
+            serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap(),
+            output.status.code(),
+        )
+    };
+    let messages: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages.contains(&"`rust` is written `Rust` in the topics vocabulary"),
+        "{messages:?}"
+    );
+    let again = copydesk(dir.path()).args(["init"]).assert().code(2);
+    assert!(String::from_utf8_lossy(&again.get_output().stderr).contains("does not overwrite"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".copydesk.yml")).unwrap(),
+        config
+    );
+}
+
+#[test]
+fn init_on_jekyll_hugo_and_zola_layouts() {
+    for (files, preset) in [
+        (
+            vec![("_posts/2025-01-01-a.md", "---\ntitle: A\n---\n")],
+            "jekyll",
+        ),
+        (
+            vec![
+                ("hugo.toml", "baseURL = 'https://example.com/'\n"),
+                ("content/a.md", "---\ntitle: A\n---\n"),
+            ],
+            "hugo",
+        ),
+        (
+            vec![
+                ("config.toml", "base_url = \"https://example.com\"\n"),
+                ("content/a.md", "+++\ntitle = \"A\"\n+++\n"),
+            ],
+            "zola",
+        ),
+    ] {
+        let files: Vec<(&str, &[u8])> = files.iter().map(|(p, t)| (*p, t.as_bytes())).collect();
+        let dir = site(&files);
+        copydesk(dir.path()).arg("init").assert().code(0);
+        let config = std::fs::read_to_string(dir.path().join(".copydesk.yml")).unwrap();
+        assert!(
+            config.contains(&format!("preset: {preset}\n")),
+            "{preset}: {config}"
+        );
+        copydesk(dir.path()).args(["check", "."]).assert().code(0);
+    }
+}
+
+#[test]
+fn completions_man_page_and_schema() {
+    let dir = TempDir::new().unwrap();
+    for shell in ["bash", "zsh", "fish"] {
+        let output = copydesk(dir.path())
+            .args(["completions", shell])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        assert!(
+            String::from_utf8_lossy(&output.stdout).contains("unsafe-fixes"),
+            "{shell}"
+        );
+    }
+    let man = copydesk(dir.path()).arg("man").output().unwrap();
+    assert!(String::from_utf8_lossy(&man.stdout).starts_with(".ie \\n(.g .ds Aq"));
+    let schema = copydesk(dir.path()).arg("schema").output().unwrap();
+    let committed =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("copydesk.schema.json")).unwrap();
+    assert_eq!(schema.stdout, committed);
+}

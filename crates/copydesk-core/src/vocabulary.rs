@@ -3,7 +3,7 @@
 //! A vocabulary file is YAML: a list of terms, each a canonical name with
 //! optional aliases and a description (a bare string is a name alone).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
@@ -163,23 +163,35 @@ pub struct StarterTerm {
     pub aliases: Vec<(String, usize)>,
 }
 
-/// Groups spellings (with the number of posts using each) into terms,
-/// most used first.
-pub fn starter_terms(spellings: &HashMap<String, usize>) -> Vec<StarterTerm> {
+/// Groups the spellings each post uses into terms, most used first. A term
+/// counts the posts that use any of its spellings, each once.
+pub fn starter_terms<'a>(posts: impl IntoIterator<Item = &'a HashSet<String>>) -> Vec<StarterTerm> {
+    let mut spellings: HashMap<&str, usize> = HashMap::new();
+    let mut term_posts: HashMap<String, usize> = HashMap::new();
+    for post in posts {
+        let mut terms_here = HashSet::new();
+        for spelling in post {
+            *spellings.entry(spelling.as_str()).or_default() += 1;
+            terms_here.insert(normalize_tag(spelling));
+        }
+        for term in terms_here {
+            *term_posts.entry(term).or_default() += 1;
+        }
+    }
     let mut groups: HashMap<String, Vec<(&str, usize)>> = HashMap::new();
-    for (spelling, &posts) in spellings {
+    for (spelling, posts) in spellings {
         groups
             .entry(normalize_tag(spelling))
             .or_default()
             .push((spelling, posts));
     }
     let mut terms: Vec<StarterTerm> = groups
-        .into_values()
-        .map(|mut group| {
+        .into_iter()
+        .map(|(key, mut group)| {
             group.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
             StarterTerm {
                 name: group[0].0.to_string(),
-                posts: group.iter().map(|(_, posts)| posts).sum(),
+                posts: term_posts.get(&key).copied().unwrap_or_default(),
                 aliases: group[1..]
                     .iter()
                     .map(|(spelling, posts)| (spelling.to_string(), *posts))
@@ -242,19 +254,21 @@ mod tests {
 
     #[test]
     fn starter_groups_variants_under_the_most_used_spelling() {
-        let spellings: HashMap<String, usize> = [
-            ("openSUSE", 10),
-            ("opensuse", 3),
-            ("OpenSUSE", 1),
-            ("ＡＩ", 1),
-            ("AI", 4),
-            ("yes", 2),
-        ]
-        .into_iter()
-        .map(|(s, n)| (s.to_string(), n))
-        .collect();
-        let terms = starter_terms(&spellings);
-        let yaml = starter_yaml("tags", &terms, 20);
+        let post = |tags: &[&str]| {
+            tags.iter()
+                .map(|t| t.to_string())
+                .collect::<HashSet<String>>()
+        };
+        let posts = [
+            post(&["openSUSE", "AI"]),
+            post(&["openSUSE", "opensuse"]),
+            post(&["OpenSUSE", "ＡＩ", "yes"]),
+            post(&["openSUSE", "AI", "yes"]),
+        ];
+        let terms = starter_terms(&posts);
+        // A post with two spellings of a term counts once for it.
+        assert_eq!((terms[0].name.as_str(), terms[0].posts), ("openSUSE", 4));
+        let yaml = starter_yaml("tags", &terms, posts.len());
         crate::test_support::assert_named_snapshot("vocabulary__starter", &yaml);
         let read_back = Vocabulary::from_yaml(&yaml).unwrap();
         // A width variant of a name normalizes to it: a variant, fixed the same way.
