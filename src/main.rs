@@ -279,7 +279,7 @@ fn init_config(with_vocabulary: bool) -> u8 {
             );
             return EXIT_TROUBLE;
         }
-        match vocab::starter_vocabulary_of(&[root.clone()], field, None) {
+        match vocab::starter_vocabulary_of(std::slice::from_ref(&root), field, None) {
             Ok((yaml, posts)) => {
                 if let Err(error) = std::fs::write(root.join(&vocabulary_file), yaml) {
                     eprintln!("copydesk: cannot write {vocabulary_file}: {error}");
