@@ -29,6 +29,8 @@ pub enum Command {
         #[arg(long)]
         vocab: bool,
     },
+    /// Run the language server over standard input and output.
+    Lsp,
     /// Print shell completions.
     Completions {
         #[arg(value_enum)]

@@ -12,6 +12,7 @@ mod args;
 mod check;
 mod discover;
 mod init;
+mod lsp;
 mod report;
 mod vocab;
 mod write;
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
         Command::Rules => list_rules(),
         Command::Vocab(args) => write_vocabulary(&args),
         Command::Init { vocab } => init_config(vocab),
+        Command::Lsp => lsp::run(),
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,

@@ -268,7 +268,7 @@ impl RulesConfig {
 }
 
 /// The options of a rule, or their defaults.
-pub(crate) fn options_of<O: Clone + Default>(setting: &Option<RuleSetting<O>>) -> O {
+pub fn options_of<O: Clone + Default>(setting: &Option<RuleSetting<O>>) -> O {
     setting
         .as_ref()
         .and_then(|setting| setting.options.clone())
@@ -501,6 +501,17 @@ impl Config {
             }
         }
         severities
+    }
+
+    /// The vocabulary of a tag field for a file, if the config names one.
+    pub fn vocabulary_for(
+        &self,
+        relative_path: &str,
+        field: &str,
+    ) -> Option<crate::vocabulary::Vocabulary> {
+        let options = options_of(&self.rules_for(relative_path).tag_vocabulary);
+        let path = options.vocabularies.get(field)?;
+        crate::vocabulary::Vocabulary::from_yaml(self.resources.get(path).ok()?).ok()
     }
 
     /// The packs this config loaded.

@@ -1,0 +1,814 @@
+//! `copydesk lsp`: a language server over stdio, linting in process.
+
+mod documents;
+mod transport;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use copydesk_core::config::options_of;
+use copydesk_core::fix::fix_until_settled;
+use copydesk_core::front_matter::Value;
+use copydesk_core::reading_time::estimate;
+use copydesk_core::vocabulary::{Lookup, Vocabulary};
+use copydesk_core::{
+    check, Applicability, ColumnEncoding, Document, Fix, Severity, TextRange, TextSize,
+};
+use serde_json::{json, Value as Json};
+use tower_lsp::jsonrpc::Result;
+use tower_lsp::lsp_types::*;
+use tower_lsp::{Client, LanguageServer, LspService, Server};
+
+use crate::discover::{ConfigResolver, LoadedConfig};
+use documents::{to_offset, to_range, OpenDocument};
+
+/// Edits this close together lint once.
+const DEBOUNCE: Duration = Duration::from_millis(150);
+const FIX_ALL: &str = "source.fixAll.copydesk";
+
+pub fn run() -> u8 {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(_) => return 2,
+    };
+    runtime.block_on(async {
+        let (service, socket) = LspService::new(|client| Backend {
+            client,
+            state: Arc::new(Mutex::new(State::default())),
+        });
+        let (server_input, client_side_input) = tokio::io::duplex(1 << 16);
+        let (client_side_output, server_output) = tokio::io::duplex(1 << 16);
+        let (errors, error_queue) = tokio::sync::mpsc::channel(16);
+        let input = tokio::spawn(transport::forward_input(
+            tokio::io::stdin(),
+            client_side_input,
+            errors,
+        ));
+        let output = tokio::spawn(transport::forward_output(
+            client_side_output,
+            tokio::io::stdout(),
+            error_queue,
+        ));
+        Server::new(server_input, server_output, socket)
+            .serve(service)
+            .await;
+        input.abort();
+        let _ = output.await;
+    });
+    // Standard input is read on a blocking thread that never returns by
+    // itself; waiting for it would keep the process alive after `exit`.
+    runtime.shutdown_background();
+    0
+}
+
+struct State {
+    encoding: ColumnEncoding,
+    /// Clients that pull diagnostics get no pushed ones, so nothing shows twice.
+    pull_diagnostics: bool,
+    documents: HashMap<Url, OpenDocument>,
+    configs: Option<ConfigResolver>,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            encoding: ColumnEncoding::Utf16,
+            pull_diagnostics: false,
+            documents: HashMap::new(),
+            configs: None,
+        }
+    }
+}
+
+struct Backend {
+    client: Client,
+    state: Arc<Mutex<State>>,
+}
+
+/// A poisoned lock only means another request panicked; the state is still usable.
+fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl State {
+    fn config_for(
+        &mut self,
+        path: &std::path::Path,
+    ) -> std::result::Result<Arc<LoadedConfig>, String> {
+        if self.configs.is_none() {
+            self.configs = Some(ConfigResolver::new(None).map_err(|failure| failure.to_string())?);
+        }
+        let resolver = self.configs.as_mut().ok_or("no config resolver")?;
+        resolver
+            .for_file(path)
+            .map_err(|failure| failure.to_string())
+    }
+
+    /// The parsed document and its findings, under its nearest config.
+    fn lint(&mut self, uri: &Url) -> Option<Linted> {
+        let document = self.documents.get(uri)?;
+        let (version, source, path) = (document.version, document.source.clone(), document.path());
+        let config = match self.config_for(&path) {
+            Ok(config) => config,
+            Err(message) => return Some(Linted::config_error(version, source, message)),
+        };
+        let relative = config.relative_path(&path);
+        let rule_set = match config.config.rule_set_for(&relative) {
+            Ok(rule_set) => rule_set,
+            Err(error) => return Some(Linted::config_error(version, source, error.to_string())),
+        };
+        let parsed = Document::parse(crate::discover::slash_path(&path), source);
+        let diagnostics = check(&parsed, &rule_set);
+        Some(Linted {
+            version,
+            document: parsed,
+            diagnostics,
+            config: Some((config, relative)),
+            config_error: None,
+        })
+    }
+}
+
+struct Linted {
+    version: i32,
+    document: Document,
+    diagnostics: Vec<copydesk_core::Diagnostic>,
+    config: Option<(Arc<LoadedConfig>, String)>,
+    config_error: Option<String>,
+}
+
+impl Linted {
+    fn config_error(version: i32, source: copydesk_core::Source, message: String) -> Linted {
+        Linted {
+            version,
+            document: Document::parse("", source),
+            diagnostics: Vec::new(),
+            config: None,
+            config_error: Some(message),
+        }
+    }
+
+    fn to_lsp(&self, encoding: ColumnEncoding) -> Vec<Diagnostic> {
+        let source = &self.document.source;
+        if let Some(message) = &self.config_error {
+            return vec![Diagnostic {
+                range: Range::default(),
+                severity: Some(DiagnosticSeverity::ERROR),
+                source: Some("copydesk".into()),
+                message: format!("copydesk cannot use its config: {message}"),
+                ..Diagnostic::default()
+            }];
+        }
+        self.diagnostics
+            .iter()
+            .map(|diagnostic| Diagnostic {
+                range: to_range(source, diagnostic.range, encoding),
+                severity: Some(match diagnostic.severity {
+                    Severity::Error => DiagnosticSeverity::ERROR,
+                    Severity::Warning => DiagnosticSeverity::WARNING,
+                    _ => DiagnosticSeverity::INFORMATION,
+                }),
+                code: Some(NumberOrString::String(diagnostic.rule.to_string())),
+                code_description: copydesk_core::rules::find(&diagnostic.rule).and_then(|info| {
+                    let href = format!(
+                        "https://github.com/copydesk/copydesk/blob/main/rules/{}.md",
+                        info.name
+                    );
+                    Url::parse(&href).ok().map(|href| CodeDescription { href })
+                }),
+                source: Some("copydesk".into()),
+                message: diagnostic.message.clone(),
+                // The fix rides along, so a code action needs no new lint.
+                data: diagnostic
+                    .fix
+                    .as_ref()
+                    .map(|fix| json!({ "version": self.version, "fix": fix })),
+                ..Diagnostic::default()
+            })
+            .collect()
+    }
+}
+
+impl Backend {
+    fn state(&self) -> MutexGuard<'_, State> {
+        lock(&self.state)
+    }
+
+    async fn publish(&self, uri: Url) {
+        let (diagnostics, version) = {
+            let mut state = self.state();
+            if state.pull_diagnostics {
+                return;
+            }
+            let encoding = state.encoding;
+            match state.lint(&uri) {
+                Some(linted) => (linted.to_lsp(encoding), Some(linted.version)),
+                None => return,
+            }
+        };
+        self.client
+            .publish_diagnostics(uri, diagnostics, version)
+            .await;
+    }
+
+    /// Lints after a pause, unless the document changed again meanwhile.
+    fn publish_later(&self, uri: Url, generation: u64) {
+        let state = Arc::clone(&self.state);
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(DEBOUNCE).await;
+            let published = {
+                let mut state = lock(&state);
+                let current = state
+                    .documents
+                    .get(&uri)
+                    .map(|document| document.generation);
+                if current != Some(generation) || state.pull_diagnostics {
+                    return;
+                }
+                let encoding = state.encoding;
+                state
+                    .lint(&uri)
+                    .map(|linted| (linted.to_lsp(encoding), linted.version))
+            };
+            if let Some((diagnostics, version)) = published {
+                client
+                    .publish_diagnostics(uri, diagnostics, Some(version))
+                    .await;
+            }
+        });
+    }
+
+    async fn relint_all(&self) {
+        let uris: Vec<Url> = {
+            let mut state = self.state();
+            state.configs = None;
+            state.documents.keys().cloned().collect()
+        };
+        if self.state().pull_diagnostics {
+            let _ = self.client.workspace_diagnostic_refresh().await;
+            return;
+        }
+        for uri in uris {
+            self.publish(uri).await;
+        }
+    }
+}
+
+fn negotiate_encoding(params: &InitializeParams) -> ColumnEncoding {
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|general| general.position_encodings.as_ref());
+    match offered {
+        Some(kinds) if kinds.contains(&PositionEncodingKind::UTF8) => ColumnEncoding::Utf8,
+        _ => ColumnEncoding::Utf16,
+    }
+}
+
+fn encoding_kind(encoding: ColumnEncoding) -> PositionEncodingKind {
+    match encoding {
+        ColumnEncoding::Utf8 => PositionEncodingKind::UTF8,
+        ColumnEncoding::Utf16 => PositionEncodingKind::UTF16,
+        ColumnEncoding::Chars => PositionEncodingKind::UTF32,
+    }
+}
+
+#[tower_lsp::async_trait]
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let encoding = negotiate_encoding(&params);
+        let pull = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .is_some_and(|text| text.diagnostic.is_some());
+        {
+            let mut state = self.state();
+            state.encoding = encoding;
+            state.pull_diagnostics = pull;
+        }
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "copydesk".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            capabilities: ServerCapabilities {
+                position_encoding: Some(encoding_kind(encoding)),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                        ..TextDocumentSyncOptions::default()
+                    },
+                )),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            CodeActionKind::new(FIX_ALL),
+                        ]),
+                        ..CodeActionOptions::default()
+                    },
+                )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec![
+                        "[".into(),
+                        ",".into(),
+                        "\"".into(),
+                        "-".into(),
+                        " ".into(),
+                    ]),
+                    ..CompletionOptions::default()
+                }),
+                diagnostic_provider: pull.then(|| {
+                    DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                        identifier: Some("copydesk".into()),
+                        inter_file_dependencies: false,
+                        workspace_diagnostics: false,
+                        ..DiagnosticOptions::default()
+                    })
+                }),
+                workspace: Some(WorkspaceServerCapabilities {
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                        supported: Some(true),
+                        change_notifications: Some(OneOf::Left(true)),
+                    }),
+                    file_operations: None,
+                }),
+                ..ServerCapabilities::default()
+            },
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let watchers = [
+            "**/.copydesk.yml",
+            "**/.copydesk.yaml",
+            "**/*.vocab.yml",
+            "**/*.vocab.yaml",
+            "**/packs/*.yml",
+        ]
+        .into_iter()
+        .map(|glob| FileSystemWatcher {
+            glob_pattern: GlobPattern::String(glob.into()),
+            kind: None,
+        })
+        .collect();
+        let registration = Registration {
+            id: "copydesk-config-files".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
+                watchers,
+            })
+            .ok(),
+        };
+        // Clients without dynamic registration answer with an error; configs then
+        // reload when a document is opened again.
+        let _ = self.client.register_capability(vec![registration]).await;
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        // Only `exit` may follow. A client that sends it and then keeps the pipe
+        // open would leave the process waiting for input forever.
+        tokio::spawn(async {
+            tokio::time::sleep(Duration::from_secs(3)).await;
+            std::process::exit(0);
+        });
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let document = params.text_document;
+        self.state().documents.insert(
+            document.uri.clone(),
+            OpenDocument::new(document.uri.clone(), document.version, document.text),
+        );
+        self.publish(document.uri).await;
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let generation = {
+            let mut state = self.state();
+            let encoding = state.encoding;
+            // Edits to a document that was never opened have nothing to apply to.
+            let Some(document) = state.documents.get_mut(&uri) else {
+                return;
+            };
+            document.apply(
+                params.text_document.version,
+                params.content_changes,
+                encoding,
+            );
+            document.generation
+        };
+        self.publish_later(uri, generation);
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        self.publish(params.text_document.uri).await;
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        self.state().documents.remove(&uri);
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
+        self.relint_all().await;
+    }
+
+    async fn did_change_workspace_folders(&self, _: DidChangeWorkspaceFoldersParams) {
+        self.relint_all().await;
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let mut state = self.state();
+        let encoding = state.encoding;
+        let items = state
+            .lint(&params.text_document.uri)
+            .map(|linted| linted.to_lsp(encoding))
+            .unwrap_or_default();
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: None,
+                    items,
+                },
+            }),
+        ))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let state = self.state();
+        let encoding = state.encoding;
+        let uri = params.text_document.uri;
+        let Some(document) = state.documents.get(&uri) else {
+            return Ok(None);
+        };
+        let wants = |kind: &CodeActionKind| {
+            params.context.only.as_ref().is_none_or(|only| {
+                only.iter().any(|wanted| {
+                    kind.as_str() == wanted.as_str()
+                        || kind.as_str().starts_with(&format!("{}.", wanted.as_str()))
+                })
+            })
+        };
+        let mut actions = Vec::new();
+        if wants(&CodeActionKind::QUICKFIX) {
+            for diagnostic in params
+                .context
+                .diagnostics
+                .iter()
+                .filter(|d| d.source.as_deref() == Some("copydesk"))
+            {
+                if let Some(action) = quick_fix(document, diagnostic, encoding) {
+                    actions.push(CodeActionOrCommand::CodeAction(action));
+                }
+                if let Some(action) = disable_for_line(document, diagnostic, encoding) {
+                    actions.push(CodeActionOrCommand::CodeAction(action));
+                }
+            }
+        }
+        let fix_all = CodeActionKind::new(FIX_ALL);
+        if wants(&fix_all) {
+            drop(state);
+            if let Some(action) = self.fix_all(&uri) {
+                actions.push(CodeActionOrCommand::CodeAction(action));
+            }
+        }
+        Ok(Some(actions))
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let uri = params.text_document_position_params.text_document.uri;
+        let mut state = self.state();
+        let encoding = state.encoding;
+        let Some(linted) = state.lint(&uri) else {
+            return Ok(None);
+        };
+        let source = &linted.document.source;
+        let offset = to_offset(
+            source,
+            params.text_document_position_params.position,
+            encoding,
+        );
+        let mut sections = Vec::new();
+        for diagnostic in linted
+            .diagnostics
+            .iter()
+            .filter(|d| d.range.contains_inclusive(offset))
+        {
+            sections.push(rule_hover(diagnostic));
+        }
+        if let Some(section) = front_matter_hover(&linted, offset) {
+            sections.push(section);
+        }
+        if sections.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: sections.join("\n\n---\n\n"),
+            }),
+            range: None,
+        }))
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let uri = params.text_document_position.text_document.uri;
+        let mut state = self.state();
+        let encoding = state.encoding;
+        let Some(linted) = state.lint(&uri) else {
+            return Ok(None);
+        };
+        let source = &linted.document.source;
+        let offset = to_offset(source, params.text_document_position.position, encoding);
+        Ok(tag_completions(&linted, offset, encoding).map(CompletionResponse::Array))
+    }
+}
+
+impl Backend {
+    /// Every safe fix, applied until the text settles, as one edit.
+    fn fix_all(&self, uri: &Url) -> Option<CodeAction> {
+        let mut state = self.state();
+        let encoding = state.encoding;
+        let linted = state.lint(uri)?;
+        let (config, relative) = linted.config.as_ref()?;
+        let rule_set = config.config.rule_set_for(relative).ok()?;
+        let source = &linted.document.source;
+        let outcome = fix_until_settled(
+            &linted.document.path,
+            source.clone(),
+            &rule_set,
+            false,
+            crate::check::MAX_FIX_ROUNDS,
+        );
+        if outcome.text == source.text() {
+            return None;
+        }
+        let edit = minimal_edit(source, &outcome.text, encoding);
+        Some(CodeAction {
+            title: "Fix all copydesk problems".into(),
+            kind: Some(CodeActionKind::new(FIX_ALL)),
+            edit: Some(WorkspaceEdit {
+                changes: Some(HashMap::from([(uri.clone(), vec![edit])])),
+                ..WorkspaceEdit::default()
+            }),
+            ..CodeAction::default()
+        })
+    }
+}
+
+/// One edit covering what changed between the old and new text.
+fn minimal_edit(source: &copydesk_core::Source, new: &str, encoding: ColumnEncoding) -> TextEdit {
+    let old = source.text();
+    let prefix = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut prefix = prefix.min(old.len()).min(new.len());
+    while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let max_suffix = (old.len() - prefix).min(new.len() - prefix);
+    let mut suffix = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
+        suffix -= 1;
+    }
+    let range = TextRange::new(
+        TextSize::from(prefix as u32),
+        TextSize::from((old.len() - suffix) as u32),
+    );
+    TextEdit {
+        range: to_range(source, range, encoding),
+        new_text: new[prefix..new.len() - suffix].to_string(),
+    }
+}
+
+fn quick_fix(
+    document: &OpenDocument,
+    diagnostic: &Diagnostic,
+    encoding: ColumnEncoding,
+) -> Option<CodeAction> {
+    let data: &Json = diagnostic.data.as_ref()?;
+    // A fix computed for another version of the text would edit the wrong bytes.
+    if data.get("version")?.as_i64()? != i64::from(document.version) {
+        return None;
+    }
+    let fix: Fix = serde_json::from_value(data.get("fix")?.clone()).ok()?;
+    let edits = fix
+        .edits
+        .iter()
+        .filter(|edit| usize::from(edit.range.end()) <= document.source.text().len())
+        .map(|edit| TextEdit {
+            range: to_range(&document.source, edit.range, encoding),
+            new_text: edit.replacement.clone(),
+        })
+        .collect();
+    Some(CodeAction {
+        title: fix.title.clone(),
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![diagnostic.clone()]),
+        is_preferred: Some(fix.applicability == Applicability::Safe),
+        edit: Some(WorkspaceEdit {
+            changes: Some(HashMap::from([(document.uri.clone(), edits)])),
+            ..WorkspaceEdit::default()
+        }),
+        ..CodeAction::default()
+    })
+}
+
+/// Inserts a suppression comment above the diagnostic's line: an HTML comment
+/// in the body, a YAML or TOML comment in front matter.
+fn disable_for_line(
+    document: &OpenDocument,
+    diagnostic: &Diagnostic,
+    encoding: ColumnEncoding,
+) -> Option<CodeAction> {
+    let rule = match diagnostic.code.as_ref()? {
+        NumberOrString::String(rule) => rule.clone(),
+        NumberOrString::Number(_) => return None,
+    };
+    let source = &document.source;
+    let line = diagnostic.range.start.line;
+    let line_range = source.line_range(line)?;
+    let line_text = source.slice(line_range);
+    let indent: String = line_text
+        .chars()
+        .take_while(|ch| *ch == ' ' || *ch == '\t')
+        .collect();
+    let parsed = copydesk_core::front_matter::FrontMatter::parse(source);
+    let in_front_matter = parsed
+        .content_range
+        .is_some_and(|content| content.contains(line_range.start()));
+    let ending = source.line_ending().as_str();
+    let comment = if in_front_matter {
+        format!("{indent}# copydesk-disable-next-line {rule}{ending}")
+    } else {
+        format!("<!-- copydesk-disable-next-line {rule} -->{ending}")
+    };
+    let at = to_range(source, TextRange::empty(line_range.start()), encoding);
+    Some(CodeAction {
+        title: format!("Disable {rule} for this line"),
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![diagnostic.clone()]),
+        edit: Some(WorkspaceEdit {
+            changes: Some(HashMap::from([(
+                document.uri.clone(),
+                vec![TextEdit {
+                    range: at,
+                    new_text: comment,
+                }],
+            )])),
+            ..WorkspaceEdit::default()
+        }),
+        ..CodeAction::default()
+    })
+}
+
+fn rule_hover(diagnostic: &copydesk_core::Diagnostic) -> String {
+    match copydesk_core::rules::find(&diagnostic.rule) {
+        Some(info) => format!(
+            "**copydesk: {}**: {}\n\n{}",
+            info.name, diagnostic.message, info.doc
+        ),
+        None => format!(
+            "**copydesk: {}**: {}\n\n`copydesk explain {}` describes this pack rule.",
+            diagnostic.rule, diagnostic.message, diagnostic.rule
+        ),
+    }
+}
+
+/// Hover text for a front-matter value: the reading-time estimate, or a tag's vocabulary entry.
+fn front_matter_hover(linted: &Linted, offset: TextSize) -> Option<String> {
+    let (config, relative) = linted.config.as_ref()?;
+    let rules = config.config.rules_for(relative);
+    let front_matter = &linted.document.front_matter;
+    let entry = front_matter
+        .entries
+        .iter()
+        .find(|entry| entry.range.contains_inclusive(offset))?;
+    let reading = options_of(&rules.reading_time);
+    if reading.fields.contains(&entry.key) {
+        let estimate = estimate(&linted.document, &reading.model);
+        return Some(format!(
+            "**Reading time**: about {} min ({}).\n\nA fast reader takes {:.1} min, a slow one {:.1} min; copydesk accepts {:.0} to {:.0}.",
+            estimate.rounded_minutes(),
+            estimate.describe_counts(),
+            estimate.lowest + reading.model.slack_minutes,
+            estimate.highest - reading.model.slack_minutes,
+            estimate.lowest.max(0.0).floor(),
+            estimate.highest.ceil(),
+        ));
+    }
+    let tags = options_of(&rules.tag_vocabulary);
+    if !tags.fields.contains(&entry.key) {
+        return None;
+    }
+    let Value::List(items) = &entry.value else {
+        return None;
+    };
+    let item = items
+        .iter()
+        .find(|item| item.range.contains_inclusive(offset))?;
+    let tag = item.value.as_str()?;
+    let vocabulary = config.config.vocabulary_for(relative, &entry.key)?;
+    Some(match vocabulary.lookup(tag) {
+        Lookup::Canonical(term) | Lookup::Variant(term) | Lookup::Alias(term) => {
+            describe_term(term)
+        }
+        Lookup::Unknown(_) => format!("`{tag}` is not in the {} vocabulary.", entry.key),
+    })
+}
+
+fn describe_term(term: &copydesk_core::vocabulary::Term) -> String {
+    let mut text = format!("**{}**", term.name);
+    if let Some(description) = &term.description {
+        text.push_str(&format!(": {description}"));
+    }
+    if !term.aliases.is_empty() {
+        text.push_str(&format!("\n\nAliases: {}", term.aliases.join(", ")));
+    }
+    text
+}
+
+/// Vocabulary names for the tag being typed inside a list field.
+fn tag_completions(
+    linted: &Linted,
+    offset: TextSize,
+    encoding: ColumnEncoding,
+) -> Option<Vec<CompletionItem>> {
+    let (config, relative) = linted.config.as_ref()?;
+    let tags = options_of(&config.config.rules_for(relative).tag_vocabulary);
+    let front_matter = &linted.document.front_matter;
+    let source = &linted.document.source;
+    let content = front_matter.content_range?;
+    if !content.contains_inclusive(offset) {
+        return None;
+    }
+    // The entry the cursor is in: the last key at or before it.
+    let entry = front_matter
+        .entries
+        .iter()
+        .filter(|entry| entry.key_range.start() <= offset)
+        .last()?;
+    if !tags.fields.contains(&entry.key) || offset < entry.key_range.end() {
+        return None;
+    }
+    let vocabulary: Vocabulary = config.config.vocabulary_for(relative, &entry.key)?;
+    // The word being typed: back to a bracket, comma, quote, dash or line start.
+    let text = source.text();
+    let before = &text[usize::from(entry.key_range.end())..usize::from(offset)];
+    let start = before
+        .rfind(['[', ',', '"', '\'', '\n', '\r', '-', ':'])
+        .map_or(0, |at| at + 1);
+    let typed = before[start..].trim_start();
+    let typed_start = offset - TextSize::of(typed);
+    let replace = to_range(source, TextRange::new(typed_start, offset), encoding);
+    let items = vocabulary
+        .completions(typed)
+        .into_iter()
+        .map(|term| CompletionItem {
+            label: term.name.clone(),
+            kind: Some(CompletionItemKind::VALUE),
+            detail: term.description.clone(),
+            filter_text: Some(
+                std::iter::once(term.name.as_str())
+                    .chain(term.aliases.iter().map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            text_edit: Some(CompletionTextEdit::Edit(TextEdit {
+                range: replace,
+                new_text: term.name.clone(),
+            })),
+            ..CompletionItem::default()
+        })
+        .collect();
+    Some(items)
+}

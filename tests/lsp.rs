@@ -1,0 +1,603 @@
+//! Protocol tests: the built binary's `copydesk lsp`, spoken to over pipes.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{channel, Receiver};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use tempfile::TempDir;
+
+const WAIT: Duration = Duration::from_secs(10);
+
+struct Server {
+    child: Child,
+    stdin: ChildStdin,
+    messages: Receiver<Value>,
+    /// Notifications and requests from the server that arrived while waiting for something else.
+    pending: Vec<Value>,
+    next_id: i64,
+}
+
+impl Server {
+    fn start(dir: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .arg("lsp")
+            .current_dir(dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let (sender, messages) = channel();
+        std::thread::spawn(move || loop {
+            let mut length = None;
+            loop {
+                let mut header = String::new();
+                if stdout.read_line(&mut header).unwrap_or(0) == 0 {
+                    return;
+                }
+                let header = header.trim_end();
+                if header.is_empty() {
+                    break;
+                }
+                if let Some(value) = header.strip_prefix("Content-Length: ") {
+                    length = value.parse::<usize>().ok();
+                }
+            }
+            let mut body = vec![0; length.unwrap_or(0)];
+            if stdout.read_exact(&mut body).is_err() {
+                return;
+            }
+            if sender.send(serde_json::from_slice(&body).unwrap()).is_err() {
+                return;
+            }
+        });
+        Server {
+            child,
+            stdin,
+            messages,
+            pending: Vec::new(),
+            next_id: 1,
+        }
+    }
+
+    fn send_raw(&mut self, body: &[u8]) {
+        write!(self.stdin, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
+        self.stdin.write_all(body).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn send(&mut self, message: Value) {
+        self.send_raw(&serde_json::to_vec(&message).unwrap());
+    }
+
+    /// `params: null` is not allowed: a method without params omits the key.
+    fn notify(&mut self, method: &str, params: Value) {
+        let mut message = json!({ "jsonrpc": "2.0", "method": method });
+        if !params.is_null() {
+            message["params"] = params;
+        }
+        self.send(message);
+    }
+
+    /// Sends a request and returns the whole response (result or error).
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        let mut message = json!({ "jsonrpc": "2.0", "id": id, "method": method });
+        if !params.is_null() {
+            message["params"] = params;
+        }
+        self.send(message);
+        self.wait_for(|message| {
+            message.get("id") == Some(&json!(id)) && message.get("method").is_none()
+        })
+    }
+
+    fn next(&mut self) -> Value {
+        let message = self
+            .messages
+            .recv_timeout(WAIT)
+            .expect("the server answered in time");
+        // Answer the server's own requests (registerCapability) so it is not left waiting.
+        if let (Some(id), Some(_)) = (message.get("id"), message.get("method")) {
+            self.send(json!({ "jsonrpc": "2.0", "id": id, "result": null }));
+        }
+        message
+    }
+
+    fn wait_for(&mut self, wanted: impl Fn(&Value) -> bool) -> Value {
+        if let Some(at) = self.pending.iter().position(&wanted) {
+            return self.pending.remove(at);
+        }
+        let deadline = Instant::now() + WAIT;
+        while Instant::now() < deadline {
+            let message = self.next();
+            if wanted(&message) {
+                return message;
+            }
+            self.pending.push(message);
+        }
+        panic!("timed out; pending: {:?}", self.pending);
+    }
+
+    /// The next diagnostics published for `uri`, skipping older ones.
+    fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        let message = self.wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
+        });
+        message["params"]["diagnostics"].as_array().unwrap().clone()
+    }
+
+    fn initialize(&mut self, root: &Path, encodings: &[&str], pull: bool) -> Value {
+        let mut capabilities = json!({
+            "general": { "positionEncodings": encodings },
+            "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } },
+            "textDocument": {},
+        });
+        if pull {
+            capabilities["textDocument"]["diagnostic"] = json!({ "dynamicRegistration": false });
+        }
+        let uri = url(root);
+        let response = self.request(
+            "initialize",
+            json!({ "processId": null, "rootUri": uri, "capabilities": capabilities, "workspaceFolders": [{ "uri": uri, "name": "site" }] }),
+        );
+        self.notify("initialized", json!({}));
+        response
+    }
+
+    fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": text } }),
+        );
+    }
+
+    fn shutdown(mut self) {
+        let _ = &self.pending;
+        let response = self.request("shutdown", json!(null));
+        assert!(response.get("error").is_none(), "{response}");
+        self.notify("exit", json!(null));
+        // Clients close the pipe after `exit`, as this one does by dropping it.
+        drop(self.stdin);
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                assert!(status.success(), "exit status {status}");
+                return;
+            }
+            assert!(Instant::now() < deadline, "the server did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+fn url(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+/// A byte offset from an LSP position, counted independently of the server.
+fn offset_of(text: &str, position: &Value, utf8: bool) -> usize {
+    let (line, character) = (
+        position["line"].as_u64().unwrap() as usize,
+        position["character"].as_u64().unwrap() as usize,
+    );
+    let mut start = 0;
+    for _ in 0..line {
+        start += text[start..]
+            .find('\n')
+            .map_or(text.len() - start, |at| at + 1);
+    }
+    let mut counted = 0;
+    for (at, ch) in text[start..].char_indices() {
+        if counted >= character || ch == '\n' || ch == '\r' {
+            return start + at;
+        }
+        counted += if utf8 { ch.len_utf8() } else { ch.len_utf16() };
+    }
+    text.len()
+}
+
+fn apply_edits(text: &str, edits: &[Value], utf8: bool) -> String {
+    let mut edits: Vec<(usize, usize, String)> = edits
+        .iter()
+        .map(|edit| {
+            (
+                offset_of(text, &edit["range"]["start"], utf8),
+                offset_of(text, &edit["range"]["end"], utf8),
+                edit["newText"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    edits.sort_by_key(|(start, _, _)| std::cmp::Reverse(*start));
+    let mut text = text.to_string();
+    for (start, end, new_text) in edits {
+        text.replace_range(start..end, &new_text);
+    }
+    text
+}
+
+const POST: &str = "---\r\ntitle: \"旅😀と本\"\r\ntags: [\"AI\", \"rust\"]\r\nreading_time: 20\r\n---\r\n\r\n旅😀と本\r\n\r\n本文です。\r\n";
+
+fn site() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(
+        dir.path().join(".copydesk.yml"),
+        "rules:\n  tag-vocabulary:\n    vocabularies:\n      tags: tags.vocab.yml\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("tags.vocab.yml"),
+        "- name: AI\n  description: Artificial intelligence\n  aliases: [人工知能]\n- name: Rust\n  description: The language\n- Ruby\n",
+    )
+    .unwrap();
+    dir
+}
+
+fn find<'a>(diagnostics: &'a [Value], rule: &str) -> &'a Value {
+    diagnostics
+        .iter()
+        .find(|d| d["code"] == rule)
+        .unwrap_or_else(|| panic!("no {rule} in {diagnostics:?}"))
+}
+
+#[test]
+fn positions_on_japanese_and_emoji_in_utf16_and_utf8() {
+    for (encodings, expected, utf8) in [
+        (vec!["utf-16"], "utf-16", false),
+        (vec!["utf-8", "utf-16"], "utf-8", true),
+    ] {
+        let dir = site();
+        let mut server = Server::start(dir.path());
+        let response = server.initialize(dir.path(), &encodings, false);
+        assert_eq!(
+            response["result"]["capabilities"]["positionEncoding"],
+            expected
+        );
+        let uri = url(&dir.path().join("post.md"));
+        server.open(&uri, POST);
+        let diagnostics = server.diagnostics(&uri);
+        let title = find(&diagnostics, "duplicated-title");
+        // 旅 😀 と 本: 5 UTF-16 units, 13 UTF-8 bytes; CRLF does not count.
+        let end = if utf8 { 13 } else { 5 };
+        assert_eq!(
+            title["range"],
+            json!({ "start": { "line": 6, "character": 0 }, "end": { "line": 6, "character": end } })
+        );
+        let start = offset_of(POST, &title["range"]["start"], utf8);
+        let stop = offset_of(POST, &title["range"]["end"], utf8);
+        assert_eq!(&POST[start..stop], "旅😀と本");
+        let rust = find(&diagnostics, "tag-vocabulary");
+        assert_eq!(
+            &POST[offset_of(POST, &rust["range"]["start"], utf8)
+                ..offset_of(POST, &rust["range"]["end"], utf8)],
+            "\"rust\""
+        );
+        server.shutdown();
+    }
+}
+
+#[test]
+fn an_incremental_edit_that_removes_a_problem_removes_its_diagnostic() {
+    let dir = site();
+    let mut server = Server::start(dir.path());
+    server.initialize(dir.path(), &["utf-16"], false);
+    let uri = url(&dir.path().join("post.md"));
+    server.open(&uri, POST);
+    assert!(server
+        .diagnostics(&uri)
+        .iter()
+        .any(|d| d["code"] == "duplicated-title"));
+    // Delete line 6, the repeated title, and its line ending.
+    server.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": uri, "version": 2 },
+            "contentChanges": [{ "range": { "start": { "line": 6, "character": 0 }, "end": { "line": 7, "character": 0 } }, "text": "" }],
+        }),
+    );
+    let after = server.diagnostics(&uri);
+    assert!(
+        !after.iter().any(|d| d["code"] == "duplicated-title"),
+        "{after:?}"
+    );
+    assert!(
+        after.iter().any(|d| d["code"] == "reading-time"),
+        "{after:?}"
+    );
+    server.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    assert!(server.diagnostics(&uri).is_empty());
+    server.shutdown();
+}
+
+#[test]
+fn code_actions_quick_fix_fix_all_and_disable_for_line() {
+    let dir = site();
+    let mut server = Server::start(dir.path());
+    server.initialize(dir.path(), &["utf-8", "utf-16"], false);
+    let uri = url(&dir.path().join("post.md"));
+    server.open(&uri, POST);
+    let diagnostics = server.diagnostics(&uri);
+    let title = find(&diagnostics, "duplicated-title").clone();
+    let response = server.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": title["range"], "context": { "diagnostics": [title], "only": ["quickfix"] } }),
+    );
+    let actions = response["result"].as_array().unwrap();
+    let titles: Vec<&str> = actions
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Delete the repeated title",
+            "Disable duplicated-title for this line"
+        ]
+    );
+    let fixed = apply_edits(
+        POST,
+        actions[0]["edit"]["changes"][&uri].as_array().unwrap(),
+        true,
+    );
+    assert_eq!(fixed, POST.replace("旅😀と本\r\n\r\n本文", "本文"));
+    let disabled = apply_edits(
+        POST,
+        actions[1]["edit"]["changes"][&uri].as_array().unwrap(),
+        true,
+    );
+    assert_eq!(
+        disabled,
+        POST.replace(
+            "\r\n\r\n旅😀と本\r\n",
+            "\r\n\r\n<!-- copydesk-disable-next-line duplicated-title -->\r\n旅😀と本\r\n"
+        )
+    );
+
+    // In front matter the suppression is a YAML comment.
+    let tag = find(&diagnostics, "tag-vocabulary").clone();
+    let response = server.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": tag["range"], "context": { "diagnostics": [tag] } }),
+    );
+    let actions = response["result"].as_array().unwrap();
+    let disable = actions
+        .iter()
+        .find(|a| a["title"] == "Disable tag-vocabulary for this line")
+        .unwrap();
+    let disabled = apply_edits(
+        POST,
+        disable["edit"]["changes"][&uri].as_array().unwrap(),
+        true,
+    );
+    assert!(
+        disabled.contains("\r\n# copydesk-disable-next-line tag-vocabulary\r\ntags:"),
+        "{disabled}"
+    );
+    let fix = actions
+        .iter()
+        .find(|a| a["title"] == "Write `Rust`")
+        .unwrap();
+    assert_eq!(
+        apply_edits(POST, fix["edit"]["changes"][&uri].as_array().unwrap(), true),
+        POST.replace("\"rust\"", "\"Rust\"")
+    );
+
+    let response = server.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": title["range"], "context": { "diagnostics": [], "only": ["source.fixAll"] } }),
+    );
+    let actions = response["result"].as_array().unwrap();
+    assert_eq!(actions.len(), 1);
+    assert_eq!(actions[0]["kind"], "source.fixAll.copydesk");
+    let all = apply_edits(
+        POST,
+        actions[0]["edit"]["changes"][&uri].as_array().unwrap(),
+        true,
+    );
+    let expected = POST
+        .replace("旅😀と本\r\n\r\n本文", "本文")
+        .replace("\"rust\"", "\"Rust\"")
+        .replace("reading_time: 20", "reading_time: 1");
+    assert_eq!(all, expected);
+    server.shutdown();
+}
+
+#[test]
+fn hover_on_a_diagnostic_the_reading_time_and_a_tag() {
+    let dir = site();
+    let mut server = Server::start(dir.path());
+    server.initialize(dir.path(), &["utf-16"], false);
+    let uri = url(&dir.path().join("post.md"));
+    server.open(&uri, POST);
+    server.diagnostics(&uri);
+    let hover = |server: &mut Server, line: u32, character: u32| {
+        let response = server.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }),
+        );
+        response["result"]["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let on_title = hover(&mut server, 6, 2);
+    assert!(
+        on_title.contains("**copydesk: duplicated-title**")
+            && on_title.contains("## Why is this bad?"),
+        "{on_title}"
+    );
+    let on_reading_time = hover(&mut server, 3, 15);
+    assert!(
+        on_reading_time.contains("**Reading time**: about 1 min (7 CJK characters"),
+        "{on_reading_time}"
+    );
+    let on_tag = hover(&mut server, 2, 9);
+    assert!(
+        on_tag.contains("**AI**: Artificial intelligence") && on_tag.contains("Aliases: 人工知能"),
+        "{on_tag}"
+    );
+    assert_eq!(hover(&mut server, 8, 1), "");
+    server.shutdown();
+}
+
+#[test]
+fn completion_inside_a_tags_list_offers_the_vocabulary() {
+    let dir = site();
+    let mut server = Server::start(dir.path());
+    server.initialize(dir.path(), &["utf-16"], false);
+    let uri = url(&dir.path().join("post.md"));
+    let text = "---\ntitle: T\ntags: [\"AI\", Ru]\n---\nBody.\n";
+    server.open(&uri, text);
+    let response = server.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 2, "character": 15 } }),
+    );
+    let items = response["result"].as_array().unwrap();
+    let labels: Vec<&str> = items.iter().map(|i| i["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["Rust", "Ruby"]);
+    assert_eq!(
+        items[0]["textEdit"]["range"],
+        json!({ "start": { "line": 2, "character": 13 }, "end": { "line": 2, "character": 15 } })
+    );
+    // An alias matches too.
+    let text = "---\ntitle: T\ntags:\n  - 人工\n---\n";
+    server.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": text }] }),
+    );
+    let response = server.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 3, "character": 6 } }),
+    );
+    let labels: Vec<&str> = response["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["AI"]);
+    // Outside a tags list there is nothing to offer.
+    let response = server.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 1, "character": 8 } }),
+    );
+    assert!(response["result"].is_null(), "{response}");
+    server.shutdown();
+}
+
+#[test]
+fn pull_diagnostics_for_clients_that_ask() {
+    let dir = site();
+    let mut server = Server::start(dir.path());
+    let response = server.initialize(dir.path(), &["utf-16"], true);
+    assert_eq!(
+        response["result"]["capabilities"]["diagnosticProvider"]["identifier"],
+        "copydesk"
+    );
+    let uri = url(&dir.path().join("post.md"));
+    server.open(&uri, POST);
+    let report = server.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    assert_eq!(report["result"]["kind"], "full");
+    let items = report["result"]["items"].as_array().unwrap();
+    assert!(
+        items.iter().any(|d| d["code"] == "duplicated-title"),
+        "{items:?}"
+    );
+    server.shutdown();
+}
+
+#[test]
+fn a_config_change_relints_open_documents() {
+    let dir = site();
+    let mut server = Server::start(dir.path());
+    server.initialize(dir.path(), &["utf-16"], false);
+    let uri = url(&dir.path().join("post.md"));
+    server.open(&uri, POST);
+    assert!(server
+        .diagnostics(&uri)
+        .iter()
+        .any(|d| d["code"] == "duplicated-title"));
+    std::fs::write(
+        dir.path().join(".copydesk.yml"),
+        "rules:\n  duplicated-title: off\n",
+    )
+    .unwrap();
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": url(&dir.path().join(".copydesk.yml")), "type": 2 }] }),
+    );
+    let after = server.diagnostics(&uri);
+    assert!(
+        !after.iter().any(|d| d["code"] == "duplicated-title"),
+        "{after:?}"
+    );
+    server.shutdown();
+}
+
+#[test]
+fn the_server_stays_up_through_bad_requests() {
+    let dir = site();
+    let mut server = Server::start(dir.path());
+    server.initialize(dir.path(), &["utf-16"], false);
+    let uri = url(&dir.path().join("post.md"));
+    server.open(&uri, POST);
+    server.diagnostics(&uri);
+    let hover_answers = |server: &mut Server| {
+        let started = Instant::now();
+        let response = server.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": 6, "character": 1 } }),
+        );
+        assert!(
+            response["result"]["contents"]["value"].as_str().is_some(),
+            "{response}"
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "hover took {:?}",
+            started.elapsed()
+        );
+    };
+    // Malformed JSON gets a parse error; an unknown method, method-not-found.
+    server.send_raw(b"{ this is not json");
+    let error = server.wait_for(|m| m.get("error").is_some() && m["id"].is_null());
+    assert_eq!(error["error"]["code"], -32700);
+    hover_answers(&mut server);
+    let unknown = server.request("copydesk/noSuchMethod", json!({}));
+    assert_eq!(unknown["error"]["code"], -32601);
+    hover_answers(&mut server);
+    // Positions out of range, and edits to a document never opened.
+    let far = server.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 9999, "character": 9999 } }),
+    );
+    assert!(far.get("error").is_none(), "{far}");
+    server.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": "file:///nowhere/unopened.md", "version": 2 },
+            "contentChanges": [{ "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } }, "text": "x" }],
+        }),
+    );
+    server.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": uri, "version": 2 },
+            "contentChanges": [{ "range": { "start": { "line": 500, "character": 3 }, "end": { "line": 900, "character": 0 } }, "text": "\n" }],
+        }),
+    );
+    hover_answers(&mut server);
+    server.shutdown();
+}
