@@ -775,8 +775,8 @@ fn tag_completions(
     let entry = front_matter
         .entries
         .iter()
-        .filter(|entry| entry.key_range.start() <= offset)
-        .last()?;
+        .rev()
+        .find(|entry| entry.key_range.start() <= offset)?;
     if !tags.fields.contains(&entry.key) || offset < entry.key_range.end() {
         return None;
     }
