@@ -601,3 +601,92 @@ fn the_server_stays_up_through_bad_requests() {
     hover_answers(&mut server);
     server.shutdown();
 }
+
+/// A Japanese post of about 50 KB, with figures, links and a repeated title.
+fn japanese_post_of_50_kb() -> String {
+    let mut text = String::from("---\ntitle: \"市場の動向と今後の見通し\"\ntags: [\"AI\"]\nreading_time: 8\n---\n\n市場の動向と今後の見通し\n\n");
+    let mut paragraph = 0;
+    while text.len() < 50_000 {
+        paragraph += 1;
+        text.push_str(&format!(
+            "第{paragraph}節では、国内の利用者が約{paragraph}割増えたという話を整理します。[調査](https://example.com/{paragraph})によると売上は{paragraph}億円でした。関係者の話では、導入企業は数百社にのぼるそうです。ここでは細かな数字よりも、現場で何が起きているかを丁寧に見ていきます。\n\n"
+        ));
+    }
+    text
+}
+
+/// Run with `cargo test --release --test lsp -- --ignored --nocapture`: the
+/// time from `didChange` to the `publishDiagnostics` for that version, for
+/// 200 single-character edits to a 50 KB Japanese post, paused 200 ms apart
+/// (each after the debounce window), then the same edits in a burst.
+#[test]
+#[ignore = "a measurement, not a check; run by hand"]
+fn latency_of_did_change_to_publish_diagnostics() {
+    let dir = site();
+    let mut server = Server::start(dir.path());
+    server.initialize(dir.path(), &["utf-16"], false);
+    let uri = url(&dir.path().join("post.md"));
+    let text = japanese_post_of_50_kb();
+    println!(
+        "document: {} bytes, {} lines",
+        text.len(),
+        text.lines().count()
+    );
+    server.open(&uri, &text);
+    server.diagnostics(&uri);
+    let edit = |server: &mut Server, version: i64| {
+        let line = 10 + (version as u32 % 40) * 2;
+        server.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": { "uri": uri, "version": version },
+                "contentChanges": [{ "range": { "start": { "line": line, "character": 3 }, "end": { "line": line, "character": 3 } }, "text": "あ" }],
+            }),
+        );
+    };
+    let wait_for_version = |server: &mut Server, version: i64| {
+        server.wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == version
+        });
+    };
+    let mut paused = Vec::new();
+    for round in 0..200 {
+        let version = 2 + round;
+        let started = Instant::now();
+        edit(&mut server, version);
+        wait_for_version(&mut server, version);
+        paused.push(started.elapsed());
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let report = |name: &str, samples: &mut Vec<Duration>| {
+        samples.sort();
+        let at = |q: f64| samples[((samples.len() as f64 - 1.0) * q).round() as usize];
+        println!(
+            "{name}: {} edits, median {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+            samples.len(),
+            at(0.5).as_secs_f64() * 1e3,
+            at(0.99).as_secs_f64() * 1e3,
+            samples[samples.len() - 1].as_secs_f64() * 1e3
+        );
+    };
+    report("after a pause", &mut paused);
+    // A burst: edits 10 ms apart; only the last version is published, one debounce later.
+    let mut burst = Vec::new();
+    for round in 0..20 {
+        let first = 1000 + round * 10;
+        let mut started = Instant::now();
+        for version in first..first + 10 {
+            started = Instant::now();
+            edit(&mut server, version);
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        wait_for_version(&mut server, first + 9);
+        burst.push(started.elapsed());
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    report(
+        "last edit of a burst (includes the 150 ms debounce)",
+        &mut burst,
+    );
+    server.shutdown();
+}

@@ -11,6 +11,8 @@ pub struct OpenDocument {
     pub source: Source,
     /// Bumped on every change, so a debounced lint can tell it is stale.
     pub generation: u64,
+    /// When diagnostics were last published, to tell a burst of edits from a pause.
+    pub last_published: Option<std::time::Instant>,
 }
 
 impl OpenDocument {
@@ -20,6 +22,7 @@ impl OpenDocument {
             version,
             source: Source::new(text),
             generation: 0,
+            last_published: None,
         }
     }
 

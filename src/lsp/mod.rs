@@ -23,7 +23,7 @@ use tower_lsp::{Client, LanguageServer, LspService, Server};
 use crate::discover::{ConfigResolver, LoadedConfig};
 use documents::{to_offset, to_range, OpenDocument};
 
-/// Edits this close together lint once.
+/// Edits this close together lint once; an edit after a pause lints at once.
 const DEBOUNCE: Duration = Duration::from_millis(150);
 const FIX_ALL: &str = "source.fixAll.copydesk";
 
@@ -70,6 +70,8 @@ struct State {
     encoding: ColumnEncoding,
     /// Clients that pull diagnostics get no pushed ones, so nothing shows twice.
     pull_diagnostics: bool,
+    /// Whether the client lets the server register file watchers.
+    watches_files: bool,
     documents: HashMap<Url, OpenDocument>,
     configs: Option<ConfigResolver>,
 }
@@ -79,6 +81,7 @@ impl Default for State {
         State {
             encoding: ColumnEncoding::Utf16,
             pull_diagnostics: false,
+            watches_files: false,
             documents: HashMap::new(),
             configs: None,
         }
@@ -109,6 +112,16 @@ impl State {
         resolver
             .for_file(path)
             .map_err(|failure| failure.to_string())
+    }
+
+    /// The document's diagnostics for publishing; notes when, for the debounce.
+    fn diagnostics_to_publish(&mut self, uri: &Url) -> Option<(Vec<Diagnostic>, i32)> {
+        let encoding = self.encoding;
+        let linted = self.lint(uri)?;
+        if let Some(document) = self.documents.get_mut(uri) {
+            document.last_published = Some(std::time::Instant::now());
+        }
+        Some((linted.to_lsp(encoding), linted.version))
     }
 
     /// The parsed document and its findings, under its nearest config.
@@ -207,9 +220,8 @@ impl Backend {
             if state.pull_diagnostics {
                 return;
             }
-            let encoding = state.encoding;
-            match state.lint(&uri) {
-                Some(linted) => (linted.to_lsp(encoding), Some(linted.version)),
+            match state.diagnostics_to_publish(&uri) {
+                Some((diagnostics, version)) => (diagnostics, Some(version)),
                 None => return,
             }
         };
@@ -218,12 +230,14 @@ impl Backend {
             .await;
     }
 
-    /// Lints after a pause, unless the document changed again meanwhile.
-    fn publish_later(&self, uri: Url, generation: u64) {
+    /// Lints after `delay`, unless the document changed again meanwhile.
+    fn publish_later(&self, uri: Url, generation: u64, delay: Duration) {
         let state = Arc::clone(&self.state);
         let client = self.client.clone();
         tokio::spawn(async move {
-            tokio::time::sleep(DEBOUNCE).await;
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
             let published = {
                 let mut state = lock(&state);
                 let current = state
@@ -233,10 +247,7 @@ impl Backend {
                 if current != Some(generation) || state.pull_diagnostics {
                     return;
                 }
-                let encoding = state.encoding;
-                state
-                    .lint(&uri)
-                    .map(|linted| (linted.to_lsp(encoding), linted.version))
+                state.diagnostics_to_publish(&uri)
             };
             if let Some((diagnostics, version)) = published {
                 client
@@ -291,10 +302,18 @@ impl LanguageServer for Backend {
             .text_document
             .as_ref()
             .is_some_and(|text| text.diagnostic.is_some());
+        let watches_files = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|workspace| workspace.did_change_watched_files.as_ref())
+            .and_then(|watched| watched.dynamic_registration)
+            .unwrap_or(false);
         {
             let mut state = self.state();
             state.encoding = encoding;
             state.pull_diagnostics = pull;
+            state.watches_files = watches_files;
         }
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
@@ -352,6 +371,10 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        // Without watchers, configs reload when a document is opened again.
+        if !self.state().watches_files {
+            return;
+        }
         let watchers = [
             "**/.copydesk.yml",
             "**/.copydesk.yaml",
@@ -373,8 +396,6 @@ impl LanguageServer for Backend {
             })
             .ok(),
         };
-        // Clients without dynamic registration answer with an error; configs then
-        // reload when a document is opened again.
         let _ = self.client.register_capability(vec![registration]).await;
     }
 
@@ -399,7 +420,7 @@ impl LanguageServer for Backend {
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
-        let generation = {
+        let (generation, delay) = {
             let mut state = self.state();
             let encoding = state.encoding;
             // Edits to a document that was never opened have nothing to apply to.
@@ -411,9 +432,15 @@ impl LanguageServer for Backend {
                 params.content_changes,
                 encoding,
             );
-            document.generation
+            let in_burst = document
+                .last_published
+                .is_some_and(|at| at.elapsed() < DEBOUNCE);
+            (
+                document.generation,
+                if in_burst { DEBOUNCE } else { Duration::ZERO },
+            )
         };
-        self.publish_later(uri, generation);
+        self.publish_later(uri, generation, delay);
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {

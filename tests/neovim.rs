@@ -1,0 +1,136 @@
+//! A real client: headless Neovim with the plugin in editors/neovim runs
+//! editors/neovim/tests/e2e.lua against the built `copydesk lsp`. The script
+//! waits for diagnostics, checks their positions, applies a quick fix and
+//! writes the outcome of each check to a JSON file read here.
+
+use std::fs::File;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The script gives up after 20 s on its own; this catches a Neovim that hangs anyway.
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The title is repeated on line index 5 and followed by a blank line.
+const POST: &str =
+    "---\ntitle: \"旅😀と本\"\ntags: [\"AI\"]\nreading_time: 20\n---\n旅😀と本\n\n本文です。\n";
+
+/// Every check e2e.lua records, in order; all must be there and pass.
+const CHECKS: &[&str] = &[
+    "env",
+    "executable",
+    "buffer",
+    "filetype",
+    "attached",
+    "duplicated-title published",
+    "duplicated-title position",
+    "encoding",
+    "wire position",
+    "reading-time",
+    "round trip",
+    "code action response",
+    "quick fix offered",
+    "fixed text",
+    "republished after fix",
+];
+
+fn available(program: &str) -> bool {
+    Command::new(program)
+        .arg("--version")
+        .stdin(Stdio::null())
+        .output()
+        .is_ok_and(|output| output.status.success())
+}
+
+#[test]
+fn neovim_shows_diagnostics_and_applies_a_quick_fix() {
+    if !available("nvim") {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI needs `nvim` (scripts/test installs it)"
+        );
+        eprintln!("skipping: `nvim` is not installed");
+        return;
+    }
+    let plugin = Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/neovim");
+    let dir = TempDir::new().unwrap();
+    let dir = dir.path();
+    let post = dir.join("post.md");
+    std::fs::write(&post, POST).unwrap();
+    let result = dir.join("result.json");
+    let stdout = dir.join("stdout.txt");
+    let stderr = dir.join("stderr.txt");
+    // Keeps Neovim's LSP log and any state out of the real home directory.
+    let xdg = dir.join("xdg");
+
+    let mut child = Command::new("nvim")
+        .args(["--headless", "-n", "-u", "NONE", "-i", "NONE", "--cmd"])
+        .arg(format!("set rtp^={}", plugin.display()))
+        .arg("-c")
+        .arg(format!(
+            "luafile {}",
+            plugin.join("tests/e2e.lua").display()
+        ))
+        .arg(&post)
+        .current_dir(dir)
+        .env("COPYDESK_BIN", env!("CARGO_BIN_EXE_copydesk"))
+        .env("COPYDESK_RESULT", &result)
+        .env("XDG_CONFIG_HOME", xdg.join("config"))
+        .env("XDG_DATA_HOME", xdg.join("data"))
+        .env("XDG_STATE_HOME", xdg.join("state"))
+        .env("XDG_CACHE_HOME", xdg.join("cache"))
+        .stdin(Stdio::null())
+        // Files, not pipes: nothing reads a pipe while waiting below, and a full one would block Neovim.
+        .stdout(File::create(&stdout).unwrap())
+        .stderr(File::create(&stderr).unwrap())
+        .spawn()
+        .unwrap_or_else(|error| panic!("nvim: {error}"));
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+
+    let report = std::fs::read_to_string(&result).unwrap_or_default();
+    let output = format!(
+        "exit: {status:?}\nresult: {report}\nstderr:\n{}\nstdout:\n{}",
+        std::fs::read_to_string(&stderr).unwrap_or_default(),
+        std::fs::read_to_string(&stdout).unwrap_or_default(),
+    );
+    let status = status.unwrap_or_else(|| panic!("nvim was killed after {TIMEOUT:?}\n{output}"));
+    let report: Value = serde_json::from_str(&report)
+        .unwrap_or_else(|error| panic!("no result from e2e.lua ({error})\n{output}"));
+    let checks = report["checks"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    for failed in checks
+        .iter()
+        .filter(|check| check["ok"].as_bool() != Some(true))
+    {
+        eprintln!("failed: {} ({})", failed["name"], failed["detail"]);
+    }
+    for name in CHECKS {
+        let check = checks
+            .iter()
+            .find(|check| check["name"] == *name)
+            .unwrap_or_else(|| panic!("check `{name}` did not run\n{output}"));
+        assert!(
+            check["ok"].as_bool() == Some(true),
+            "check `{name}` failed: {}\n{output}",
+            check["detail"]
+        );
+    }
+    assert!(report["ok"].as_bool() == Some(true), "{output}");
+    assert!(status.success(), "{output}");
+}
