@@ -593,3 +593,50 @@ fn packs_from_config_with_severities_and_their_errors() {
     assert!(stderr.contains("pack house.yml: line 6"), "{stderr}");
     assert!(stderr.contains("invalid regex"), "{stderr}");
 }
+
+#[test]
+fn the_example_post_flags_its_unsourced_figures_and_no_dates_or_model_names() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/examples/2025-11-20-openai-aws-contract.md");
+    if !example.exists() {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must have ../shared/examples beside the checkout"
+        );
+        return;
+    }
+    let bytes = std::fs::read(&example).unwrap();
+    let dir = site(&[("post.md", &bytes)]);
+    let (report, _) = json_report(dir.path(), &["post.md"]);
+    let flagged: Vec<(u64, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "unsupported-numeric-claim")
+        .map(|d| {
+            let (start, end) = (
+                d["start"]["offset"].as_u64().unwrap() as usize,
+                d["end"]["offset"].as_u64().unwrap() as usize,
+            );
+            (
+                d["start"]["line"].as_u64().unwrap(),
+                String::from_utf8(bytes[start..end].to_vec()).unwrap(),
+            )
+        })
+        .collect();
+    let figures: Vec<&str> = flagged.iter().map(|(_, figure)| figure.as_str()).collect();
+    for wanted in ["380億ドル", "75%以上", "数百万人規模", "数千万"] {
+        assert!(
+            figures.contains(&wanted),
+            "{wanted} not flagged: {flagged:?}"
+        );
+    }
+    // Its first mention in the body is the repeated title on line 12.
+    assert_eq!(flagged[0], (12, "380億ドル".to_string()));
+    for never in ["2026", "2027", "GB200", "GB300", "7年", "20年"] {
+        assert!(
+            !figures.iter().any(|figure| figure.contains(never)),
+            "{never} flagged: {flagged:?}"
+        );
+    }
+}

@@ -690,3 +690,36 @@ fn latency_of_did_change_to_publish_diagnostics() {
     );
     server.shutdown();
 }
+
+#[test]
+fn each_root_of_a_multi_root_workspace_uses_its_own_config() {
+    let workspace = TempDir::new().unwrap();
+    let strict = workspace.path().join("strict");
+    let relaxed = workspace.path().join("relaxed");
+    std::fs::create_dir_all(&strict).unwrap();
+    std::fs::create_dir_all(&relaxed).unwrap();
+    std::fs::write(
+        relaxed.join(".copydesk.yml"),
+        "rules:\n  duplicated-title: off\n",
+    )
+    .unwrap();
+    let mut server = Server::start(workspace.path());
+    let folders = json!([{ "uri": url(&strict), "name": "strict" }, { "uri": url(&relaxed), "name": "relaxed" }]);
+    server.request(
+        "initialize",
+        json!({ "processId": null, "rootUri": null, "capabilities": {}, "workspaceFolders": folders }),
+    );
+    server.notify("initialized", json!({}));
+    let (strict_uri, relaxed_uri) = (url(&strict.join("post.md")), url(&relaxed.join("post.md")));
+    server.open(&strict_uri, POST);
+    server.open(&relaxed_uri, POST);
+    assert!(server
+        .diagnostics(&strict_uri)
+        .iter()
+        .any(|d| d["code"] == "duplicated-title"));
+    assert!(!server
+        .diagnostics(&relaxed_uri)
+        .iter()
+        .any(|d| d["code"] == "duplicated-title"));
+    server.shutdown();
+}

@@ -74,22 +74,18 @@ impl Estimate {
     /// "1,362 CJK characters, 61 words, 2 images".
     pub fn describe_counts(&self) -> String {
         let counts = self.counts;
+        let counted = |n: usize, noun: &str| {
+            format!("{} {noun}{}", thousands(n), if n == 1 { "" } else { "s" })
+        };
         let mut parts = Vec::new();
         if counts.cjk_characters > 0 || counts.words == 0 {
-            parts.push(format!(
-                "{} CJK characters",
-                thousands(counts.cjk_characters)
-            ));
+            parts.push(counted(counts.cjk_characters, "CJK character"));
         }
         if counts.words > 0 || counts.cjk_characters == 0 {
-            parts.push(format!("{} words", thousands(counts.words)));
+            parts.push(counted(counts.words, "word"));
         }
         if counts.images > 0 {
-            parts.push(format!(
-                "{} image{}",
-                counts.images,
-                if counts.images == 1 { "" } else { "s" }
-            ));
+            parts.push(counted(counts.images, "image"));
         }
         parts.join(", ")
     }

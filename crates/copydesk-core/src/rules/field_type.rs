@@ -581,6 +581,26 @@ mod tests {
     }
 
     #[test]
+    fn each_check_can_be_turned_off() {
+        assert_snapshot_with_config(
+            "field-type",
+            "_posts/2025-11-21-options-off.md",
+            "---\ntitle: x\ndate: 2999-01-01\npublished: yes\n---\n",
+            "rules:\n  field-type:\n    future-dates: false\n    filename-date: false\n    yaml11-booleans: false\n    fields:\n      date: {type: date}\n",
+        );
+    }
+
+    #[test]
+    fn the_zenn_preset() {
+        assert_snapshot_with_config(
+            "field-type",
+            "articles/zenn.md",
+            "---\ntitle: \"記事\"\nemoji: \"ab\"\ntype: blog\ntopics: [\"rust\", \"a-topic-name-longer-than-eighteen\"]\npublished: \"true\"\npublished_at: 2025-05-23\n---\n本文\n",
+            "preset: zenn\n",
+        );
+    }
+
+    #[test]
     fn bad_patterns_are_config_errors() {
         let error = crate::Config::from_yaml("rules:\n  field-type:\n    fields:\n      slug: {type: string, pattern: '(unclosed'}\n")
             .unwrap_err();

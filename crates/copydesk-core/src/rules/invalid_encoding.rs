@@ -17,3 +17,32 @@ pub fn violation(error: &DecodeError) -> Violation {
     )
     .with_help("re-save the file as UTF-8 text")
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::assert_named_snapshot;
+    use crate::{check_bytes, Config};
+
+    #[test]
+    fn each_kind_of_bad_bytes() {
+        let rule_set = Config::default().rule_set_for("a.md").unwrap();
+        let mut rendered = String::new();
+        for (name, bytes) in [
+            ("latin-1", b"---\ntitle: caf\xe9\n---\n".to_vec()),
+            ("utf-16", vec![0xFF, 0xFE, b'-', 0, b'-', 0]),
+            ("binary", b"PNG\0\x01".to_vec()),
+        ] {
+            for diagnostic in check_bytes(name, bytes, &rule_set).diagnostics {
+                rendered.push_str(&format!(
+                    "{name}: bytes {}..{} {}[{}] {}\n",
+                    u32::from(diagnostic.range.start()),
+                    u32::from(diagnostic.range.end()),
+                    diagnostic.severity.as_str(),
+                    diagnostic.rule,
+                    diagnostic.message
+                ));
+            }
+        }
+        assert_named_snapshot("invalid-encoding__kinds", &rendered);
+    }
+}

@@ -163,6 +163,25 @@ mod tests {
     }
 
     #[test]
+    fn code_counts_when_asked_and_fields_are_configurable() {
+        // One prose word and 500 words of code, declared as 3 minutes.
+        let code = "word ".repeat(500);
+        let text = format!("---\ntitle: t\nminutes: 3\n---\nShort.\n\n```\n{code}\n```\n");
+        let fields = "rules:\n  reading-time:\n    fields: [minutes]\n";
+        let without_code = crate::test_support::render("reading-time", "a.md", &text, fields);
+        assert!(
+            without_code.contains("declares 3 min; the body reads in about 1 min (1 word)"),
+            "{without_code}"
+        );
+        assert_snapshot_with_config(
+            "reading-time",
+            "include-code.md",
+            &text,
+            &format!("{fields}    model:\n      include-code: true\n"),
+        );
+    }
+
+    #[test]
     fn english_words_images_and_custom_rates() {
         let words = "word ".repeat(600);
         assert_snapshot_with_config(

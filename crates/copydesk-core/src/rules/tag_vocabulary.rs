@@ -283,7 +283,7 @@ fn item_removal(document: &Document, items: &[Item], index: usize) -> TextRange 
 #[cfg(test)]
 mod tests {
     use crate::config::Config;
-    use crate::test_support::{assert_snapshot_of, render_with};
+    use crate::test_support::{assert_snapshot_of, assert_snapshot_with_config, render_with};
 
     const VOCABULARY: &str =
         "- name: openSUSE\n  aliases: [SUSE Linux]\n- name: AI\n  aliases: [人工知能]\n- Rust\n- Ruby\n- static-sites\n";
@@ -326,6 +326,16 @@ mod tests {
             "tag-vocabulary",
             "empty.md",
             "---\ntags: []\ncategories: [a, A, a]\n---\n",
+        );
+    }
+
+    #[test]
+    fn empty_lists_can_be_allowed_and_fields_chosen() {
+        assert_snapshot_with_config(
+            "tag-vocabulary",
+            "options.md",
+            "---\ntags: []\nkeywords: [a, A]\ncategories: [b, B]\n---\n",
+            "rules:\n  tag-vocabulary:\n    empty: false\n    fields: [keywords]\n",
         );
     }
 
