@@ -111,10 +111,14 @@ impl Server {
     }
 
     fn wait_for(&mut self, wanted: impl Fn(&Value) -> bool) -> Value {
+        self.wait_for_within(WAIT, wanted)
+    }
+
+    fn wait_for_within(&mut self, limit: Duration, wanted: impl Fn(&Value) -> bool) -> Value {
         if let Some(at) = self.pending.iter().position(&wanted) {
             return self.pending.remove(at);
         }
-        let deadline = Instant::now() + WAIT;
+        let deadline = Instant::now() + limit;
         while Instant::now() < deadline {
             let message = self.next();
             if wanted(&message) {
@@ -721,5 +725,102 @@ fn each_root_of_a_multi_root_workspace_uses_its_own_config() {
         .diagnostics(&relaxed_uri)
         .iter()
         .any(|d| d["code"] == "duplicated-title"));
+    server.shutdown();
+}
+
+/// The server's resident memory, from /proc.
+fn resident_mib(server: &Server) -> f64 {
+    let status =
+        std::fs::read_to_string(format!("/proc/{}/status", server.child.id())).unwrap_or_default();
+    let kib: f64 = status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0.0);
+    kib / 1024.0
+}
+
+#[test]
+fn bursts_cancellation_and_a_10_mb_document() {
+    let dir = site();
+    let mut server = Server::start(dir.path());
+    server.initialize(dir.path(), &["utf-16"], false);
+    let uri = url(&dir.path().join("post.md"));
+    server.open(&uri, POST);
+    server.diagnostics(&uri);
+    let hover_answers = |server: &mut Server| {
+        let started = Instant::now();
+        let response = server.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": 1, "character": 1 } }),
+        );
+        assert!(response.get("error").is_none(), "{response}");
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "hover took {:?}",
+            started.elapsed()
+        );
+    };
+
+    // 1,000 edits in a burst: the last version is published, and hover stays quick.
+    for version in 2..1002 {
+        server.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": { "uri": uri, "version": version },
+                "contentChanges": [{ "range": { "start": { "line": 8, "character": 0 }, "end": { "line": 8, "character": 0 } }, "text": "x" }],
+            }),
+        );
+    }
+    hover_answers(&mut server);
+    server.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == 1001
+    });
+
+    // A request cancelled at once answers with its result or with RequestCancelled.
+    server.send(
+        json!({ "jsonrpc": "2.0", "id": 9001, "method": "textDocument/hover",
+        "params": { "textDocument": { "uri": uri }, "position": { "line": 1, "character": 1 } } }),
+    );
+    server.notify("$/cancelRequest", json!({ "id": 9001 }));
+    server.notify("$/cancelRequest", json!({ "id": 424242 }));
+    let answer = server.wait_for(|m| m["id"] == 9001);
+    assert!(
+        answer.get("result").is_some() || answer["error"]["code"] == -32800,
+        "{answer}"
+    );
+    hover_answers(&mut server);
+
+    // A 10 MB document is linted, closed, and its memory given back.
+    let baseline = resident_mib(&server);
+    let big_uri = url(&dir.path().join("big.md"));
+    let mut big = String::from("---\ntitle: \"Big\"\n---\n");
+    while big.len() < 10 << 20 {
+        big.push_str("国内の利用者は約3割増えた。[出典](https://example.com)によると売上は12億円だった。More than 1,500 people came.\n\n");
+    }
+    server.open(&big_uri, &big);
+    let published = server.wait_for_within(Duration::from_secs(120), |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == big_uri
+    });
+    assert!(!published["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let peak = resident_mib(&server);
+    hover_answers(&mut server);
+    server.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": big_uri } }),
+    );
+    server.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == big_uri
+    });
+    hover_answers(&mut server);
+    let after = resident_mib(&server);
+    println!("resident memory: baseline {baseline:.1} MiB, with the 10 MB document {peak:.1} MiB, after closing it {after:.1} MiB");
+    assert!(
+        after < baseline + 32.0,
+        "memory did not return near the baseline: {baseline:.1} → {peak:.1} → {after:.1} MiB"
+    );
     server.shutdown();
 }

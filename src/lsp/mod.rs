@@ -23,6 +23,10 @@ use tower_lsp::{Client, LanguageServer, LspService, Server};
 use crate::discover::{ConfigResolver, LoadedConfig};
 use documents::{to_offset, to_range, OpenDocument};
 
+/// More findings than this in one document help no one in an editor, and
+/// would make every publish tens of megabytes.
+const MAX_PUBLISHED: usize = 1000;
+
 /// Edits this close together lint once; an edit after a pause lints at once.
 const DEBOUNCE: Duration = Duration::from_millis(150);
 const FIX_ALL: &str = "source.fixAll.copydesk";
@@ -179,8 +183,10 @@ impl Linted {
                 ..Diagnostic::default()
             }];
         }
-        self.diagnostics
+        let mut published: Vec<Diagnostic> = self
+            .diagnostics
             .iter()
+            .take(MAX_PUBLISHED)
             .map(|diagnostic| Diagnostic {
                 range: to_range(source, diagnostic.range, encoding),
                 severity: Some(match diagnostic.severity {
@@ -205,7 +211,24 @@ impl Linted {
                     .map(|fix| json!({ "version": self.version, "fix": fix })),
                 ..Diagnostic::default()
             })
-            .collect()
+            .collect();
+        if let Some(more) = self
+            .diagnostics
+            .len()
+            .checked_sub(MAX_PUBLISHED)
+            .filter(|more| *more > 0)
+        {
+            published.push(Diagnostic {
+                range: Range::default(),
+                severity: Some(DiagnosticSeverity::INFORMATION),
+                source: Some("copydesk".into()),
+                message: format!(
+                    "{more} more findings are not shown here; `copydesk check` lists them all"
+                ),
+                ..Diagnostic::default()
+            });
+        }
+        published
     }
 }
 
@@ -451,6 +474,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         self.state().documents.remove(&uri);
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        return_freed_memory();
     }
 
     async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
@@ -601,6 +625,16 @@ impl Backend {
             }),
             ..CodeAction::default()
         })
+    }
+}
+
+/// glibc keeps freed memory in its per-thread arenas; after a big document
+/// closes, a server that runs all day should give it back.
+fn return_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free memory; it has no preconditions.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 

@@ -159,9 +159,17 @@ impl Source {
     }
 
     /// Converts a byte offset to a zero-based line and column.
-    /// Offsets past the end are clamped to the end; the BOM is not a column.
+    /// Offsets past the end are clamped to the end; the BOM is not a column;
+    /// an offset between `\r` and `\n` is the end of its line.
     pub fn position(&self, offset: TextSize, encoding: ColumnEncoding) -> Position {
-        let offset = offset.min(self.len());
+        let mut offset = offset.min(self.len());
+        let at = usize::from(offset);
+        if at > 0
+            && self.text.as_bytes()[at - 1] == b'\r'
+            && self.text.as_bytes().get(at) == Some(&b'\n')
+        {
+            offset -= TextSize::from(1);
+        }
         let local = offset.checked_sub(self.content_start()).unwrap_or_default();
         let local = self.floor_char_boundary(local);
         let line_col = self.index.line_col(local);
@@ -201,15 +209,14 @@ impl Source {
         Some(line_range.start() + TextSize::from(byte as u32))
     }
 
-    /// The byte range of a zero-based line, its line ending included.
+    /// The byte range of a zero-based line, its line ending included. The
+    /// first line starts after the BOM, which is not part of any line.
     pub fn line_range(&self, line: u32) -> Option<TextRange> {
         let local = self.index.line(line)?;
-        let start = if line == 0 {
-            TextSize::from(0)
-        } else {
-            local.start() + self.content_start()
-        };
-        Some(TextRange::new(start, local.end() + self.content_start()))
+        Some(TextRange::new(
+            local.start() + self.content_start(),
+            local.end() + self.content_start(),
+        ))
     }
 
     pub fn line_count(&self) -> u32 {
@@ -320,6 +327,11 @@ mod tests {
         assert_eq!(
             source.offset(Position { line: 1, column: 0 }, ColumnEncoding::Utf8),
             Some(TextSize::from(7))
+        );
+        // The start of the first line is after the BOM, so positions round-trip.
+        assert_eq!(
+            source.offset(Position { line: 0, column: 0 }, ColumnEncoding::Utf16),
+            Some(TextSize::from(3))
         );
     }
 
