@@ -101,6 +101,12 @@ pub struct CheckArgs {
     pub quiet: bool,
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Keep findings of unchanged files between runs (in `.copydesk-cache`).
+    #[arg(long)]
+    pub cache: bool,
+    /// Where `--cache` keeps them; implies `--cache`.
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,

@@ -28,12 +28,14 @@ pub enum FixMode {
 #[derive(Debug, Clone, Copy)]
 pub struct CheckOptions {
     pub quiet: bool,
+    /// Keep each file's text for reports that show snippets.
+    pub keep_text: bool,
     pub fix: FixMode,
     pub unsafe_fixes: bool,
 }
 
 /// A one-based line, a one-based column in characters, and a byte offset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Point {
     pub line: u32,
     pub column: u32,
@@ -52,7 +54,7 @@ impl Point {
 }
 
 /// A diagnostic with its positions worked out.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Located {
     pub diagnostic: Diagnostic,
     pub start: Point,
@@ -62,10 +64,11 @@ pub struct Located {
 }
 
 /// What a report needs of one file.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct FileOutcome {
     pub path: String,
     /// The text, kept only when there is something to show in it.
+    #[serde(skip)]
     pub text: Option<Arc<String>>,
     pub diagnostics: Vec<Located>,
     /// Why the file could not be read or written.
@@ -78,25 +81,36 @@ pub struct FileOutcome {
     pub diff: Option<String>,
     /// Rules whose fixes did not settle within the round cap.
     pub unsettled: Vec<String>,
+    /// Where `--cache` keeps this outcome; none when it must not be cached.
+    #[serde(skip)]
+    pub cache_key: Option<String>,
 }
 
 /// A post's facts for the site pass, with their positions worked out while
 /// the text was at hand.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct SiteEntry {
     pub facts: PostFacts,
     pub settings: SiteSettings,
     points: Vec<(TextRange, Point, Point)>,
 }
 
-pub fn check_targets(targets: &[Target], options: CheckOptions) -> Vec<FileOutcome> {
+pub fn check_targets(
+    targets: &[Target],
+    options: CheckOptions,
+    cache: Option<&crate::cache::Entries>,
+) -> Vec<FileOutcome> {
     targets
         .par_iter()
-        .map(|target| check_file(target, options))
+        .map(|target| check_file(target, options, cache))
         .collect()
 }
 
-fn check_file(target: &Target, options: CheckOptions) -> FileOutcome {
+fn check_file(
+    target: &Target,
+    options: CheckOptions,
+    cache: Option<&crate::cache::Entries>,
+) -> FileOutcome {
     let path = slash_path(&target.path);
     // A FIFO or device named on the command line would block a read forever.
     match std::fs::metadata(&target.path) {
@@ -126,8 +140,27 @@ fn check_file(target: &Target, options: CheckOptions) -> FileOutcome {
             }
         }
     };
+    let cache_key = (cache.is_some() && options.fix == FixMode::Report).then(|| {
+        crate::cache::key(
+            target.config.fingerprint,
+            &format!("{:?}", options.quiet),
+            &path,
+            &bytes,
+        )
+    });
+    if let Some(mut outcome) = cache_key
+        .as_ref()
+        .and_then(|key| crate::cache::get(cache?, key))
+    {
+        if options.keep_text && !outcome.diagnostics.is_empty() {
+            outcome.text = Some(Arc::new(String::from_utf8_lossy(&bytes).into_owned()));
+        }
+        outcome.cache_key = cache_key;
+        return outcome;
+    }
     let (mut outcome, fixed_text) =
         check_text(&path, &bytes, &target.config, &target.path, options);
+    outcome.cache_key = cache_key;
     if let (FixMode::Write, Some(fixed)) = (options.fix, fixed_text) {
         if let Err(error) = write_fixed(&target.path, &bytes, fixed.as_bytes()) {
             // Nothing was written: report the original findings, not the fixed text's.
@@ -182,7 +215,7 @@ pub fn check_text(
         // Text that did not decode is shown lossily: every byte before the
         // first bad one is unchanged, so the reported offset stays right.
         let source = Source::new(String::from_utf8_lossy(bytes).into_owned());
-        locate(&mut outcome, &source, result.diagnostics, options.quiet);
+        locate(&mut outcome, &source, result.diagnostics, options);
         return (outcome, None);
     };
     outcome.site = Some(site_entry(&document, rule_set.site));
@@ -193,12 +226,7 @@ pub fn check_text(
             .is_some_and(|fix| options.unsafe_fixes || fix.applicability == Applicability::Safe)
     };
     if options.fix == FixMode::Report || !result.diagnostics.iter().any(fixable) {
-        locate(
-            &mut outcome,
-            &document.source,
-            result.diagnostics,
-            options.quiet,
-        );
+        locate(&mut outcome, &document.source, result.diagnostics, options);
         return (outcome, None);
     }
     let fixed = fix_until_settled(
@@ -211,26 +239,16 @@ pub fn check_text(
     outcome.fixed = fixed.fixed;
     outcome.unsettled = fixed.unsettled;
     if fixed.text == document.source.text() {
-        locate(
-            &mut outcome,
-            &document.source,
-            result.diagnostics,
-            options.quiet,
-        );
+        locate(&mut outcome, &document.source, result.diagnostics, options);
         return (outcome, None);
     }
     if options.fix == FixMode::Diff {
         outcome.diff = Some(unified_diff(path, document.source.text(), &fixed.text));
-        locate(
-            &mut outcome,
-            &document.source,
-            result.diagnostics,
-            options.quiet,
-        );
+        locate(&mut outcome, &document.source, result.diagnostics, options);
         return (outcome, Some(fixed.text));
     }
     let fixed_source = Source::new(fixed.text);
-    locate(&mut outcome, &fixed_source, fixed.remaining, options.quiet);
+    locate(&mut outcome, &fixed_source, fixed.remaining, options);
     let text = fixed_source.text().to_string();
     (outcome, Some(text))
 }
@@ -261,9 +279,9 @@ fn locate(
     outcome: &mut FileOutcome,
     source: &Source,
     mut diagnostics: Vec<Diagnostic>,
-    quiet: bool,
+    options: CheckOptions,
 ) {
-    if quiet {
+    if options.quiet {
         diagnostics.retain(|diagnostic| diagnostic.severity == Severity::Error);
     }
     if diagnostics.is_empty() {
@@ -288,12 +306,14 @@ fn locate(
             diagnostic,
         })
         .collect();
-    outcome.text = Some(Arc::new(source.text().to_string()));
+    if options.keep_text {
+        outcome.text = Some(Arc::new(source.text().to_string()));
+    }
 }
 
 /// Runs the site-wide checks over outcomes sorted by path, and adds their
 /// findings to the posts they concern, keeping each post's order by position.
-pub fn add_site_findings(outcomes: &mut [FileOutcome], quiet: bool) {
+pub fn add_site_findings(outcomes: &mut [FileOutcome], options: CheckOptions) {
     let mut indices = Vec::new();
     let mut posts = Vec::new();
     for (at, outcome) in outcomes.iter().enumerate() {
@@ -308,7 +328,7 @@ pub fn add_site_findings(outcomes: &mut [FileOutcome], quiet: bool) {
     }
     let findings = check_site(&posts);
     for finding in findings {
-        if quiet && finding.diagnostic.severity != Severity::Error {
+        if options.quiet && finding.diagnostic.severity != Severity::Error {
             continue;
         }
         let outcome = &mut outcomes[indices[finding.post]];
@@ -320,7 +340,7 @@ pub fn add_site_findings(outcomes: &mut [FileOutcome], quiet: bool) {
         else {
             continue;
         };
-        if outcome.text.is_none() {
+        if options.keep_text && outcome.text.is_none() {
             // The snippet needs the text; only posts that share a title or an
             // excerpt are read again.
             let text = std::fs::read(&outcome.path)

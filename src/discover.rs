@@ -13,6 +13,8 @@ pub const CONFIG_NAMES: [&str; 2] = [".copydesk.yml", ".copydesk.yaml"];
 pub struct LoadedConfig {
     pub config: Config,
     pub root: PathBuf,
+    /// A hash of the config's text and every file it named, for `--cache`.
+    pub fingerprint: u64,
 }
 
 impl LoadedConfig {
@@ -50,10 +52,27 @@ pub fn load_config(path: &Path) -> Result<LoadedConfig, ConfigFailure> {
     let text = std::fs::read_to_string(path).map_err(|error| failure(describe_io_error(&error)))?;
     let absolute = std::path::absolute(path).map_err(|error| failure(error.to_string()))?;
     let root = absolute.parent().map(Path::to_path_buf).unwrap_or_default();
-    let load = |relative: &str| read_beside_config(&root, relative);
+    // Everything the config reads goes into its fingerprint, for `--cache`.
+    let read = std::cell::RefCell::new(vec![text.clone()]);
+    let load = |relative: &str| {
+        let loaded = read_beside_config(&root, relative)?;
+        read.borrow_mut().push(loaded.clone());
+        Ok(loaded)
+    };
     let config =
         Config::from_yaml_with(&text, &load).map_err(|error| failure(error.to_string()))?;
-    Ok(LoadedConfig { config, root })
+    let fingerprint = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        read.borrow().hash(&mut hasher);
+        root.hash(&mut hasher);
+        hasher.finish()
+    };
+    Ok(LoadedConfig {
+        config,
+        root,
+        fingerprint,
+    })
 }
 
 /// Reads a file a config names. It must stay inside the config's folder:
@@ -107,6 +126,7 @@ impl ConfigResolver {
             default: Arc::new(LoadedConfig {
                 config: Config::default(),
                 root,
+                fingerprint: 0,
             }),
             by_folder: HashMap::new(),
         })

@@ -9,6 +9,7 @@ use clap::Parser;
 use copydesk_core::rules::REGISTRY;
 
 mod args;
+mod cache;
 mod check;
 mod discover;
 mod init;
@@ -67,6 +68,7 @@ fn run_check(args: &CheckArgs) -> u8 {
     }
     let options = CheckOptions {
         quiet: args.quiet,
+        keep_text: args.format == OutputFormat::Human,
         fix: if args.fix {
             FixMode::Write
         } else if args.diff {
@@ -99,7 +101,38 @@ fn run_check(args: &CheckArgs) -> u8 {
             return EXIT_TROUBLE;
         }
     };
-    let mut outcomes = check::check_targets(&targets, options);
+    let cache_dir = args
+        .cache_dir
+        .clone()
+        .or_else(|| args.cache.then(|| ".copydesk-cache".into()));
+    let cached = cache_dir
+        .as_deref()
+        .filter(|_| options.fix == FixMode::Report)
+        .map(cache::load);
+    let mut outcomes = check::check_targets(&targets, options, cached.as_ref());
+    // Rewrite the cache only when something in it changed.
+    let all_hits = cached.as_ref().is_some_and(|cached| {
+        cached.len() == outcomes.len()
+            && outcomes.iter().all(|outcome| {
+                outcome
+                    .cache_key
+                    .as_ref()
+                    .is_some_and(|key| cached.contains_key(key))
+            })
+    });
+    if let (Some(folder), Some(_), false) = (&cache_dir, &cached, all_hits) {
+        let entries: cache::Entries = outcomes
+            .iter()
+            .filter(|outcome| outcome.failure.is_none())
+            .filter_map(|outcome| Some((outcome.cache_key.clone()?, cache::entry(outcome)?)))
+            .collect();
+        if let Err(error) = cache::store(folder, &entries) {
+            eprintln!(
+                "copydesk: cannot write the cache in {}: {error}",
+                folder.display()
+            );
+        }
+    }
     outcomes.extend(walk_failures.into_iter().map(|failure| FileOutcome {
         path: failure.path,
         failure: Some(failure.message),
@@ -107,7 +140,7 @@ fn run_check(args: &CheckArgs) -> u8 {
     }));
     outcomes.sort_by(|a, b| a.path.cmp(&b.path));
     if options.fix != FixMode::Diff {
-        check::add_site_findings(&mut outcomes, args.quiet);
+        check::add_site_findings(&mut outcomes, options);
     }
     report_outcomes(args, options, &outcomes)
 }

@@ -138,7 +138,7 @@ impl Violation {
 }
 
 /// A finding with its rule and severity: what every report format prints.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// A built-in rule's name, or `pack/rule` for a pack rule.
     pub rule: Cow<'static, str>,

@@ -5,7 +5,6 @@
 //! per document) and `consistency` (only one of two forms per document). Each
 //! looks at body prose, headings, raw body lines, or named front-matter fields.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -16,7 +15,6 @@ use unicode_normalization::UnicodeNormalization;
 use crate::body::BlockKind;
 use crate::diagnostic::{Edit, Fix, Severity, Violation};
 use crate::document::Document;
-use crate::front_matter::lines_with_offsets;
 use crate::source::{TextRange, TextSize};
 
 /// Patterns come from files anyone can write; the regex crate matches in
@@ -72,6 +70,7 @@ fn compile(source: &str) -> Result<Regex, String> {
     RegexBuilder::new(source)
         .size_limit(PATTERN_SIZE_LIMIT)
         .multi_line(true)
+        .crlf(true)
         .build()
         .map_err(|error| format!("invalid regex `{source}`: {error}"))
 }
@@ -163,6 +162,9 @@ pub struct PackRule {
     pub max: Option<usize>,
     #[serde(default)]
     pub forms: BTreeMap<String, Pattern>,
+    /// For `existence`: every pattern and literal in one regex, one search.
+    #[serde(skip)]
+    any_of: Option<Regex>,
 }
 
 impl PackRule {
@@ -202,14 +204,28 @@ pub struct Pack {
 
 impl Pack {
     pub fn from_yaml(text: &str) -> Result<Pack, crate::yaml::YamlError> {
-        let pack: Pack = crate::yaml::from_str(text)?;
-        for rule in &pack.rules {
-            rule.validate().map_err(|message| crate::yaml::YamlError {
+        let mut pack: Pack = crate::yaml::from_str(text)?;
+        for rule in &mut pack.rules {
+            let error = |message| crate::yaml::YamlError {
                 message,
                 offset: None,
                 line: None,
                 column: None,
-            })?;
+            };
+            rule.validate().map_err(error)?;
+            if rule.kind == Kind::Existence {
+                let sources: Vec<String> = rule
+                    .patterns
+                    .iter()
+                    .map(|pattern| pattern.0.as_str())
+                    .chain(rule.literals.iter().map(|literal| literal.0.as_str()))
+                    .map(|source| format!("(?:{source})"))
+                    .collect();
+                rule.any_of = Some(
+                    compile(&sources.join("|"))
+                        .map_err(|message| error(format!("rule `{}`: {message}", rule.id)))?,
+                );
+            }
         }
         Ok(pack)
     }
@@ -222,8 +238,22 @@ impl Pack {
 
 /// A piece of text a pack rule searches, with a way back to the file.
 struct Haystack<'a> {
-    text: Cow<'a, str>,
-    to_file: Box<dyn Fn(Range<usize>) -> TextRange + 'a>,
+    text: &'a str,
+    /// Prose is mapped back through its block; other text starts at `base`.
+    block: Option<&'a crate::body::ProseBlock>,
+    base: usize,
+}
+
+impl Haystack<'_> {
+    fn to_file(&self, range: Range<usize>) -> TextRange {
+        match self.block {
+            Some(block) => block.source_range(range),
+            None => TextRange::new(
+                TextSize::from((self.base + range.start) as u32),
+                TextSize::from((self.base + range.end) as u32),
+            ),
+        }
+    }
 }
 
 fn haystacks<'a>(document: &'a Document, scope: &Scope) -> Vec<Haystack<'a>> {
@@ -234,38 +264,32 @@ fn haystacks<'a>(document: &'a Document, scope: &Scope) -> Vec<Haystack<'a>> {
             .iter()
             .filter(move |block| matches!(block.kind, BlockKind::Heading(_)) == headings)
             .map(|block| Haystack {
-                text: Cow::Borrowed(block.text.as_str()),
-                to_file: Box::new(move |range| block.source_range(range)),
+                text: &block.text,
+                block: Some(block),
+                base: 0,
             })
             .collect::<Vec<_>>()
-    };
-    let at = |start: usize| {
-        move |range: Range<usize>| {
-            TextRange::new(
-                TextSize::from((start + range.start) as u32),
-                TextSize::from((start + range.end) as u32),
-            )
-        }
     };
     match scope {
         Scope::Prose => blocks(false),
         Scope::Headings => blocks(true),
+        // One search over the whole body: patterns are compiled with `^` and
+        // `$` matching at every line end, CR, LF or CRLF.
         Scope::Lines => {
-            let text = document.source.text();
-            let start = usize::from(document.body.range.start());
-            lines_with_offsets(&text[start..], start)
-                .map(|(line_start, line)| Haystack {
-                    text: Cow::Borrowed(line.trim_end_matches(['\n', '\r'])),
-                    to_file: Box::new(at(line_start)),
-                })
-                .collect()
+            let body = document.body.range;
+            vec![Haystack {
+                text: document.source.slice(body),
+                block: None,
+                base: usize::from(body.start()),
+            }]
         }
         Scope::Fields(fields) => fields
             .iter()
             .filter_map(|field| document.front_matter.get(field))
             .map(|entry| Haystack {
-                text: Cow::Borrowed(document.source.slice(entry.value_range)),
-                to_file: Box::new(at(usize::from(entry.value_range.start()))),
+                text: document.source.slice(entry.value_range),
+                block: None,
+                base: usize::from(entry.value_range.start()),
             })
             .collect(),
     }
@@ -280,33 +304,21 @@ pub fn check_rule(document: &Document, rule: &PackRule) -> Vec<Violation> {
     let mut violations = Vec::new();
     let haystacks = haystacks(document, &rule.scope);
     let matches = |regex: &Regex| -> Vec<(TextRange, String)> {
-        haystacks
-            .iter()
-            .flat_map(|haystack| {
-                regex
-                    .find_iter(&haystack.text)
-                    .filter(|found| !found.is_empty())
-                    .map(|found| {
-                        (
-                            (haystack.to_file)(found.range()),
-                            found.as_str().to_string(),
-                        )
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect()
+        let mut found = Vec::new();
+        for haystack in &haystacks {
+            for hit in regex.find_iter(haystack.text).filter(|hit| !hit.is_empty()) {
+                found.push((haystack.to_file(hit.range()), hit.as_str().to_string()));
+            }
+        }
+        found
     };
     match rule.kind {
         Kind::Existence => {
-            let regexes = rule
-                .patterns
-                .iter()
-                .map(|p| &p.0)
-                .chain(rule.literals.iter().map(|l| &l.0));
-            for regex in regexes {
-                for (range, found) in matches(regex) {
-                    violations.push(Violation::new(range, message(&rule.message, &found)));
-                }
+            let Some(any_of) = &rule.any_of else {
+                return violations;
+            };
+            for (range, found) in matches(any_of) {
+                violations.push(Violation::new(range, message(&rule.message, &found)));
             }
         }
         Kind::Substitution => {

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
@@ -14,14 +14,14 @@ use crate::rules::duplicated_title::normalize;
 use crate::source::TextRange;
 
 /// A front-matter string and where its value is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fact {
     pub text: String,
     pub range: TextRange,
 }
 
 /// What the site-wide checks need of one post, kept after its document is dropped.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostFacts {
     pub title: Option<Fact>,
     pub excerpt: Option<Fact>,
@@ -58,7 +58,7 @@ impl Default for BoilerplateOptions {
 }
 
 /// The site checks' settings for one post, from its rule set.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct SiteSettings {
     pub duplicate_title: Severity,
     pub boilerplate_excerpt: Severity,

@@ -242,6 +242,9 @@ impl Source {
 /// `line-index` only knows `\n`. A lone `\r` is a line ending in CommonMark,
 /// so it gets a same-length copy with those mapped to `\n`: offsets stay exact.
 fn build_line_index(text: &str) -> LineIndex {
+    if !text.contains('\r') {
+        return LineIndex::new(text);
+    }
     let bytes = text.as_bytes();
     let has_lone_cr = bytes
         .iter()
@@ -266,6 +269,10 @@ fn build_line_index(text: &str) -> LineIndex {
 }
 
 fn dominant_line_ending(text: &str) -> LineEnding {
+    // Most posts have no CR at all; one fast search settles it.
+    if !text.contains('\r') {
+        return LineEnding::Lf;
+    }
     let bytes = text.as_bytes();
     let (mut lf, mut crlf, mut cr) = (0usize, 0usize, 0usize);
     let mut at = 0;
