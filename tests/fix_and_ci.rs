@@ -505,22 +505,40 @@ fn completions_man_page_and_schema() {
 
 #[test]
 fn the_cache_gives_identical_output_and_misses_on_any_change() {
-    let dir = site(&[("a.md", &example_like("\n", false)), ("b.md", b"---\ntitle: B\n---\nBody.\n")]);
+    let dir = site(&[
+        ("a.md", &example_like("\n", false)),
+        ("b.md", b"---\ntitle: B\n---\nBody.\n"),
+    ]);
     let run = |dir: &Path| {
-        let output = copydesk(dir).args(["check", "--format", "json", "--cache", "."]).output().unwrap();
+        let output = copydesk(dir)
+            .args(["check", "--format", "json", "--cache", "."])
+            .output()
+            .unwrap();
         (output.status.code(), output.stdout)
     };
-    let uncached = copydesk(dir.path()).args(["check", "--format", "json", "."]).output().unwrap();
+    let uncached = copydesk(dir.path())
+        .args(["check", "--format", "json", "."])
+        .output()
+        .unwrap();
     let cold = run(dir.path());
     assert_eq!(cold.1, uncached.stdout);
     let cache_file = dir.path().join(".copydesk-cache/copydesk-0.1.0.json");
     let stored = std::fs::read(&cache_file).unwrap();
     assert_eq!(run(dir.path()), cold, "a warm run reports the same");
-    assert_eq!(std::fs::read(&cache_file).unwrap(), stored, "an all-hit run leaves the cache as it was");
+    assert_eq!(
+        std::fs::read(&cache_file).unwrap(),
+        stored,
+        "an all-hit run leaves the cache as it was"
+    );
     // A changed file and a changed config are linted again.
     std::fs::write(dir.path().join("b.md"), "---\ntitle: B\n---\n\nB\n").unwrap();
     let changed = run(dir.path());
-    assert!(String::from_utf8_lossy(&changed.1).contains("\"path\":\"b.md\",\"rule\":\"duplicated-title\""));
-    std::fs::write(dir.path().join(".copydesk.yml"), "rules:\n  duplicated-title: off\n").unwrap();
+    assert!(String::from_utf8_lossy(&changed.1)
+        .contains("\"path\":\"b.md\",\"rule\":\"duplicated-title\""));
+    std::fs::write(
+        dir.path().join(".copydesk.yml"),
+        "rules:\n  duplicated-title: off\n",
+    )
+    .unwrap();
     assert!(!String::from_utf8_lossy(&run(dir.path()).1).contains("duplicated-title\""));
 }
