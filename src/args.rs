@@ -101,6 +101,22 @@ pub struct CheckArgs {
     pub quiet: bool,
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Record today's findings (in `--write-baseline=FILE`, default `.copydesk-baseline.json`);
+    /// later runs report only findings that are not in it.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, require_equals = true, default_missing_value = ".copydesk-baseline.json")]
+    pub write_baseline: Option<PathBuf>,
+    /// The baseline to hold findings back with (default: `.copydesk-baseline.json` when it exists).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Report every finding, whatever the baseline holds.
+    #[arg(long)]
+    pub no_baseline: bool,
+    /// Drop baseline entries that no longer match a finding (fixed since).
+    #[arg(long, conflicts_with = "no_baseline")]
+    pub prune_baseline: bool,
+    /// Lint only the files git says differ from REF, and untracked ones.
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
     /// Keep findings of unchanged files between runs (in `.copydesk-cache`).
     #[arg(long)]
     pub cache: bool,

@@ -61,6 +61,18 @@ pub struct Located {
     pub end: Point,
     /// Start and end of each fix edit.
     pub edits: Vec<(Point, Point)>,
+    /// The flagged text, white space collapsed: what a baseline remembers,
+    /// so a finding survives edits elsewhere in its file.
+    #[serde(default)]
+    pub snippet: String,
+}
+
+/// At most this many characters of flagged text identify a finding.
+const SNIPPET_CHARACTERS: usize = 80;
+
+pub fn snippet(text: &str) -> String {
+    let collapsed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    collapsed.chars().take(SNIPPET_CHARACTERS).collect()
 }
 
 /// What a report needs of one file.
@@ -292,6 +304,7 @@ fn locate(
         .map(|diagnostic| Located {
             start: Point::of(source, diagnostic.range.start()),
             end: Point::of(source, diagnostic.range.end()),
+            snippet: snippet(source.slice(diagnostic.range)),
             edits: diagnostic
                 .fix
                 .iter()
@@ -347,11 +360,20 @@ pub fn add_site_findings(outcomes: &mut [FileOutcome], options: CheckOptions) {
                 .map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
             outcome.text = text.ok().map(Arc::new);
         }
+        let snippet = entry
+            .facts
+            .title
+            .iter()
+            .chain(&entry.facts.excerpt)
+            .find(|fact| fact.range == finding.diagnostic.range)
+            .map(|fact| snippet(&fact.text))
+            .unwrap_or_default();
         outcome.diagnostics.push(Located {
             diagnostic: finding.diagnostic,
             start,
             end,
             edits: Vec::new(),
+            snippet,
         });
         outcome
             .diagnostics
@@ -372,6 +394,9 @@ pub struct Summary {
     pub fixed_files: usize,
     /// With `--diff`, fixes are counted but not applied.
     pub dry_run: bool,
+    /// Findings a baseline held back, and its entries that matched nothing.
+    pub baselined: usize,
+    pub stale_baseline: usize,
 }
 
 impl Summary {

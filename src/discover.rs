@@ -234,3 +234,64 @@ pub fn describe_io_error(error: &std::io::Error) -> String {
         _ => error.to_string(),
     }
 }
+
+/// `--changed-since REF`: files git says differ from REF, and untracked
+/// ones, relative to the current folder.
+pub fn changed_files(reference: &str) -> Result<Vec<PathBuf>, String> {
+    let git = |args: &[&str]| -> Result<String, String> {
+        let output = std::process::Command::new("git")
+            .args(args)
+            .output()
+            .map_err(|error| format!("--changed-since needs git: {error}"))?;
+        if !output.status.success() {
+            return Err(format!(
+                "--changed-since needs a git repository and a known REF: {}",
+                String::from_utf8_lossy(&output.stderr).trim()
+            ));
+        }
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    };
+    let changed = git(&[
+        "diff",
+        "--name-only",
+        "--relative",
+        "--diff-filter=ACMR",
+        reference,
+        "--",
+    ])?;
+    let untracked = git(&["ls-files", "--others", "--exclude-standard"])?;
+    let mut files: Vec<PathBuf> = changed
+        .lines()
+        .chain(untracked.lines())
+        .map(PathBuf::from)
+        .collect();
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+/// Of `files`, those inside `within` (any, when empty) that their config includes.
+pub fn included(
+    files: &[PathBuf],
+    within: &[PathBuf],
+    resolver: &mut ConfigResolver,
+) -> Result<Vec<Target>, ConfigFailure> {
+    let mut found = Vec::new();
+    for file in files {
+        let inside = within.is_empty()
+            || within
+                .iter()
+                .any(|folder| slash_path(folder) == "." || file.starts_with(folder));
+        if !inside || !file.is_file() {
+            continue;
+        }
+        let config = resolver.for_file(file)?;
+        if config.config.is_included(&config.relative_path(file)) {
+            found.push(Target {
+                path: file.clone(),
+                config,
+            });
+        }
+    }
+    Ok(found)
+}

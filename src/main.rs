@@ -9,6 +9,7 @@ use clap::Parser;
 use copydesk_core::rules::REGISTRY;
 
 mod args;
+mod baseline;
 mod cache;
 mod check;
 mod discover;
@@ -89,12 +90,25 @@ fn run_check(args: &CheckArgs) -> u8 {
     if reads_stdin {
         return check_stdin(args, options, &mut resolver);
     }
-    let paths = if args.paths.is_empty() {
-        vec![std::path::PathBuf::from(".")]
-    } else {
-        args.paths.clone()
+    let found = match &args.changed_since {
+        Some(reference) => match discover::changed_files(reference) {
+            Ok(files) => discover::included(&files, &args.paths, &mut resolver)
+                .map(|targets| (targets, Vec::new())),
+            Err(message) => {
+                eprintln!("copydesk: {message}");
+                return EXIT_TROUBLE;
+            }
+        },
+        None => {
+            let paths = if args.paths.is_empty() {
+                vec![std::path::PathBuf::from(".")]
+            } else {
+                args.paths.clone()
+            };
+            discover::targets(&paths, &mut resolver)
+        }
     };
-    let (targets, walk_failures) = match discover::targets(&paths, &mut resolver) {
+    let (targets, walk_failures) = match found {
         Ok(found) => found,
         Err(failure) => {
             eprintln!("copydesk: config error: {failure}");
@@ -142,7 +156,73 @@ fn run_check(args: &CheckArgs) -> u8 {
     if options.fix != FixMode::Diff {
         check::add_site_findings(&mut outcomes, options);
     }
-    report_outcomes(args, options, &outcomes)
+    let held_back = match apply_baseline(args, &targets, &mut outcomes) {
+        Ok(held_back) => held_back,
+        Err(code) => return code,
+    };
+    report_outcomes(args, options, &outcomes, held_back)
+}
+
+/// Writes, prunes or applies the findings baseline. Returns the findings it
+/// held back and its entries that matched nothing.
+fn apply_baseline(
+    args: &CheckArgs,
+    targets: &[discover::Target],
+    outcomes: &mut [FileOutcome],
+) -> Result<(usize, usize), u8> {
+    let write = |baseline: &baseline::Baseline, path: &std::path::Path| {
+        baseline.write(path).map_err(|error| {
+            eprintln!("copydesk: cannot write {}: {error}", path.display());
+            EXIT_TROUBLE
+        })
+    };
+    if let Some(path) = &args.write_baseline {
+        let recorded = baseline::Baseline::of(outcomes);
+        write(&recorded, path)?;
+        let total: usize = recorded.findings.iter().map(|entry| entry.count).sum();
+        eprintln!("copydesk: wrote {total} findings to {}", path.display());
+        let applied = baseline::apply(&recorded, outcomes, |_, _| false);
+        return Ok((applied.baselined, 0));
+    }
+    if args.no_baseline {
+        return Ok((0, 0));
+    }
+    let path = args
+        .baseline
+        .clone()
+        .unwrap_or_else(|| baseline::DEFAULT_FILE.into());
+    if args.baseline.is_none() && !path.exists() {
+        return Ok((0, 0));
+    }
+    let recorded = baseline::Baseline::load(&path).map_err(|message| {
+        eprintln!("copydesk: {message}");
+        EXIT_TROUBLE
+    })?;
+    let configs: std::collections::HashMap<String, &discover::Target> = targets
+        .iter()
+        .map(|target| (discover::slash_path(&target.path), target))
+        .collect();
+    // An entry for a rule that is now off is kept, not called stale.
+    let rule_is_off = |path: &str, rule: &str| {
+        configs.get(path).is_some_and(|target| {
+            let config = &target.config;
+            config
+                .config
+                .rule_set_for(&config.relative_path(&target.path))
+                .is_ok_and(|rules| rules.severity(rule) == copydesk_core::Severity::Off)
+        })
+    };
+    let applied = baseline::apply(&recorded, outcomes, rule_is_off);
+    if args.prune_baseline {
+        write(&applied.pruned, &path)?;
+        eprintln!(
+            "copydesk: removed {} stale entries from {}",
+            applied.stale,
+            path.display()
+        );
+        return Ok((applied.baselined, 0));
+    }
+    Ok((applied.baselined, applied.stale))
 }
 
 /// `copydesk check --stdin-filename PATH -`: with --fix, the fixed text goes
@@ -183,7 +263,7 @@ fn check_stdin(
             .and_then(|()| report.finish(&mut err, &summary));
         return exit_code(&summary, args.max_warnings);
     }
-    report_outcomes(args, options, std::slice::from_ref(&outcome))
+    report_outcomes(args, options, std::slice::from_ref(&outcome), (0, 0))
 }
 
 fn make_report(args: &CheckArgs, color: bool) -> Box<dyn Report> {
@@ -196,9 +276,16 @@ fn make_report(args: &CheckArgs, color: bool) -> Box<dyn Report> {
     }
 }
 
-fn report_outcomes(args: &CheckArgs, options: CheckOptions, outcomes: &[FileOutcome]) -> u8 {
+fn report_outcomes(
+    args: &CheckArgs,
+    options: CheckOptions,
+    outcomes: &[FileOutcome],
+    (baselined, stale_baseline): (usize, usize),
+) -> u8 {
     let mut summary = Summary::of(outcomes);
     summary.dry_run = options.fix == FixMode::Diff;
+    summary.baselined = baselined;
+    summary.stale_baseline = stale_baseline;
     for outcome in outcomes
         .iter()
         .filter(|outcome| !outcome.unsettled.is_empty())

@@ -131,6 +131,8 @@ impl Report for Json {
                 "infos": summary.infos,
                 "fixable": summary.fixable,
                 "failures": summary.failures,
+                "baselined": summary.baselined,
+                "stale_baseline": summary.stale_baseline,
             }),
         )?;
         out.write_all(b"\n}\n")

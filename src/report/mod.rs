@@ -54,6 +54,27 @@ pub fn summary_line(summary: &Summary) -> String {
     if summary.fixable > 0 {
         line.push_str(&format!(" ({} fixable)", summary.fixable));
     }
+    if summary.baselined > 0 {
+        line.push_str(&format!(
+            "; {} in the baseline",
+            count(summary.baselined, "finding")
+        ));
+    }
+    if summary.stale_baseline > 0 {
+        line.push_str(&format!(
+            "; {} no longer {} (run with --prune-baseline)",
+            if summary.stale_baseline == 1 {
+                "1 baseline entry".to_string()
+            } else {
+                format!("{} baseline entries", summary.stale_baseline)
+            },
+            if summary.stale_baseline == 1 {
+                "matches"
+            } else {
+                "match"
+            }
+        ));
+    }
     if summary.failures > 0 {
         line.push_str(&format!(
             "; {} could not be read or written",
