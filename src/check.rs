@@ -111,11 +111,22 @@ pub fn check_targets(
     targets: &[Target],
     options: CheckOptions,
     cache: Option<&crate::cache::Entries>,
+    progress: Option<&crate::progress::Progress>,
 ) -> Vec<FileOutcome> {
-    targets
+    let outcomes = targets
         .par_iter()
-        .map(|target| check_file(target, options, cache))
-        .collect()
+        .map(|target| {
+            let outcome = check_file(target, options, cache);
+            if let Some(progress) = progress {
+                progress.file_done();
+            }
+            outcome
+        })
+        .collect();
+    if let Some(progress) = progress {
+        progress.finish();
+    }
+    outcomes
 }
 
 fn check_file(

@@ -15,6 +15,7 @@ mod check;
 mod discover;
 mod init;
 mod lsp;
+mod progress;
 mod report;
 mod vocab;
 mod write;
@@ -123,7 +124,10 @@ fn run_check(args: &CheckArgs) -> u8 {
         .as_deref()
         .filter(|_| options.fix == FixMode::Report)
         .map(cache::load);
-    let mut outcomes = check::check_targets(&targets, options, cached.as_ref());
+    let for_people = matches!(args.format, OutputFormat::Human | OutputFormat::Concise)
+        && args.output_file.is_none();
+    let progress = progress::Progress::new(targets.len(), for_people);
+    let mut outcomes = check::check_targets(&targets, options, cached.as_ref(), progress.as_ref());
     // Rewrite the cache only when something in it changed.
     let all_hits = cached.as_ref().is_some_and(|cached| {
         cached.len() == outcomes.len()
