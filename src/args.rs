@@ -23,6 +23,8 @@ pub enum Command {
     Rules,
     /// Write a starter tag vocabulary from the posts in PATHS.
     Vocab(VocabArgs),
+    /// Write an HTML report about a whole site, for editors.
+    Report(ReportArgs),
     /// Write a commented `.copydesk.yml` for the site in the current folder.
     Init {
         /// Also write a starter tag vocabulary from the existing posts.
@@ -141,4 +143,16 @@ pub struct VocabArgs {
     /// Write the vocabulary here instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Files and folders to report on (default: the current folder).
+    pub paths: Vec<PathBuf>,
+    /// The HTML file to write.
+    #[arg(long, short, default_value = "copydesk-report.html")]
+    pub output: PathBuf,
+    /// Use this config instead of the nearest `.copydesk.yml`.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
 }

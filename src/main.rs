@@ -17,6 +17,7 @@ mod init;
 mod lsp;
 mod progress;
 mod report;
+mod site_report;
 mod vocab;
 mod write;
 
@@ -36,6 +37,7 @@ fn main() -> ExitCode {
         Command::Rules => list_rules(),
         Command::Vocab(args) => write_vocabulary(&args),
         Command::Init { vocab } => init_config(vocab),
+        Command::Report(args) => write_report(&args),
         Command::Lsp => lsp::run(),
         Command::Completions { shell } => {
             clap_complete::generate(
@@ -383,6 +385,49 @@ fn write_vocabulary(args: &args::VocabArgs) -> u8 {
             args.field
         );
     }
+    EXIT_CLEAN
+}
+
+fn write_report(args: &args::ReportArgs) -> u8 {
+    let mut resolver = match discover::ConfigResolver::new(args.config.as_deref()) {
+        Ok(resolver) => resolver,
+        Err(failure) => {
+            eprintln!("copydesk: config error: {failure}");
+            return EXIT_TROUBLE;
+        }
+    };
+    let paths = if args.paths.is_empty() {
+        vec![std::path::PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let targets = match discover::targets(&paths, &mut resolver) {
+        Ok((targets, failures)) => {
+            for failure in failures {
+                eprintln!("copydesk: {}: {}", failure.path, failure.message);
+            }
+            targets
+        }
+        Err(failure) => {
+            eprintln!("copydesk: config error: {failure}");
+            return EXIT_TROUBLE;
+        }
+    };
+    let (posts, site_findings) = site_report::summarize(&targets);
+    let site: Vec<String> = paths
+        .iter()
+        .map(|path| discover::slash_path(path))
+        .collect();
+    let html = site_report::render(&site.join(", "), &posts, &site_findings);
+    if let Err(error) = std::fs::write(&args.output, html) {
+        eprintln!("copydesk: cannot write {}: {error}", args.output.display());
+        return EXIT_TROUBLE;
+    }
+    eprintln!(
+        "copydesk: wrote {} about {} posts",
+        args.output.display(),
+        posts.len()
+    );
     EXIT_CLEAN
 }
 

@@ -53,7 +53,7 @@ fn minutes_pattern() -> &'static Regex {
 }
 
 /// The declared minutes, and the range of the number inside the written value.
-fn declared(document: &Document, entry: &Entry) -> Option<(f64, TextRange)> {
+pub fn declared(document: &Document, entry: &Entry) -> Option<(f64, TextRange)> {
     match &entry.value {
         Value::Integer(n) => Some((*n as f64, entry.value_range)),
         Value::Float(n) => Some((*n, entry.value_range)),

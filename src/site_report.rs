@@ -1,0 +1,412 @@
+//! `copydesk report`: one self-contained HTML page about a whole site, for an
+//! editor-in-chief. Inline SVG, no script, no network at view time.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use copydesk_core::config::options_of;
+use copydesk_core::dates::PostDate;
+use copydesk_core::front_matter::Value;
+use copydesk_core::reading_time::estimate;
+use copydesk_core::rules::reading_time::declared;
+use copydesk_core::site::{check_site, Post, PostFacts};
+use copydesk_core::vocabulary::{normalize_tag, starter_terms};
+use copydesk_core::{check, Document, Source};
+use rayon::prelude::*;
+
+use crate::discover::{slash_path, Target};
+
+/// What the report needs of one post.
+pub struct PostSummary {
+    pub path: String,
+    pub title: String,
+    pub month: Option<String>,
+    pub findings: BTreeMap<String, usize>,
+    /// Declared and estimated minutes, and the plausible range.
+    pub reading: Option<(f64, f64, f64, f64)>,
+    pub tags: Vec<String>,
+    pub facts: PostFacts,
+    pub settings: copydesk_core::site::SiteSettings,
+}
+
+/// Every post, with the site-wide findings counted in with its own.
+pub fn summarize(targets: &[Target]) -> (Vec<PostSummary>, Vec<copydesk_core::site::SiteFinding>) {
+    let mut posts: Vec<PostSummary> = targets.par_iter().filter_map(summarize_one).collect();
+    let findings = {
+        let site: Vec<Post> = posts
+            .iter()
+            .map(|post| Post {
+                path: &post.path,
+                facts: &post.facts,
+                settings: post.settings,
+            })
+            .collect();
+        check_site(&site)
+    };
+    for finding in &findings {
+        *posts[finding.post]
+            .findings
+            .entry(finding.diagnostic.rule.to_string())
+            .or_default() += 1;
+    }
+    (posts, findings)
+}
+
+fn summarize_one(target: &Target) -> Option<PostSummary> {
+    let source = Source::from_bytes(std::fs::read(&target.path).ok()?).ok()?;
+    let path = slash_path(&target.path);
+    let relative = target.config.relative_path(&target.path);
+    let rule_set = target.config.config.rule_set_for(&relative).ok()?;
+    let rules = target.config.config.rules_for(&relative);
+    let document = Document::parse(path.clone(), source);
+    let mut findings = BTreeMap::new();
+    for diagnostic in check(&document, &rule_set) {
+        *findings.entry(diagnostic.rule.to_string()).or_default() += 1;
+    }
+    let reading_options = options_of(&rules.reading_time);
+    let reading = reading_options
+        .fields
+        .iter()
+        .find_map(|field| document.front_matter.get(field))
+        .and_then(|entry| {
+            let (minutes, _) = declared(&document, entry)?;
+            let estimate = estimate(&document, &reading_options.model);
+            Some((minutes, estimate.minutes, estimate.lowest, estimate.highest))
+        });
+    let date = document
+        .front_matter
+        .get("date")
+        .and_then(|entry| entry.value.as_str().map(str::to_string));
+    let file_date = path
+        .rsplit('/')
+        .next()
+        .and_then(|name| name.get(..10))
+        .map(str::to_string);
+    let month = date
+        .iter()
+        .chain(&file_date)
+        .find_map(|text| PostDate::parse(text).ok())
+        .map(|date| format!("{:04}-{:02}", date.date.year(), date.date.month()));
+    let tag_fields = options_of(&rules.tag_vocabulary).fields;
+    let tags = tag_fields
+        .iter()
+        .filter_map(|field| document.front_matter.get(field))
+        .flat_map(|entry| match &entry.value {
+            Value::List(items) => items
+                .iter()
+                .filter_map(|item| item.value.as_str().map(str::to_string))
+                .collect(),
+            Value::String(text) => text.split_whitespace().map(str::to_string).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let facts = PostFacts::of(&document);
+    let title = facts
+        .title
+        .as_ref()
+        .map_or_else(|| path.clone(), |fact| fact.text.clone());
+    Some(PostSummary {
+        path,
+        title,
+        month,
+        findings,
+        reading,
+        tags,
+        facts,
+        settings: rule_set.site,
+    })
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn bar_chart(id: &str, rows: &[(String, usize)]) -> String {
+    let max = rows.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1) as f64;
+    let height = rows.len() * 22 + 10;
+    let mut svg =
+        format!("<svg id=\"{id}\" class=\"chart\" viewBox=\"0 0 720 {height}\" role=\"img\">");
+    for (at, (label, n)) in rows.iter().enumerate() {
+        let y = at * 22 + 5;
+        let width = (*n as f64 / max * 420.0).max(1.0);
+        let _ = write!(
+            svg,
+            "<text x=\"0\" y=\"{}\" class=\"label\">{}</text><rect x=\"250\" y=\"{y}\" width=\"{width:.1}\" height=\"16\"/><text x=\"{:.1}\" y=\"{}\">{n}</text>",
+            y + 13,
+            escape(label),
+            256.0 + width,
+            y + 13
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Declared against estimated minutes; the band is where copydesk accepts a
+/// declaration (fast reader minus a minute to slow reader plus a minute).
+fn scatter(posts: &[PostSummary]) -> String {
+    let points: Vec<(&PostSummary, (f64, f64, f64, f64))> = posts
+        .iter()
+        .filter_map(|post| Some((post, post.reading?)))
+        .collect();
+    let max = points
+        .iter()
+        .map(|(_, (d, e, _, h))| d.max(*e).max(*h))
+        .fold(10.0_f64, f64::max)
+        .ceil();
+    let (size, pad) = (560.0, 40.0);
+    let x = |minutes: f64| pad + minutes / max * size;
+    let y = |minutes: f64| pad + size - minutes / max * size;
+    let mut svg = format!(
+        "<svg id=\"reading-time-scatter\" class=\"chart\" viewBox=\"0 0 {w} {w}\" role=\"img\" aria-label=\"declared against estimated reading time\">",
+        w = size + 2.0 * pad
+    );
+    // The band, from each post's own range, drawn as a polygon over sorted estimates.
+    let mut band: Vec<(f64, f64, f64)> = points
+        .iter()
+        .map(|(_, (_, e, l, h))| (*e, l.max(0.0), *h))
+        .collect();
+    band.sort_by(|a, b| a.0.total_cmp(&b.0));
+    if !band.is_empty() {
+        let upper: Vec<String> = band
+            .iter()
+            .map(|(e, _, h)| format!("{:.1},{:.1}", x(*e), y(h.min(max))))
+            .collect();
+        let lower: Vec<String> = band
+            .iter()
+            .rev()
+            .map(|(e, l, _)| format!("{:.1},{:.1}", x(*e), y(*l)))
+            .collect();
+        let _ = write!(
+            svg,
+            "<polygon class=\"band\" points=\"{} {}\"/>",
+            upper.join(" "),
+            lower.join(" ")
+        );
+    }
+    let _ = write!(
+        svg,
+        "<line class=\"axis\" x1=\"{pad}\" y1=\"{b}\" x2=\"{r}\" y2=\"{b}\"/><line class=\"axis\" x1=\"{pad}\" y1=\"{pad}\" x2=\"{pad}\" y2=\"{b}\"/>\
+         <text x=\"{r}\" y=\"{t}\" text-anchor=\"end\">estimated minutes (max {max})</text><text x=\"4\" y=\"{ty}\">declared</text>",
+        b = pad + size,
+        r = pad + size,
+        t = pad + size + 28.0,
+        ty = pad - 10.0
+    );
+    for (post, (declared, estimated, lowest, highest)) in &points {
+        let class = if (*lowest..=*highest).contains(declared) {
+            "ok"
+        } else {
+            "off"
+        };
+        let _ = write!(
+            svg,
+            "<circle class=\"{class}\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\"><title>{}: declares {declared} min, reads in about {:.1}</title></circle>",
+            x(*estimated),
+            y(declared.min(max)),
+            escape(&post.path),
+            estimated
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+pub fn render(
+    site: &str,
+    posts: &[PostSummary],
+    site_findings: &[copydesk_core::site::SiteFinding],
+) -> String {
+    let total: usize = posts
+        .iter()
+        .map(|post| post.findings.values().sum::<usize>())
+        .sum();
+    let mut by_rule: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_month: BTreeMap<String, usize> = BTreeMap::new();
+    for post in posts {
+        for (rule, n) in &post.findings {
+            *by_rule.entry(rule.clone()).or_default() += n;
+        }
+        if let Some(month) = &post.month {
+            *by_month.entry(month.clone()).or_default() += post.findings.values().sum::<usize>();
+        }
+    }
+    let mut rules: Vec<(String, usize)> = by_rule.into_iter().collect();
+    rules.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let months: Vec<(String, usize)> = by_month.into_iter().collect();
+    let mut worst: Vec<&PostSummary> = posts
+        .iter()
+        .filter(|post| !post.findings.is_empty())
+        .collect();
+    worst.sort_by(|a, b| {
+        b.findings
+            .values()
+            .sum::<usize>()
+            .cmp(&a.findings.values().sum::<usize>())
+            .then_with(|| a.path.cmp(&b.path))
+    });
+    worst.truncate(25);
+    let implausible = posts
+        .iter()
+        .filter(|post| {
+            post.reading
+                .is_some_and(|(d, _, l, h)| !(l..=h).contains(&d))
+        })
+        .count();
+    let with_reading = posts.iter().filter(|post| post.reading.is_some()).count();
+
+    let tag_sets: Vec<std::collections::HashSet<String>> = posts
+        .iter()
+        .map(|post| post.tags.iter().cloned().collect())
+        .collect();
+    let terms = starter_terms(&tag_sets);
+    // Near-duplicates: distinct terms one or two edits apart once normalized.
+    let top: Vec<&copydesk_core::vocabulary::StarterTerm> = terms.iter().take(300).collect();
+    let mut near = Vec::new();
+    for (at, a) in top.iter().enumerate() {
+        for b in &top[at + 1..] {
+            let (na, nb) = (normalize_tag(&a.name), normalize_tag(&b.name));
+            let limit = na.chars().count().min(nb.chars().count()).max(3) / 3;
+            if strsim::levenshtein(&na, &nb) <= limit.max(1) && na.chars().count() > 3 {
+                near.push((a.name.clone(), b.name.clone()));
+            }
+        }
+    }
+
+    let mut titles: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    let mut excerpts: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for finding in site_findings {
+        let post = &posts[finding.post];
+        match finding.diagnostic.rule.as_ref() {
+            "duplicate-title-across-posts" => titles
+                .entry(post.title.clone())
+                .or_default()
+                .push(&post.path),
+            "boilerplate-excerpt" => {
+                let excerpt = post
+                    .facts
+                    .excerpt
+                    .as_ref()
+                    .map_or_else(String::new, |fact| fact.text.clone());
+                excerpts.entry(excerpt).or_default().push(&post.path)
+            }
+            _ => {}
+        }
+    }
+
+    let mut html = String::new();
+    let _ = write!(
+        html,
+        "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
+         <title>copydesk report: {site}</title><style>{STYLE}</style></head><body><main>\
+         <h1>copydesk report</h1><p class=\"site\">{site}</p>\
+         <section class=\"numbers\"><div><b id=\"post-count\">{}</b> posts</div><div><b id=\"finding-count\">{total}</b> findings</div>\
+         <div><b>{implausible}</b> of {with_reading} reading times implausible</div><div><b>{}</b> duplicate titles</div></section>",
+        posts.len(),
+        titles.values().map(Vec::len).sum::<usize>(),
+        site = escape(site),
+    );
+    let _ = write!(
+        html,
+        "<section><h2>Findings per rule</h2>{}",
+        bar_chart("findings-by-rule-chart", &rules)
+    );
+    html.push_str("<table id=\"findings-by-rule\"><thead><tr><th>rule</th><th>findings</th></tr></thead><tbody>");
+    for (rule, n) in &rules {
+        let _ = write!(
+            html,
+            "<tr><td><code>{}</code></td><td class=\"n\">{n}</td></tr>",
+            escape(rule)
+        );
+    }
+    html.push_str("</tbody></table></section>");
+    html.push_str("<section><h2>Posts with the most findings</h2><table id=\"top-posts\"><thead><tr><th>post</th><th>findings</th><th>by rule</th></tr></thead><tbody>");
+    for post in &worst {
+        let detail: Vec<String> = post
+            .findings
+            .iter()
+            .map(|(rule, n)| format!("{} {n}", escape(rule)))
+            .collect();
+        let _ = write!(
+            html,
+            "<tr><td><a href=\"{}\">{}</a><br><small>{}</small></td><td class=\"n\">{}</td><td><small>{}</small></td></tr>",
+            escape(&post.path),
+            escape(&post.title),
+            escape(&post.path),
+            post.findings.values().sum::<usize>(),
+            detail.join(", ")
+        );
+    }
+    html.push_str("</tbody></table></section>");
+    let _ = write!(
+        html,
+        "<section><h2>Declared against estimated reading time</h2><p>Each dot is a post; the shaded band is where a declaration is plausible. Red dots lie outside it.</p>{}</section>",
+        scatter(posts)
+    );
+    let _ = write!(
+        html,
+        "<section><h2>Findings by post month</h2>{}</section>",
+        bar_chart("findings-by-month", &months)
+    );
+    html.push_str("<section><h2>Tags and categories</h2><table id=\"tags\"><thead><tr><th>tag</th><th>posts</th><th>variants</th></tr></thead><tbody>");
+    for term in terms.iter().take(60) {
+        let variants: Vec<String> = term
+            .aliases
+            .iter()
+            .map(|(alias, n)| format!("{} ({n})", escape(alias)))
+            .collect();
+        let _ = write!(
+            html,
+            "<tr><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+            escape(&term.name),
+            term.posts,
+            variants.join(", ")
+        );
+    }
+    html.push_str("</tbody></table>");
+    if !near.is_empty() {
+        html.push_str("<p>Near-duplicates:</p><ul id=\"near-duplicates\">");
+        for (a, b) in near.iter().take(40) {
+            let _ = write!(html, "<li>{} / {}</li>", escape(a), escape(b));
+        }
+        html.push_str("</ul>");
+    }
+    html.push_str("</section><section><h2>Site-wide checks</h2><h3>Duplicate titles</h3><table id=\"duplicate-titles\"><tbody>");
+    for (title, paths) in &titles {
+        let links: Vec<String> = paths
+            .iter()
+            .map(|path| format!("<a href=\"{0}\">{0}</a>", escape(path)))
+            .collect();
+        let _ = write!(
+            html,
+            "<tr><td>{}</td><td>{}</td></tr>",
+            escape(title),
+            links.join("<br>")
+        );
+    }
+    html.push_str(
+        "</tbody></table><h3>Boilerplate excerpts</h3><table id=\"boilerplate-excerpts\"><tbody>",
+    );
+    for (excerpt, paths) in &excerpts {
+        let _ = write!(
+            html,
+            "<tr><td>{}</td><td class=\"n\">{} posts</td></tr>",
+            escape(excerpt),
+            paths.len()
+        );
+    }
+    html.push_str("</tbody></table></section><footer>Made by <code>copydesk report</code>. Every path links to its post.</footer></main></body></html>\n");
+    html
+}
+
+const STYLE: &str = "body{font-family:system-ui,-apple-system,'Hiragino Sans','Hiragino Kaku Gothic ProN','Noto Sans CJK JP','Noto Sans JP','Yu Gothic',Meiryo,sans-serif;margin:0;background:#fafafa;color:#222}\
+main{max-width:980px;margin:0 auto;padding:24px}h1{margin-bottom:0}.site{color:#666;margin-top:4px}\
+section{background:#fff;border:1px solid #e4e4e4;border-radius:8px;padding:16px 20px;margin:16px 0}\
+.numbers{display:flex;gap:24px;flex-wrap:wrap}.numbers b{font-size:1.6em;display:block}\
+table{border-collapse:collapse;width:100%;margin-top:8px}td,th{border-bottom:1px solid #eee;padding:4px 8px;text-align:left;vertical-align:top}\
+td.n{text-align:right;font-variant-numeric:tabular-nums}.chart{width:100%;height:auto;font-size:12px}\
+.chart rect{fill:#4a7bd0}.chart .label{fill:#333}.band{fill:#d6ecd6}.axis{stroke:#999}circle.ok{fill:#2a7a2a}circle.off{fill:#c0392b}\
+small{color:#666}a{color:#2456a6}footer{color:#888;font-size:.9em;margin:24px 0}";
