@@ -16,14 +16,28 @@ use rayon::prelude::*;
 
 use crate::discover::{slash_path, Target};
 
+/// A post's declared and estimated minutes, and the plausible range.
+#[derive(Debug, Clone, Copy)]
+pub struct Reading {
+    pub declared: f64,
+    pub estimated: f64,
+    pub lowest: f64,
+    pub highest: f64,
+}
+
+impl Reading {
+    fn is_plausible(&self) -> bool {
+        (self.lowest..=self.highest).contains(&self.declared)
+    }
+}
+
 /// What the report needs of one post.
 pub struct PostSummary {
     pub path: String,
     pub title: String,
     pub month: Option<String>,
     pub findings: BTreeMap<String, usize>,
-    /// Declared and estimated minutes, and the plausible range.
-    pub reading: Option<(f64, f64, f64, f64)>,
+    pub reading: Option<Reading>,
     pub tags: Vec<String>,
     pub facts: PostFacts,
     pub settings: copydesk_core::site::SiteSettings,
@@ -71,7 +85,12 @@ fn summarize_one(target: &Target) -> Option<PostSummary> {
         .and_then(|entry| {
             let (minutes, _) = declared(&document, entry)?;
             let estimate = estimate(&document, &reading_options.model);
-            Some((minutes, estimate.minutes, estimate.lowest, estimate.highest))
+            Some(Reading {
+                declared: minutes,
+                estimated: estimate.minutes,
+                lowest: estimate.lowest,
+                highest: estimate.highest,
+            })
         });
     let date = document
         .front_matter
@@ -148,13 +167,13 @@ fn bar_chart(id: &str, rows: &[(String, usize)]) -> String {
 /// Declared against estimated minutes; the band is where copydesk accepts a
 /// declaration (fast reader minus a minute to slow reader plus a minute).
 fn scatter(posts: &[PostSummary]) -> String {
-    let points: Vec<(&PostSummary, (f64, f64, f64, f64))> = posts
+    let points: Vec<(&PostSummary, Reading)> = posts
         .iter()
         .filter_map(|post| Some((post, post.reading?)))
         .collect();
     let max = points
         .iter()
-        .map(|(_, (d, e, _, h))| d.max(*e).max(*h))
+        .map(|(_, reading)| reading.declared.max(reading.estimated).max(reading.highest))
         .fold(10.0_f64, f64::max)
         .ceil();
     let (size, pad) = (560.0, 40.0);
@@ -167,7 +186,7 @@ fn scatter(posts: &[PostSummary]) -> String {
     // The band, from each post's own range, drawn as a polygon over sorted estimates.
     let mut band: Vec<(f64, f64, f64)> = points
         .iter()
-        .map(|(_, (_, e, l, h))| (*e, l.max(0.0), *h))
+        .map(|(_, reading)| (reading.estimated, reading.lowest.max(0.0), reading.highest))
         .collect();
     band.sort_by(|a, b| a.0.total_cmp(&b.0));
     if !band.is_empty() {
@@ -196,16 +215,13 @@ fn scatter(posts: &[PostSummary]) -> String {
         t = pad + size + 28.0,
         ty = pad - 10.0
     );
-    for (post, (declared, estimated, lowest, highest)) in &points {
-        let class = if (*lowest..=*highest).contains(declared) {
-            "ok"
-        } else {
-            "off"
-        };
+    for (post, reading) in &points {
+        let (declared, estimated) = (reading.declared, reading.estimated);
+        let class = if reading.is_plausible() { "ok" } else { "off" };
         let _ = write!(
             svg,
             "<circle class=\"{class}\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\"><title>{}: declares {declared} min, reads in about {:.1}</title></circle>",
-            x(*estimated),
+            x(estimated),
             y(declared.min(max)),
             escape(&post.path),
             estimated
@@ -251,10 +267,7 @@ pub fn render(
     worst.truncate(25);
     let implausible = posts
         .iter()
-        .filter(|post| {
-            post.reading
-                .is_some_and(|(d, _, l, h)| !(l..=h).contains(&d))
-        })
+        .filter(|post| post.reading.is_some_and(|reading| !reading.is_plausible()))
         .count();
     let with_reading = posts.iter().filter(|post| post.reading.is_some()).count();
 
