@@ -164,7 +164,7 @@ fn the_report_has_its_scatter_and_tables_with_the_right_counts() {
             "{rule} {count}: {rules}"
         );
     }
-    assert!(dom.contains(&format!("<b id=\"post-count\">5</b>")));
+    assert!(dom.contains("<b id=\"post-count\">5</b>"));
     let total: usize = by_rule.values().sum();
     assert!(dom.contains(&format!("<b id=\"finding-count\">{total}</b>")));
     assert_eq!(
