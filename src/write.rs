@@ -10,6 +10,8 @@ pub enum WriteError {
     ChangedOnDisk,
     /// The file is read-only; a rename would replace it anyway, so refuse.
     ReadOnly,
+    /// The folder is read-only: no temporary file may be made beside the post.
+    ReadOnlyFolder,
     Io(std::io::Error),
 }
 
@@ -20,6 +22,7 @@ impl std::fmt::Display for WriteError {
                 f.write_str("not fixed: the file changed on disk while copydesk was running")
             }
             WriteError::ReadOnly => f.write_str("not fixed: the file is read-only"),
+            WriteError::ReadOnlyFolder => f.write_str("not fixed: its folder is read-only"),
             WriteError::Io(error) => write!(
                 f,
                 "not fixed: {}",
@@ -48,6 +51,14 @@ pub fn write_fixed(path: &Path, original: &[u8], fixed: &[u8]) -> Result<(), Wri
         .parent()
         .filter(|folder| !folder.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    // Root may write anywhere; the permission bits still say what the owner meant.
+    if std::fs::metadata(folder)
+        .map_err(WriteError::Io)?
+        .permissions()
+        .readonly()
+    {
+        return Err(WriteError::ReadOnlyFolder);
+    }
     let mut temporary = tempfile::Builder::new()
         .prefix(".copydesk-")
         .suffix(".tmp")

@@ -204,6 +204,38 @@ fn a_read_only_file_is_reported_and_the_others_are_still_fixed() {
 
 #[cfg(unix)]
 #[test]
+fn a_read_only_folder_is_reported_and_nothing_is_written_in_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let original = example_like("\n", false);
+    let dir = site(&[("locked/a.md", &original), ("open/b.md", &original)]);
+    let locked = dir.path().join("locked");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let output = copydesk(dir.path())
+        .args(["check", "--fix", "--format", "json", "."])
+        .output()
+        .unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["failures"][0]["path"], "locked/a.md");
+    assert_eq!(
+        report["failures"][0]["message"],
+        "not fixed: its folder is read-only"
+    );
+    assert_eq!(std::fs::read(locked.join("a.md")).unwrap(), original);
+    assert_eq!(
+        std::fs::read_dir(&locked).unwrap().count(),
+        1,
+        "nothing half-written"
+    );
+    assert_ne!(
+        std::fs::read(dir.path().join("open/b.md")).unwrap(),
+        original
+    );
+}
+
+#[cfg(unix)]
+#[test]
 fn permissions_are_kept() {
     use std::os::unix::fs::PermissionsExt;
     let dir = site(&[("a.md", &example_like("\n", false))]);
