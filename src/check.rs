@@ -315,7 +315,13 @@ fn locate(
         .map(|diagnostic| Located {
             start: Point::of(source, diagnostic.range.start()),
             end: Point::of(source, diagnostic.range.end()),
-            snippet: snippet(source.slice(diagnostic.range)),
+            // A lossily decoded file can put the range inside a U+FFFD.
+            snippet: snippet(
+                source
+                    .text()
+                    .get(std::ops::Range::<usize>::from(diagnostic.range))
+                    .unwrap_or_default(),
+            ),
             edits: diagnostic
                 .fix
                 .iter()

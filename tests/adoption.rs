@@ -4,15 +4,11 @@
 use std::path::Path;
 use std::process::Command as Process;
 
-use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
-fn copydesk(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("copydesk").unwrap();
-    command.current_dir(dir).env("NO_COLOR", "1");
-    command
-}
+mod common;
+use common::{copydesk, missing};
 
 fn report(dir: &Path, args: &[&str]) -> (Value, i32) {
     let output = copydesk(dir)
@@ -185,7 +181,7 @@ fn git(dir: &Path, args: &[&str]) {
 #[test]
 fn changed_since_lints_only_what_git_says_changed() {
     if Process::new("git").arg("--version").output().is_err() {
-        assert!(std::env::var("CI").is_err(), "CI needs git");
+        missing("`git`");
         return;
     }
     let dir = archive();

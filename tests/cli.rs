@@ -3,26 +3,11 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
-fn copydesk(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("copydesk").unwrap();
-    command.current_dir(dir).env("NO_COLOR", "1");
-    command
-}
-
-/// A throwaway site with the given files.
-fn site(files: &[(&str, &[u8])]) -> TempDir {
-    let dir = TempDir::new().unwrap();
-    for (path, bytes) in files {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-    }
-    dir
-}
+mod common;
+use common::{copydesk, example_post, site};
 
 fn json_report(dir: &Path, args: &[&str]) -> (Value, i32) {
     let output = copydesk(dir)
@@ -51,20 +36,10 @@ const CLEAN: &str = "---\ntitle: \"Clean\"\n---\n\nBody text.\n";
 /// CI always has it, so there the test fails rather than skips.
 #[test]
 fn the_example_post_reports_its_repeated_title_exactly() {
-    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/examples/2025-11-20-openai-aws-contract.md");
-    if !example.exists() {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI must have ../shared/examples beside the checkout"
-        );
-        eprintln!("skipping: {} is not here", example.display());
+    let Some(example) = example_post() else {
         return;
-    }
-    let dir = site(&[(
-        "2025-11-20-openai-aws-contract.md",
-        &std::fs::read(&example).unwrap(),
-    )]);
+    };
+    let dir = site(&[("2025-11-20-openai-aws-contract.md", &example)]);
     let (report, code) = json_report(dir.path(), &["2025-11-20-openai-aws-contract.md"]);
     assert_eq!(code, 1);
     let diagnostics = report["diagnostics"].as_array().unwrap();
@@ -467,16 +442,10 @@ fn config_files_may_not_name_files_outside_their_folder() {
 
 #[test]
 fn the_example_post_reading_time_estimate_is_two_to_four_minutes() {
-    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/examples/2025-11-20-openai-aws-contract.md");
-    if !example.exists() {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI must have ../shared/examples beside the checkout"
-        );
+    let Some(example) = example_post() else {
         return;
-    }
-    let dir = site(&[("post.md", &std::fs::read(&example).unwrap())]);
+    };
+    let dir = site(&[("post.md", &example)]);
     let (report, _) = json_report(dir.path(), &["post.md"]);
     let reading = report["diagnostics"]
         .as_array()
@@ -596,17 +565,10 @@ fn packs_from_config_with_severities_and_their_errors() {
 
 #[test]
 fn the_example_post_flags_its_unsourced_figures_and_no_dates_or_model_names() {
-    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/examples/2025-11-20-openai-aws-contract.md");
-    if !example.exists() {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI must have ../shared/examples beside the checkout"
-        );
+    let Some(example) = example_post() else {
         return;
-    }
-    let bytes = std::fs::read(&example).unwrap();
-    let dir = site(&[("post.md", &bytes)]);
+    };
+    let dir = site(&[("post.md", &example)]);
     let (report, _) = json_report(dir.path(), &["post.md"]);
     let flagged: Vec<(u64, String)> = report["diagnostics"]
         .as_array()
@@ -620,7 +582,7 @@ fn the_example_post_flags_its_unsourced_figures_and_no_dates_or_model_names() {
             );
             (
                 d["start"]["line"].as_u64().unwrap(),
-                String::from_utf8(bytes[start..end].to_vec()).unwrap(),
+                String::from_utf8(example[start..end].to_vec()).unwrap(),
             )
         })
         .collect();

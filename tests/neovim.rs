@@ -11,6 +11,9 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use tempfile::TempDir;
 
+mod common;
+use common::missing;
+
 /// The script gives up after 20 s on its own; this catches a Neovim that hangs anyway.
 const TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -48,11 +51,7 @@ fn available(program: &str) -> bool {
 #[test]
 fn neovim_shows_diagnostics_and_applies_a_quick_fix() {
     if !available("nvim") {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI needs `nvim` (scripts/test installs it)"
-        );
-        eprintln!("skipping: `nvim` is not installed");
+        missing("`nvim`");
         return;
     }
     let plugin = Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/neovim");

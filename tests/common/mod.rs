@@ -1,0 +1,47 @@
+//! Helpers shared by the end-to-end test binaries.
+// Each test binary uses a different subset of these.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// The built binary, run in `dir`, without colour.
+pub fn copydesk(dir: &Path) -> Command {
+    let mut command = Command::cargo_bin("copydesk").unwrap();
+    command
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("COPYDESK_FAULT_BEFORE_RENAME");
+    command
+}
+
+/// A throwaway site with the given files.
+pub fn site(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    for (path, bytes) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    dir
+}
+
+/// For a test whose program or file is missing: a failure in CI (`CI` is
+/// set, and `scripts/test` installs everything), a skip with a message elsewhere.
+pub fn missing(what: &str) {
+    assert!(std::env::var("CI").is_err(), "CI needs {what}");
+    eprintln!("skipping: {what} is not here");
+}
+
+/// The post the product was designed from, kept in `shared/` beside the checkout.
+pub fn example_post() -> Option<Vec<u8>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/examples/2025-11-20-openai-aws-contract.md");
+    let bytes = std::fs::read(path).ok();
+    if bytes.is_none() {
+        missing("../shared/examples beside the checkout");
+    }
+    bytes
+}
