@@ -67,12 +67,26 @@ fn compile(source: &str) -> Result<Regex, String> {
             source.len()
         ));
     }
-    RegexBuilder::new(source)
-        .size_limit(PATTERN_SIZE_LIMIT)
-        .multi_line(true)
-        .crlf(true)
+    builder(source)
         .build()
         .map_err(|error| format!("invalid regex `{source}`: {error}"))
+}
+
+/// One regex for a rule's patterns, each already checked on its own.
+fn compile_joined(sources: &[String]) -> Result<Regex, String> {
+    builder(&sources.join("|"))
+        .build()
+        .map_err(|error| format!("its patterns together do not compile: {error}"))
+}
+
+/// `^` and `$` match at every line end: CR, LF or CRLF.
+fn builder(source: &str) -> RegexBuilder {
+    let mut builder = RegexBuilder::new(source);
+    builder
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .multi_line(true)
+        .crlf(true);
+    builder
 }
 
 /// Where a pack rule looks: `prose`, `headings`, `lines`, or `{fields: [title]}`.
@@ -162,7 +176,8 @@ pub struct PackRule {
     pub max: Option<usize>,
     #[serde(default)]
     pub forms: BTreeMap<String, Pattern>,
-    /// For `existence`: every pattern and literal in one regex, one search.
+    /// Every pattern and literal of an `existence` rule, or every `swap`
+    /// key of a `substitution`, in one regex: one search, compiled once.
     #[serde(skip)]
     any_of: Option<Regex>,
 }
@@ -213,16 +228,31 @@ impl Pack {
                 column: None,
             };
             rule.validate().map_err(error)?;
-            if rule.kind == Kind::Existence {
-                let sources: Vec<String> = rule
+            let sources: Vec<String> = match rule.kind {
+                Kind::Existence => rule
                     .patterns
                     .iter()
-                    .map(|pattern| pattern.0.as_str())
-                    .chain(rule.literals.iter().map(|literal| literal.0.as_str()))
-                    .map(|source| format!("(?:{source})"))
-                    .collect();
+                    .map(|pattern| format!("(?:{})", pattern.0.as_str()))
+                    .chain(
+                        rule.literals
+                            .iter()
+                            .map(|literal| format!("(?:{})", literal.0.as_str())),
+                    )
+                    .collect(),
+                // Longest first, so that a swap of "Java Script" wins over "Java".
+                Kind::Substitution => {
+                    let mut wrong: Vec<&String> = rule.swap.keys().collect();
+                    wrong.sort_by_key(|wrong| std::cmp::Reverse(wrong.len()));
+                    wrong
+                        .into_iter()
+                        .map(|wrong| regex::escape(wrong))
+                        .collect()
+                }
+                Kind::Occurrence | Kind::Consistency => Vec::new(),
+            };
+            if !sources.is_empty() {
                 rule.any_of = Some(
-                    compile(&sources.join("|"))
+                    compile_joined(&sources)
                         .map_err(|message| error(format!("rule `{}`: {message}", rule.id)))?,
                 );
             }
@@ -322,12 +352,11 @@ pub fn check_rule(document: &Document, rule: &PackRule) -> Vec<Violation> {
             }
         }
         Kind::Substitution => {
-            for (wrong, right) in &rule.swap {
-                let Ok(regex) = compile(&regex::escape(wrong)) else {
-                    continue;
-                };
-                for (range, found) in matches(&regex) {
-                    violations.push(substitution(rule, range, &found, right));
+            if let Some(any_of) = &rule.any_of {
+                for (range, found) in matches(any_of) {
+                    if let Some(right) = rule.swap.get(&found) {
+                        violations.push(substitution(rule, range, &found, right));
+                    }
                 }
             }
             if let (Some(pattern), Some(Transform::Nfkc)) = (&rule.pattern, rule.transform) {
@@ -445,6 +474,18 @@ mod tests {
             "took {:?}",
             started.elapsed()
         );
+    }
+
+    #[test]
+    fn overlapping_swaps_take_the_longest_once() {
+        let pack = Pack::from_yaml("name: p\nrules:\n  - id: a\n    kind: substitution\n    message: m\n    swap: {Java: Kotlin, Java Script: JavaScript, github: GitHub}\n").unwrap();
+        let text = "---\ntitle: t\n---\nJava Script, Java and github.\n".to_string();
+        let document = crate::Document::parse("a.md", crate::Source::new(text));
+        let found: Vec<&str> = check_rule(&document, &pack.rules[0])
+            .iter()
+            .map(|violation| document.source.slice(violation.range))
+            .collect();
+        assert_eq!(found, ["Java Script", "Java", "github"]);
     }
 
     const HOUSE: &str = "name: house\nrules:\n\
