@@ -3,7 +3,6 @@
 //! line, so edits elsewhere in a file do not bring its findings back.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::Write;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -81,30 +80,22 @@ impl Baseline {
 
     /// Writes the baseline atomically, one finding per line.
     pub fn write(&self, path: &Path) -> std::io::Result<()> {
-        let folder = path
-            .parent()
-            .filter(|folder| !folder.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let mut temporary = tempfile::NamedTempFile::new_in(folder)?;
-        let mut out = std::io::BufWriter::new(temporary.as_file_mut());
-        writeln!(
-            out,
-            "{{\n  \"version\": {},\n  \"findings\": [",
-            self.version
-        )?;
-        for (at, entry) in self.findings.iter().enumerate() {
-            let separator = if at + 1 < self.findings.len() {
-                ","
-            } else {
-                ""
-            };
-            writeln!(out, "    {}{separator}", serde_json::to_string(entry)?)?;
-        }
-        writeln!(out, "  ]\n}}")?;
-        out.flush()?;
-        drop(out);
-        temporary.persist(path).map_err(|error| error.error)?;
-        Ok(())
+        crate::write::replace_atomically(path, |out| {
+            writeln!(
+                out,
+                "{{\n  \"version\": {},\n  \"findings\": [",
+                self.version
+            )?;
+            for (at, entry) in self.findings.iter().enumerate() {
+                let separator = if at + 1 < self.findings.len() {
+                    ","
+                } else {
+                    ""
+                };
+                writeln!(out, "    {}{separator}", serde_json::to_string(entry)?)?;
+            }
+            writeln!(out, "  ]\n}}")
+        })
     }
 }
 

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::check::FileOutcome;
@@ -49,12 +48,9 @@ pub fn load(folder: &Path) -> Entries {
 /// Replaces the cache atomically, with this run's entries only, so it does not grow forever.
 pub fn store(folder: &Path, entries: &Entries) -> std::io::Result<()> {
     std::fs::create_dir_all(folder)?;
-    let mut temporary = tempfile::NamedTempFile::new_in(folder)?;
-    serde_json::to_writer(std::io::BufWriter::new(temporary.as_file_mut()), entries)?;
-    temporary.as_file_mut().flush()?;
-    temporary
-        .persist(file(folder))
-        .map_err(|error| error.error)?;
+    crate::write::replace_atomically(&file(folder), |out| {
+        Ok(serde_json::to_writer(out, entries)?)
+    })?;
     // Tools that walk the tree should not descend into it.
     let _ = std::fs::write(folder.join(".gitignore"), "*\n");
     Ok(())

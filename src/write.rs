@@ -47,10 +47,7 @@ pub fn write_fixed(path: &Path, original: &[u8], fixed: &[u8]) -> Result<(), Wri
     if metadata.permissions().readonly() {
         return Err(WriteError::ReadOnly);
     }
-    let folder = path
-        .parent()
-        .filter(|folder| !folder.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let folder = folder_of(path);
     // Root may write anywhere; the permission bits still say what the owner meant.
     if std::fs::metadata(folder)
         .map_err(WriteError::Io)?
@@ -81,6 +78,27 @@ pub fn write_fixed(path: &Path, original: &[u8], fixed: &[u8]) -> Result<(), Wri
         .persist(path)
         .map_err(|error| WriteError::Io(error.error))?;
     Ok(())
+}
+
+/// Writes a file copydesk owns (the cache, a baseline) atomically: a
+/// temporary file beside it, then a rename.
+pub fn replace_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut temporary = tempfile::NamedTempFile::new_in(folder_of(path))?;
+    let mut out = std::io::BufWriter::new(temporary.as_file_mut());
+    write(&mut out)?;
+    out.flush()?;
+    drop(out);
+    temporary.persist(path).map_err(|error| error.error)?;
+    Ok(())
+}
+
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|folder| !folder.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }
 
 /// A unified diff of a fix, as `--diff` prints it.
