@@ -550,6 +550,22 @@ fn a_config_change_relints_open_documents() {
     server.shutdown();
 }
 
+/// A hover on `line` that answers, without an error, within a second.
+fn hover_within_a_second(server: &mut Server, uri: &str, line: u32) -> Value {
+    let started = Instant::now();
+    let response = server.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": 1 } }),
+    );
+    assert!(response.get("error").is_none(), "{response}");
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "hover took {:?}",
+        started.elapsed()
+    );
+    response
+}
+
 #[test]
 fn the_server_stays_up_through_bad_requests() {
     let dir = site();
@@ -559,19 +575,10 @@ fn the_server_stays_up_through_bad_requests() {
     server.open(&uri, POST);
     server.diagnostics(&uri);
     let hover_answers = |server: &mut Server| {
-        let started = Instant::now();
-        let response = server.request(
-            "textDocument/hover",
-            json!({ "textDocument": { "uri": uri }, "position": { "line": 6, "character": 1 } }),
-        );
+        let response = hover_within_a_second(server, &uri, 6);
         assert!(
             response["result"]["contents"]["value"].as_str().is_some(),
             "{response}"
-        );
-        assert!(
-            started.elapsed() < Duration::from_secs(1),
-            "hover took {:?}",
-            started.elapsed()
         );
     };
     // Malformed JSON gets a parse error; an unknown method, method-not-found.
@@ -749,17 +756,7 @@ fn bursts_cancellation_and_a_10_mb_document() {
     server.open(&uri, POST);
     server.diagnostics(&uri);
     let hover_answers = |server: &mut Server| {
-        let started = Instant::now();
-        let response = server.request(
-            "textDocument/hover",
-            json!({ "textDocument": { "uri": uri }, "position": { "line": 1, "character": 1 } }),
-        );
-        assert!(response.get("error").is_none(), "{response}");
-        assert!(
-            started.elapsed() < Duration::from_secs(1),
-            "hover took {:?}",
-            started.elapsed()
-        );
+        hover_within_a_second(server, &uri, 1);
     };
 
     // 1,000 edits in a burst: the last version is published, and hover stays quick.
