@@ -243,6 +243,17 @@ fn site() -> TempDir {
     dir
 }
 
+/// A server on the site, in UTF-16, with `POST` open: the site (kept alive),
+/// the server, and the post's URI.
+fn serve_post() -> (TempDir, Server, String) {
+    let dir = site();
+    let mut server = Server::start(dir.path());
+    server.initialize(dir.path(), &["utf-16"], false);
+    let uri = url(&dir.path().join("post.md"));
+    server.open(&uri, POST);
+    (dir, server, uri)
+}
+
 fn find<'a>(diagnostics: &'a [Value], rule: &str) -> &'a Value {
     diagnostics
         .iter()
@@ -288,11 +299,7 @@ fn positions_on_japanese_and_emoji_in_utf16_and_utf8() {
 
 #[test]
 fn an_incremental_edit_that_removes_a_problem_removes_its_diagnostic() {
-    let dir = site();
-    let mut server = Server::start(dir.path());
-    server.initialize(dir.path(), &["utf-16"], false);
-    let uri = url(&dir.path().join("post.md"));
-    server.open(&uri, POST);
+    let (_site, mut server, uri) = serve_post();
     assert!(server
         .diagnostics(&uri)
         .iter()
@@ -417,11 +424,7 @@ fn code_actions_quick_fix_fix_all_and_disable_for_line() {
 
 #[test]
 fn hover_on_a_diagnostic_the_reading_time_and_a_tag() {
-    let dir = site();
-    let mut server = Server::start(dir.path());
-    server.initialize(dir.path(), &["utf-16"], false);
-    let uri = url(&dir.path().join("post.md"));
-    server.open(&uri, POST);
+    let (_site, mut server, uri) = serve_post();
     server.diagnostics(&uri);
     let hover = |server: &mut Server, line: u32, character: u32| {
         let response = server.request(
@@ -524,11 +527,7 @@ fn pull_diagnostics_for_clients_that_ask() {
 
 #[test]
 fn a_config_change_relints_open_documents() {
-    let dir = site();
-    let mut server = Server::start(dir.path());
-    server.initialize(dir.path(), &["utf-16"], false);
-    let uri = url(&dir.path().join("post.md"));
-    server.open(&uri, POST);
+    let (dir, mut server, uri) = serve_post();
     assert!(server
         .diagnostics(&uri)
         .iter()
@@ -568,11 +567,7 @@ fn hover_within_a_second(server: &mut Server, uri: &str, line: u32) -> Value {
 
 #[test]
 fn the_server_stays_up_through_bad_requests() {
-    let dir = site();
-    let mut server = Server::start(dir.path());
-    server.initialize(dir.path(), &["utf-16"], false);
-    let uri = url(&dir.path().join("post.md"));
-    server.open(&uri, POST);
+    let (_site, mut server, uri) = serve_post();
     server.diagnostics(&uri);
     let hover_answers = |server: &mut Server| {
         let response = hover_within_a_second(server, &uri, 6);
@@ -749,11 +744,7 @@ fn resident_mib(server: &Server) -> f64 {
 
 #[test]
 fn bursts_cancellation_and_a_10_mb_document() {
-    let dir = site();
-    let mut server = Server::start(dir.path());
-    server.initialize(dir.path(), &["utf-16"], false);
-    let uri = url(&dir.path().join("post.md"));
-    server.open(&uri, POST);
+    let (dir, mut server, uri) = serve_post();
     server.diagnostics(&uri);
     let hover_answers = |server: &mut Server| {
         hover_within_a_second(server, &uri, 1);
