@@ -7,6 +7,11 @@ Half Japanese and half English, with sizes, front matter, tags, links,
 figures, code blocks and problems spread like a real blog's: most posts repeat
 their title, most declare the same reading time, and many figures have no
 source. All text is made here from word lists; nothing is copied.
+
+Claim density follows ../shared/corpora: about 1 sentence in 120 states a
+figure (the densest corpus there, Zenn, has 115 unsourced figures per MB;
+the others 38 to 86; this gives about 140), and 1 in 10 has a number that is not a claim: a date,
+a version, an ordinal.
 """
 import argparse
 import datetime
@@ -29,6 +34,10 @@ EN_SUBJECTS = ["Small businesses", "Our platform team", "The new release", "Read
 EN_PREDICATES = ["are paying closer attention", "moved faster than expected", "are changing their habits",
                  "had to revisit the plan", "keep finding new uses", "ran into the same problem"]
 EN_FIGURES = ["{n}%", "about {n}%", "${n} billion", "more than {n},000 people", "{n}x", "nearly {n} million", "{n} percent"]
+JA_PLAIN_NUMBERS = ["{y}年{m}月に公開した第{n}版では、Rust 1.{n} を使いました。", "第{n}章では{m}つの手順を順に試します。",
+                    "{y}年{m}月{n}日の時点で、v{m}.{n} が最新です。"]
+EN_PLAIN_NUMBERS = ["Version {m}.{n} shipped on June {m} with {n} fixes.", "Chapter {n} walks through {m} steps.",
+                    "In {y}, we moved to Python 3.{n} and kept HTTP/2."]
 EN_SOURCES = ["According to [a survey](https://example.com/survey/{n}), ", "", "", "", ""]
 EN_FILLER = ["We will look at what changed in practice rather than at the headline numbers.",
              "Honestly, this trend is likely to continue for a while.",
@@ -50,18 +59,29 @@ def title(rng, japanese):
     return f"{topic}: why {rng.choice(EN_SUBJECTS).lower()} {rng.choice(EN_PREDICATES)}, part {rng.randint(1, 400)}"
 
 
+FIGURE_RATE = 1 / 120
+PLAIN_NUMBER_RATE = 1 / 10
+
+
 def sentence(rng, japanese):
     n = rng.randint(2, 95)
+    roll = rng.random()
+    plain = roll >= FIGURE_RATE and roll < FIGURE_RATE + PLAIN_NUMBER_RATE
+    numbers = {"n": n, "m": rng.randint(1, 12), "y": rng.randint(2015, 2026)}
     if japanese:
-        if rng.random() < 0.15:
+        if roll < FIGURE_RATE:
             figure = rng.choice(JA_FIGURES).format(n=n)
             source = rng.choice(JA_SOURCES).format(n=n)
             return f"{source}{rng.choice(JA_SUBJECTS)}の{figure}{rng.choice(JA_PREDICATES)}。"
+        if plain:
+            return rng.choice(JA_PLAIN_NUMBERS).format(**numbers)
         return rng.choice(JA_FILLER)
-    if rng.random() < 0.15:
+    if roll < FIGURE_RATE:
         figure = rng.choice(EN_FIGURES).format(n=n)
         source = rng.choice(EN_SOURCES).format(n=n)
         return f"{source}{figure} of {rng.choice(EN_SUBJECTS).lower()} {rng.choice(EN_PREDICATES)}."
+    if plain:
+        return rng.choice(EN_PLAIN_NUMBERS).format(**numbers)
     return rng.choice(EN_FILLER)
 
 

@@ -93,39 +93,25 @@ fn run_check(args: &CheckArgs) -> u8 {
     if reads_stdin {
         return check_stdin(args, options, &mut resolver);
     }
-    let found = match &args.changed_since {
-        Some(reference) => match discover::changed_files(reference) {
-            Ok(files) => discover::included(&files, &args.paths, &mut resolver)
-                .map(|targets| (targets, Vec::new())),
-            Err(message) => {
-                eprintln!("copydesk: {message}");
-                return EXIT_TROUBLE;
-            }
-        },
-        None => {
-            let paths = if args.paths.is_empty() {
-                vec![std::path::PathBuf::from(".")]
-            } else {
-                args.paths.clone()
-            };
-            discover::targets(&paths, &mut resolver)
-        }
-    };
-    let (targets, walk_failures) = match found {
-        Ok(found) => found,
-        Err(failure) => {
-            eprintln!("copydesk: config error: {failure}");
-            return EXIT_TROUBLE;
-        }
-    };
     let cache_dir = args
         .cache_dir
         .clone()
         .or_else(|| args.cache.then(|| ".copydesk-cache".into()));
-    let cached = cache_dir
-        .as_deref()
-        .filter(|_| options.fix == FixMode::Report)
-        .map(cache::load);
+    // The cache is read while the tree is walked: both are mostly waiting.
+    let (found, cached) = std::thread::scope(|scope| {
+        let cached = scope.spawn(|| {
+            cache_dir
+                .as_deref()
+                .filter(|_| options.fix == FixMode::Report)
+                .map(cache::load)
+        });
+        let found = find_targets(args, &mut resolver);
+        (found, cached.join().unwrap_or_default())
+    });
+    let (targets, walk_failures) = match found {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
     let for_people = matches!(args.format, OutputFormat::Human | OutputFormat::Concise)
         && args.output_file.is_none();
     let progress = progress::Progress::new(targets.len(), for_people);
@@ -167,6 +153,35 @@ fn run_check(args: &CheckArgs) -> u8 {
         Err(code) => return code,
     };
     report_outcomes(args, options, &outcomes, held_back)
+}
+
+/// The files to check and what could not be walked, or the exit code.
+fn find_targets(
+    args: &CheckArgs,
+    resolver: &mut discover::ConfigResolver,
+) -> Result<(Vec<discover::Target>, Vec<discover::WalkFailure>), u8> {
+    let found = match &args.changed_since {
+        Some(reference) => match discover::changed_files(reference) {
+            Ok(files) => discover::included(&files, &args.paths, resolver)
+                .map(|targets| (targets, Vec::new())),
+            Err(message) => {
+                eprintln!("copydesk: {message}");
+                return Err(EXIT_TROUBLE);
+            }
+        },
+        None => {
+            let paths = if args.paths.is_empty() {
+                vec![std::path::PathBuf::from(".")]
+            } else {
+                args.paths.clone()
+            };
+            discover::targets(&paths, resolver)
+        }
+    };
+    found.map_err(|failure| {
+        eprintln!("copydesk: config error: {failure}");
+        EXIT_TROUBLE
+    })
 }
 
 /// Writes, prunes or applies the findings baseline. Returns the findings it

@@ -530,7 +530,7 @@ fn the_cache_gives_identical_output_and_misses_on_any_change() {
         .unwrap();
     let cold = run(dir.path());
     assert_eq!(cold.1, uncached.stdout);
-    let cache_file = dir.path().join(".copydesk-cache/copydesk-0.1.0.json");
+    let cache_file = dir.path().join(".copydesk-cache/copydesk-0.1.0.bin");
     let stored = std::fs::read(&cache_file).unwrap();
     assert_eq!(run(dir.path()), cold, "a warm run reports the same");
     assert_eq!(

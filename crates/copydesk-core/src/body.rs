@@ -218,8 +218,12 @@ impl Builder {
         let exact = range.len() == text.len();
         let mut rest_start = 0;
         let mut pieces: Vec<Range<usize>> = Vec::new();
+        // Most text has no brace at all, so no Liquid tag to look for.
+        if liquid_close.is_none() && memchr::memchr(b'{', text.as_bytes()).is_none() {
+            pieces.push(0..text.len());
+        }
         // Split around Liquid tags, which are template code, not prose.
-        let mut at = 0;
+        let mut at = if pieces.is_empty() { 0 } else { text.len() };
         while at < text.len() {
             if let Some(close) = liquid_close {
                 match text[at..].find(close) {

@@ -10,6 +10,7 @@ pub mod fix;
 pub mod front_matter;
 pub mod lint;
 pub mod packs;
+mod prefilter;
 pub mod reading_time;
 pub mod rules;
 pub mod site;

@@ -21,12 +21,13 @@ pub fn check(document: &Document, rule_set: &RuleSet) -> Vec<Diagnostic> {
                 .map(|v| diagnostic(Cow::Borrowed(info.name), *severity, v)),
         );
     }
+    let texts = crate::packs::ScopeTexts::new(document);
     for active in rule_set
         .pack_rules
         .iter()
         .filter(|active| active.severity != Severity::Off)
     {
-        let found = crate::packs::check_rule(document, active.rule());
+        let found = crate::packs::check_rule_in(&texts, active.rule());
         diagnostics.extend(
             found
                 .into_iter()

@@ -5,6 +5,7 @@
 //! per document) and `consistency` (only one of two forms per document). Each
 //! looks at body prose, headings, raw body lines, or named front-matter fields.
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -15,6 +16,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::body::BlockKind;
 use crate::diagnostic::{Edit, Fix, Severity, Violation};
 use crate::document::Document;
+use crate::prefilter::Prefilter;
 use crate::source::{TextRange, TextSize};
 
 /// Patterns come from files anyone can write; the regex crate matches in
@@ -180,9 +182,49 @@ pub struct PackRule {
     /// key of a `substitution`, in one regex: one search, compiled once.
     #[serde(skip)]
     any_of: Option<Regex>,
+    /// Literals a match needs; a body without them is not searched line by line.
+    #[serde(skip)]
+    prefilter: Option<Prefilter>,
+    /// A pattern uses `\A` or `\z`, which mean something else in joined text.
+    #[serde(skip)]
+    anchored_to_text: bool,
 }
 
 impl PackRule {
+    /// Every regex the rule searches with.
+    fn regexes(&self) -> impl Iterator<Item = &Regex> {
+        self.any_of
+            .iter()
+            .chain(self.pattern.iter().map(|pattern| &pattern.0))
+            .chain(self.forms.values().map(|pattern| &pattern.0))
+    }
+
+    /// A consistency rule reports only when both its forms appear.
+    fn needs_every_regex(&self) -> bool {
+        self.kind == Kind::Consistency
+    }
+
+    /// False only when the rule cannot report anything in `text`, a text
+    /// that holds every haystack of its scope.
+    fn may_report_in(&self, text: &str, scope_is_lines: bool) -> bool {
+        if scope_is_lines {
+            // Line anchors keep the regex from its own literal prefilter.
+            return self
+                .prefilter
+                .as_ref()
+                .is_none_or(|filter| filter.may_match(text));
+        }
+        if self.anchored_to_text {
+            return true;
+        }
+        // One search over joined blocks in place of one per block; a match
+        // across a block boundary only costs the per-block search.
+        if self.needs_every_regex() {
+            self.regexes().all(|regex| regex.is_match(text))
+        } else {
+            self.regexes().any(|regex| regex.is_match(text))
+        }
+    }
     /// What a kind needs, checked once the pack is read.
     fn validate(&self) -> Result<(), String> {
         let problem = match self.kind {
@@ -256,6 +298,17 @@ impl Pack {
                         .map_err(|message| error(format!("rule `{}`: {message}", rule.id)))?,
                 );
             }
+            let sources = rule.regexes().map(Regex::as_str);
+            let prefilter = if rule.needs_every_regex() {
+                Prefilter::all_of(sources)
+            } else {
+                Prefilter::any_of(sources)
+            };
+            rule.prefilter = Some(prefilter);
+            let anchored_to_text = rule
+                .regexes()
+                .any(|regex| crate::prefilter::anchored_to_text(regex.as_str()));
+            rule.anchored_to_text = anchored_to_text;
         }
         Ok(pack)
     }
@@ -329,9 +382,66 @@ fn message(template: &str, matched: &str) -> String {
     template.replace("{match}", matched)
 }
 
+/// A document's prose and headings each joined into one text, made once and
+/// shared by every pack rule, for the prefilters to scan in one call.
+pub struct ScopeTexts<'a> {
+    document: &'a Document,
+    prose: OnceCell<String>,
+    headings: OnceCell<String>,
+}
+
+impl<'a> ScopeTexts<'a> {
+    pub fn new(document: &'a Document) -> ScopeTexts<'a> {
+        ScopeTexts {
+            document,
+            prose: OnceCell::new(),
+            headings: OnceCell::new(),
+        }
+    }
+
+    fn joined(&self, headings: bool) -> &str {
+        let cell = if headings {
+            &self.headings
+        } else {
+            &self.prose
+        };
+        cell.get_or_init(|| {
+            let mut joined = String::new();
+            for block in &self.document.body.blocks {
+                if matches!(block.kind, BlockKind::Heading(_)) == headings {
+                    joined.push_str(&block.text);
+                    joined.push('\n');
+                }
+            }
+            joined
+        })
+    }
+
+    /// Text holding every haystack of `scope`, or `None` when not worth making.
+    fn covering(&self, scope: &Scope) -> Option<&str> {
+        match scope {
+            Scope::Prose => Some(self.joined(false)),
+            Scope::Headings => Some(self.joined(true)),
+            Scope::Lines => Some(self.document.source.slice(self.document.body.range)),
+            Scope::Fields(_) => None,
+        }
+    }
+}
+
 /// Runs one pack rule over a document.
 pub fn check_rule(document: &Document, rule: &PackRule) -> Vec<Violation> {
+    check_rule_in(&ScopeTexts::new(document), rule)
+}
+
+/// Runs one pack rule, sharing the joined texts with the document's other rules.
+pub fn check_rule_in(texts: &ScopeTexts, rule: &PackRule) -> Vec<Violation> {
+    let document = texts.document;
     let mut violations = Vec::new();
+    if let Some(text) = texts.covering(&rule.scope) {
+        if !rule.may_report_in(text, rule.scope == Scope::Lines) {
+            return violations;
+        }
+    }
     let haystacks = haystacks(document, &rule.scope);
     let matches = |regex: &Regex| -> Vec<(TextRange, String)> {
         let mut found = Vec::new();
@@ -474,6 +584,31 @@ mod tests {
             "took {:?}",
             started.elapsed()
         );
+    }
+
+    proptest::proptest! {
+        /// The prefilter may let through text that has no match, never the reverse.
+        #[test]
+        fn prefilters_never_hide_a_match(pieces in proptest::collection::vec(0usize..24, 0..16)) {
+            const PIECES: [&str; 24] = [
+                "---", "END", "end", "Begin", " ", "\t", "\n", "\r\n", "**", "Title", "タイトル",
+                ":", "：", "[", "]", "insert ", "as an ", "AI", "model", "言語", "モデルとして",
+                "lorem ipſum", "ＡＷＳ", "です。",
+            ];
+            let text: String = pieces.iter().map(|&at| PIECES[at]).collect();
+            for (_, yaml) in SHIPPED {
+                let pack = Pack::from_yaml(yaml).unwrap();
+                for rule in &pack.rules {
+                    let matched = if rule.needs_every_regex() {
+                        rule.regexes().all(|regex| regex.is_match(&text))
+                    } else {
+                        rule.regexes().any(|regex| regex.is_match(&text))
+                    };
+                    let passes = rule.prefilter.as_ref().is_none_or(|filter| filter.may_match(&text));
+                    proptest::prop_assert!(!matched || passes, "{}: {:?}", rule.id, text);
+                }
+            }
+        }
     }
 
     #[test]

@@ -114,7 +114,27 @@ pub fn is_cjk(ch: char) -> bool {
 
 fn count_text(text: &str, counts: &mut Counts) {
     let mut in_word = false;
-    for ch in text.chars() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII is most of an English post and all of its markup: no decoding.
+        let byte = bytes[at];
+        if byte.is_ascii() {
+            at += 1;
+            if byte.is_ascii_alphanumeric() {
+                if !in_word {
+                    counts.words += 1;
+                }
+                in_word = true;
+            } else if !matches!(byte, b'\'' | b'-') || !in_word {
+                in_word = false;
+            }
+            continue;
+        }
+        let Some(ch) = text[at..].chars().next() else {
+            break;
+        };
+        at += ch.len_utf8();
         if is_cjk(ch) {
             counts.cjk_characters += 1;
             in_word = false;

@@ -18,6 +18,9 @@ use crate::source::TextRange;
 pub struct Fact {
     pub text: String,
     pub range: TextRange,
+    /// The text as compared across posts, worked out with the post (in
+    /// parallel), not in the serial site pass.
+    pub normalized: String,
 }
 
 /// What the site-wide checks need of one post, kept after its document is dropped.
@@ -35,6 +38,7 @@ impl PostFacts {
             (!text.is_empty()).then(|| Fact {
                 text: text.to_string(),
                 range: entry.value_range,
+                normalized: normalize(text),
             })
         };
         PostFacts {
@@ -135,14 +139,14 @@ fn groups<'a>(
     posts: &'a [Post],
     severity: impl Fn(&Post) -> Severity,
     fact: impl Fn(&'a PostFacts) -> Option<&'a Fact>,
-) -> BTreeMap<String, Vec<usize>> {
-    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+) -> BTreeMap<&'a str, Vec<usize>> {
+    let mut groups: BTreeMap<&'a str, Vec<usize>> = BTreeMap::new();
     for (at, post) in posts.iter().enumerate() {
         if severity(post) == Severity::Off {
             continue;
         }
         if let Some(fact) = fact(post.facts) {
-            groups.entry(normalize(&fact.text)).or_default().push(at);
+            groups.entry(&fact.normalized).or_default().push(at);
         }
     }
     groups

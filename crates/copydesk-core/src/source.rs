@@ -3,6 +3,8 @@
 //! Every layer above this one speaks in byte ranges into the original file
 //! (BOM included). Conversion to line and column happens only here.
 
+use std::sync::OnceLock;
+
 use line_index::{LineIndex, WideEncoding, WideLineCol};
 pub use line_index::{TextRange, TextSize};
 
@@ -88,7 +90,9 @@ pub struct Source {
     text: String,
     bom_len: u32,
     line_ending: LineEnding,
-    index: LineIndex,
+    /// Built on the first position asked for: a file with no findings, the
+    /// usual case, never needs it.
+    index: OnceLock<LineIndex>,
 }
 
 impl Source {
@@ -102,7 +106,7 @@ impl Source {
         let text = String::from_utf8(bytes).map_err(|error| DecodeError::InvalidUtf8 {
             offset: error.utf8_error().valid_up_to(),
         })?;
-        if let Some(offset) = text.bytes().position(|byte| byte == 0) {
+        if let Some(offset) = memchr::memchr(0, text.as_bytes()) {
             return Err(DecodeError::Binary { offset });
         }
         Ok(Source::new(text))
@@ -119,13 +123,17 @@ impl Source {
             0
         };
         let line_ending = dominant_line_ending(&text);
-        let index = build_line_index(&text[bom_len as usize..]);
         Source {
             text,
             bom_len,
             line_ending,
-            index,
+            index: OnceLock::new(),
         }
+    }
+
+    fn index(&self) -> &LineIndex {
+        self.index
+            .get_or_init(|| build_line_index(&self.text[self.bom_len as usize..]))
     }
 
     /// The whole text, BOM included, so offsets index it directly.
@@ -172,7 +180,7 @@ impl Source {
         }
         let local = offset.checked_sub(self.content_start()).unwrap_or_default();
         let local = self.floor_char_boundary(local);
-        let line_col = self.index.line_col(local);
+        let line_col = self.index().line_col(local);
         let column = match encoding {
             ColumnEncoding::Utf8 => line_col.col,
             ColumnEncoding::Utf16 => self.wide(line_col, WideEncoding::Utf16),
@@ -212,7 +220,7 @@ impl Source {
     /// The byte range of a zero-based line, its line ending included. The
     /// first line starts after the BOM, which is not part of any line.
     pub fn line_range(&self, line: u32) -> Option<TextRange> {
-        let local = self.index.line(line)?;
+        let local = self.index().line(line)?;
         Some(TextRange::new(
             local.start() + self.content_start(),
             local.end() + self.content_start(),
@@ -220,11 +228,11 @@ impl Source {
     }
 
     pub fn line_count(&self) -> u32 {
-        self.index.line_col(self.index.len()).line + 1
+        self.index().line_col(self.index().len()).line + 1
     }
 
     fn wide(&self, line_col: line_index::LineCol, encoding: WideEncoding) -> u32 {
-        self.index
+        self.index()
             .to_wide(encoding, line_col)
             .map_or(line_col.col, |WideLineCol { col, .. }| col)
     }

@@ -1,5 +1,5 @@
 use serde::Deserialize;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 use crate::body::BlockKind;
 use crate::diagnostic::{Edit, Fix, Severity, Violation};
@@ -71,12 +71,12 @@ impl Rule for DuplicatedTitle {
             if text.is_empty() {
                 continue;
             }
-            let delete = Edit::delete(deletion_range(document, candidate.block));
+            let delete = || Edit::delete(deletion_range(document, candidate.block));
             if text == title {
                 violations.push(
                     Violation::new(candidate.range, "the title is repeated in the body")
                         .with_help("the page template already shows the title; delete this line")
-                        .with_fix(Fix::safe("Delete the repeated title", vec![delete])),
+                        .with_fix(Fix::safe("Delete the repeated title", vec![delete()])),
                 );
             } else if self.options.near_repeats
                 && candidate.near_repeat_candidate
@@ -86,7 +86,7 @@ impl Rule for DuplicatedTitle {
                 violations.push(
                     Violation::new(candidate.range, "this line nearly repeats the title")
                         .with_help("a body line that restates the title usually survived a title rewrite; delete or reword it")
-                        .with_fix(Fix::unsafe_("Delete the near-repeat of the title", vec![delete]))
+                        .with_fix(Fix::unsafe_("Delete the near-repeat of the title", vec![delete()]))
                         .at_most(Severity::Warning),
                 );
             }
@@ -138,10 +138,11 @@ fn candidates(document: &Document) -> Vec<Candidate> {
 
 fn is_bold_line(raw: &str) -> bool {
     let line = raw.trim();
-    !line.contains(['\n', '\r'])
-        && ((line.starts_with("**") && line.ends_with("**"))
-            || (line.starts_with("__") && line.ends_with("__")))
+    // The cheap tests first: most blocks are long paragraphs.
+    ((line.starts_with("**") && line.ends_with("**"))
+        || (line.starts_with("__") && line.ends_with("__")))
         && line.len() > 4
+        && !line.contains(['\n', '\r'])
 }
 
 fn strip_heading_marks(line: &str) -> &str {
@@ -176,11 +177,22 @@ pub(crate) fn normalize(text: &str) -> String {
         }
         unescaped.push(ch);
     }
-    let folded: String = unescaped
-        .nfkc()
-        .filter(|ch| !matches!(ch, '*' | '_' | '~' | '`'))
-        .flat_map(char::to_lowercase)
-        .collect();
+    let keep = |ch: &char| !matches!(ch, '*' | '_' | '~' | '`');
+    // Most text is already NFKC; the quick check spares composing it again.
+    let folded: String =
+        if unicode_normalization::is_nfkc_quick(unescaped.chars()) == IsNormalized::Yes {
+            unescaped
+                .chars()
+                .filter(keep)
+                .flat_map(char::to_lowercase)
+                .collect()
+        } else {
+            unescaped
+                .nfkc()
+                .filter(keep)
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

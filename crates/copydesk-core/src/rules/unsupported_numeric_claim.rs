@@ -142,6 +142,9 @@ impl UnsupportedNumericClaim {
         if source_cue().is_match(sentence) {
             return true;
         }
+        if self.extra_cues.is_empty() {
+            return false;
+        }
         let lower = sentence.to_lowercase();
         self.extra_cues.iter().any(|cue| lower.contains(cue))
     }
