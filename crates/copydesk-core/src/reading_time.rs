@@ -112,6 +112,15 @@ pub fn is_cjk(ch: char) -> bool {
     )
 }
 
+/// CJK and full-width punctuation, none of it alphanumeric (々, 〆 and 〇,
+/// which are, are left out).
+fn is_cjk_punctuation(ch: char) -> bool {
+    matches!(ch as u32,
+        0x3000..=0x3004 | 0x3008..=0x3020 | 0x3030
+        | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65
+    )
+}
+
 fn count_text(text: &str, counts: &mut Counts) {
     let mut in_word = false;
     let bytes = text.as_bytes();
@@ -131,12 +140,29 @@ fn count_text(text: &str, counts: &mut Counts) {
             }
             continue;
         }
-        let Some(ch) = text[at..].chars().next() else {
-            break;
+        // Kana and kanji are three bytes; decoding them here spares a
+        // `Chars` per character. The text is valid UTF-8, so the bytes are there.
+        let ch = match (byte, bytes.get(at + 1), bytes.get(at + 2)) {
+            (0xE0..=0xEF, Some(&second), Some(&third)) => {
+                at += 3;
+                let code = (u32::from(byte & 0x0F) << 12)
+                    | (u32::from(second & 0x3F) << 6)
+                    | u32::from(third & 0x3F);
+                char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+            }
+            _ => {
+                let Some(ch) = text[at..].chars().next() else {
+                    break;
+                };
+                at += ch.len_utf8();
+                ch
+            }
         };
-        at += ch.len_utf8();
         if is_cjk(ch) {
             counts.cjk_characters += 1;
+            in_word = false;
+        } else if is_cjk_punctuation(ch) {
+            // 、。「」 and full-width marks: common, and not worth a Unicode table lookup.
             in_word = false;
         } else if ch.is_alphanumeric() {
             if !in_word {
@@ -224,6 +250,40 @@ mod tests {
             estimate.describe_counts(),
             "11 CJK characters, 4 words, 2 images"
         );
+    }
+
+    proptest::proptest! {
+        /// Counting by bytes agrees with counting by `chars()`.
+        #[test]
+        fn byte_counting_agrees_with_chars(text in "[a-z0-9 '\\-’日本語のカナ、。「」é😀ｶ①\u{3000}]{0,40}") {
+            let mut by_bytes = Counts::default();
+            count_text(&text, &mut by_bytes);
+            let mut by_chars = Counts::default();
+            let mut in_word = false;
+            for ch in text.chars() {
+                if is_cjk(ch) {
+                    by_chars.cjk_characters += 1;
+                    in_word = false;
+                } else if ch.is_alphanumeric() {
+                    if !in_word {
+                        by_chars.words += 1;
+                    }
+                    in_word = true;
+                } else if !matches!(ch, '\'' | '’' | '-') || !in_word {
+                    in_word = false;
+                }
+            }
+            proptest::prop_assert_eq!(by_bytes, by_chars);
+        }
+    }
+
+    #[test]
+    fn cjk_punctuation_is_not_alphanumeric() {
+        for code in 0u32..=0x10FFFF {
+            if let Some(ch) = char::from_u32(code).filter(|&ch| is_cjk_punctuation(ch)) {
+                assert!(!ch.is_alphanumeric(), "{ch:?}");
+            }
+        }
     }
 
     #[test]

@@ -170,6 +170,38 @@ impl Source {
     /// Offsets past the end are clamped to the end; the BOM is not a column;
     /// an offset between `\r` and `\n` is the end of its line.
     pub fn position(&self, offset: TextSize, encoding: ColumnEncoding) -> Position {
+        self.position_in(self.index(), offset, encoding)
+    }
+
+    /// Positions for offsets up to `end`. When the whole file is not indexed
+    /// yet, only the lines up to `end` are: findings near the top of a long
+    /// post, the usual case, then cost a fraction of the index.
+    pub fn positions_until(&self, end: TextSize) -> Positions<'_> {
+        if self.index.get().is_some() {
+            return Positions {
+                source: self,
+                prefix: None,
+            };
+        }
+        let end = usize::from(end.min(self.len()));
+        let bytes = self.text.as_bytes();
+        let cut = memchr::memchr(b'\n', &bytes[end..]).map_or(bytes.len(), |at| end + at + 1);
+        let start = (self.bom_len as usize).min(cut);
+        Positions {
+            source: self,
+            prefix: Some((
+                TextSize::from(cut as u32),
+                build_line_index(&self.text[start..cut]),
+            )),
+        }
+    }
+
+    fn position_in(
+        &self,
+        index: &LineIndex,
+        offset: TextSize,
+        encoding: ColumnEncoding,
+    ) -> Position {
         let mut offset = offset.min(self.len());
         let at = usize::from(offset);
         if at > 0
@@ -180,11 +212,16 @@ impl Source {
         }
         let local = offset.checked_sub(self.content_start()).unwrap_or_default();
         let local = self.floor_char_boundary(local);
-        let line_col = self.index().line_col(local);
+        let line_col = index.line_col(local);
+        let wide = |encoding| {
+            index
+                .to_wide(encoding, line_col)
+                .map_or(line_col.col, |WideLineCol { col, .. }| col)
+        };
         let column = match encoding {
             ColumnEncoding::Utf8 => line_col.col,
-            ColumnEncoding::Utf16 => self.wide(line_col, WideEncoding::Utf16),
-            ColumnEncoding::Chars => self.wide(line_col, WideEncoding::Utf32),
+            ColumnEncoding::Utf16 => wide(WideEncoding::Utf16),
+            ColumnEncoding::Chars => wide(WideEncoding::Utf32),
         };
         Position {
             line: line_col.line,
@@ -231,12 +268,6 @@ impl Source {
         self.index().line_col(self.index().len()).line + 1
     }
 
-    fn wide(&self, line_col: line_index::LineCol, encoding: WideEncoding) -> u32 {
-        self.index()
-            .to_wide(encoding, line_col)
-            .map_or(line_col.col, |WideLineCol { col, .. }| col)
-    }
-
     fn floor_char_boundary(&self, local: TextSize) -> TextSize {
         let content = &self.text[self.bom_len as usize..];
         let mut at = usize::from(local).min(content.len());
@@ -244,6 +275,23 @@ impl Source {
             at -= 1;
         }
         TextSize::from(at as u32)
+    }
+}
+
+/// Converts offsets to positions with an index of only the lines needed.
+pub struct Positions<'a> {
+    source: &'a Source,
+    /// Where the indexed lines end, and their index; `None`: the whole file's.
+    prefix: Option<(TextSize, LineIndex)>,
+}
+
+impl Positions<'_> {
+    pub fn position(&self, offset: TextSize, encoding: ColumnEncoding) -> Position {
+        match &self.prefix {
+            // The position of an offset depends only on the text before it.
+            Some((end, index)) if offset < *end => self.source.position_in(index, offset, encoding),
+            _ => self.source.position(offset, encoding),
+        }
     }
 }
 
@@ -308,6 +356,30 @@ fn dominant_line_ending(text: &str) -> LineEnding {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// An index of only the first lines places every offset in them as
+        /// the whole file's index does, in every encoding.
+        #[test]
+        fn a_prefix_index_agrees_with_the_whole(
+            text in "\u{feff}?([a日😀 ]{0,6}(\r\n|\r|\n)){0,6}[a日😀]{0,4}",
+            end in 0u32..80,
+        ) {
+            let whole = Source::new(text.clone());
+            let partial = Source::new(text.clone());
+            let positions = partial.positions_until(TextSize::from(end));
+            for offset in 0..=text.len() as u32 + 1 {
+                for encoding in [ColumnEncoding::Utf8, ColumnEncoding::Utf16, ColumnEncoding::Chars] {
+                    let offset = TextSize::from(offset);
+                    proptest::prop_assert_eq!(
+                        positions.position(offset, encoding),
+                        whole.position(offset, encoding),
+                        "offset {:?} {:?}", offset, encoding
+                    );
+                }
+            }
+        }
+    }
 
     fn pos(source: &Source, offset: u32, encoding: ColumnEncoding) -> (u32, u32) {
         let p = source.position(TextSize::from(offset), encoding);

@@ -112,7 +112,17 @@ fn candidates(document: &Document) -> Vec<Candidate> {
     for (at, block) in document.body.blocks.iter().enumerate() {
         let is_first_line = at == 0 && !block.in_block_quote && block.kind != BlockKind::ListItem;
         let raw = source.slice(block.range);
-        let first_line_len = raw.find(['\n', '\r']).unwrap_or(raw.len());
+        // Most blocks are later paragraphs and list items: skip them before
+        // looking for their first line.
+        let may_be_candidate = match block.kind {
+            BlockKind::Heading(_) => true,
+            BlockKind::Paragraph => is_first_line || is_bold_line(raw),
+            _ => false,
+        };
+        if !may_be_candidate {
+            continue;
+        }
+        let first_line_len = memchr::memchr2(b'\n', b'\r', raw.as_bytes()).unwrap_or(raw.len());
         let first_line = TextRange::at(block.range.start(), TextSize::from(first_line_len as u32));
         let line_text = source.slice(first_line).trim_end();
         let line_range = TextRange::at(first_line.start(), TextSize::from(line_text.len() as u32));
@@ -169,31 +179,69 @@ fn reads_as_sentence(text: &str, title: &str) -> bool {
 /// NFKC, Markdown escapes and emphasis marks dropped, white space collapsed,
 /// case folded.
 pub(crate) fn normalize(text: &str) -> String {
-    let mut unescaped = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(ch) = chars.next() {
-        if ch == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+    // Escapes are rare; only then is there a copy without them.
+    let unescaped: std::borrow::Cow<str> = if text.contains('\\') {
+        let mut unescaped = String::with_capacity(text.len());
+        let mut chars = text.chars().peekable();
+        while let Some(ch) = chars.next() {
+            if ch == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+                continue;
+            }
+            unescaped.push(ch);
+        }
+        unescaped.into()
+    } else {
+        text.into()
+    };
+    let mut folded = String::with_capacity(unescaped.len());
+    // ASCII, kana and kanji are NFKC already; most other text passes the quick check.
+    if unescaped.chars().all(is_stable_and_caseless)
+        || unicode_normalization::is_nfkc_quick(unescaped.chars()) == IsNormalized::Yes
+    {
+        fold_into(&mut folded, unescaped.chars());
+    } else {
+        fold_into(&mut folded, unescaped.nfkc());
+    }
+    folded
+}
+
+/// Emphasis marks dropped, case folded, white space runs made one space and
+/// trimmed: one pass, one allocation.
+fn fold_into(folded: &mut String, chars: impl Iterator<Item = char>) {
+    let mut space_pending = false;
+    for ch in chars {
+        if matches!(ch, '*' | '_' | '~' | '`') {
             continue;
         }
-        unescaped.push(ch);
-    }
-    let keep = |ch: &char| !matches!(ch, '*' | '_' | '~' | '`');
-    // Most text is already NFKC; the quick check spares composing it again.
-    let folded: String =
-        if unicode_normalization::is_nfkc_quick(unescaped.chars()) == IsNormalized::Yes {
-            unescaped
-                .chars()
-                .filter(keep)
-                .flat_map(char::to_lowercase)
-                .collect()
+        if ch.is_whitespace() {
+            space_pending = !folded.is_empty();
+            continue;
+        }
+        if space_pending {
+            folded.push(' ');
+            space_pending = false;
+        }
+        if ch.is_ascii() {
+            folded.push(ch.to_ascii_lowercase());
+        } else if is_stable_and_caseless(ch) {
+            folded.push(ch);
         } else {
-            unescaped
-                .nfkc()
-                .filter(keep)
-                .flat_map(char::to_lowercase)
-                .collect()
-        };
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+            folded.extend(ch.to_lowercase());
+        }
+    }
+}
+
+/// ASCII, and the kana, kanji and marks of most Japanese titles: unchanged
+/// by NFKC, never composed with what follows, and without case (ASCII
+/// letters are lower-cased on their own).
+fn is_stable_and_caseless(ch: char) -> bool {
+    matches!(ch as u32,
+        0x00..=0x7F
+        | 0x3001..=0x3002 | 0x300C..=0x300F // 、。「」『』
+        | 0x3041..=0x3096 // hiragana
+        | 0x30A1..=0x30FA | 0x30FC // katakana, ー
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+    )
 }
 
 /// The block's whole lines with their line endings, and one blank line after,
@@ -232,7 +280,50 @@ fn skip_line_ending(text: &str, at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use unicode_normalization::UnicodeNormalization;
+
+    use super::normalize;
     use crate::test_support::{assert_snapshot_of, assert_snapshot_with_config};
+
+    /// The plain form of `normalize`: each step its own pass.
+    fn normalize_step_by_step(text: &str) -> String {
+        let mut unescaped = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(ch) = chars.next() {
+            if ch == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+                continue;
+            }
+            unescaped.push(ch);
+        }
+        let folded: String = unescaped
+            .nfkc()
+            .filter(|ch| !matches!(ch, '*' | '_' | '~' | '`'))
+            .flat_map(char::to_lowercase)
+            .collect();
+        folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn stable_and_caseless_characters_are() {
+        use unicode_normalization::char::canonical_combining_class;
+        for code in 0u32..=0x10FFFF {
+            let Some(ch) = char::from_u32(code).filter(|&ch| super::is_stable_and_caseless(ch))
+            else {
+                continue;
+            };
+            let alone = ch.to_string();
+            assert_eq!(alone.nfkc().collect::<String>(), alone, "{ch:?}");
+            assert_eq!(canonical_combining_class(ch), 0, "{ch:?}");
+            assert!(ch.is_ascii() || ch.to_lowercase().eq([ch]), "{ch:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_normalize_agrees_with_the_steps(text in "[aZ \t\u{3000}*_`~\\\\!ＡＢｶﾞ①é\u{301}タイトル日本ーか\u{3099}゛]{0,24}") {
+            proptest::prop_assert_eq!(normalize(&text), normalize_step_by_step(&text));
+        }
+    }
 
     #[test]
     fn first_line_repeat_japanese() {

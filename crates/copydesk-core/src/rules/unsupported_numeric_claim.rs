@@ -358,7 +358,11 @@ pub fn find_figures(text: &str) -> Vec<Figure> {
     }
     let mut figures: Vec<Figure> = Vec::new();
     let mut search_from = 0;
-    while let Some(core) = number_core().find_at(&masked, search_from) {
+    // The scan finds where the next number starts, faster than the regex
+    // can; the regex then only reads the number itself.
+    while let Some(core) = next_number_start(&masked, search_from)
+        .and_then(|start| number_core().find_at(&masked, start))
+    {
         search_from = core.end();
         let Some(figure) = figure_at(&masked, core.range()) else {
             continue;
@@ -367,6 +371,99 @@ pub fn find_figures(text: &str) -> Vec<Figure> {
         figures.push(figure);
     }
     figures
+}
+
+/// Where the next match of [`number_core`] starts: the first digit, full-width
+/// digit or kanji numeral at or after `from`, a character boundary.
+fn next_number_start(text: &str, from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH_BITS: u64 = ONES * 0x80;
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while at < bytes.len() {
+        // Eight ASCII bytes at a time: none above 0x7F, none a digit. For
+        // 7-bit bytes, b + 0x50 sets the high bit when b >= '0', and b + 0x46
+        // when b > '9'; no sum carries into the next byte.
+        if let Some(chunk) = bytes.get(at..at + 8) {
+            let word = u64::from_ne_bytes(chunk.try_into().unwrap_or_default());
+            if word & HIGH_BITS == 0 {
+                let digits =
+                    word.wrapping_add(ONES * 0x50) & !word.wrapping_add(ONES * 0x46) & HIGH_BITS;
+                if digits == 0 {
+                    at += 8;
+                    continue;
+                }
+            }
+        }
+        let byte = bytes[at];
+        if byte.is_ascii() {
+            if byte.is_ascii_digit() {
+                return Some(at);
+            }
+            at += 1;
+            continue;
+        }
+        let len = match byte {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        // Every numeral is three bytes; its first two pick it out of most text.
+        if len == 3
+            && bytes
+                .get(at + 1)
+                .is_some_and(|&second| may_start_numeral(byte, second))
+        {
+            let ch = text[at..].chars().next()?;
+            if is_numeral(ch) {
+                return Some(at);
+            }
+        }
+        at += len;
+    }
+    None
+}
+
+/// Full-width digits and the kanji that [`number_core`] reads as numbers.
+fn is_numeral(ch: char) -> bool {
+    matches!(
+        ch,
+        '０'
+            ..='９'
+                | '〇'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '万'
+                | '億'
+                | '兆'
+                | '数'
+                | '半'
+                | '過'
+    )
+}
+
+/// The first two UTF-8 bytes of every [`is_numeral`] character.
+fn may_start_numeral(lead: u8, second: u8) -> bool {
+    matches!(
+        (lead, second),
+        (0xE3, 0x80)
+            | (0xE4, 0xB8..=0xBA)
+            | (0xE5, 0x84 | 0x85 | 0x8D | 0x9B)
+            | (0xE6, 0x95)
+            | (0xE7, 0x99)
+            | (0xE9, 0x81)
+            | (0xEF, 0xBC)
+    )
 }
 
 fn is_kanji_number(text: &str) -> bool {
@@ -687,6 +784,36 @@ fn figure_key(figure: &str, currency: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_numeral_passes_the_two_byte_check() {
+        for code in 0u32..=0x10FFFF {
+            let Some(ch) = char::from_u32(code).filter(|&ch| is_numeral(ch)) else {
+                continue;
+            };
+            let mut utf8 = [0; 4];
+            let bytes = ch.encode_utf8(&mut utf8).as_bytes();
+            assert_eq!(bytes.len(), 3, "{ch}");
+            assert!(may_start_numeral(bytes[0], bytes[1]), "{ch}");
+            assert!(number_core().is_match(ch.encode_utf8(&mut utf8)), "{ch}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The scan stops exactly where the number regex would next match.
+        #[test]
+        fn the_scan_agrees_with_the_number_regex(text in "[a-z0-9０-９ 、。一二十百万億数半過人年.,%/:;@\\[`{\u{7f}é😀]{0,40}") {
+            let mut from = 0;
+            loop {
+                let expected = number_core().find_at(&text, from).map(|found| found.start());
+                proptest::prop_assert_eq!(next_number_start(&text, from), expected);
+                match expected {
+                    Some(start) => from = start + text[start..].chars().next().map_or(1, char::len_utf8),
+                    None => break,
+                }
+            }
+        }
+    }
+
     use super::*;
     use crate::test_support::{assert_snapshot_of, assert_snapshot_with_config};
 
