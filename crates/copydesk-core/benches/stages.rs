@@ -1,6 +1,7 @@
-//! Each stage of the pipeline on its own: source and line index, front
+//! Each stage of the pipeline on its own: decoding, the line index, front
 //! matter, Markdown events, every rule alone, the site pass, and the lint an
-//! editor runs after each edit to a 50 KB Japanese post.
+//! editor runs after each edit to a 50 KB Japanese post. Reading files is
+//! IO, so its bench is the binary's (`benches/read.rs`).
 //!
 //! `cargo bench -p copydesk-core --bench stages`
 
@@ -10,7 +11,7 @@ use copydesk_core::body::Body;
 use copydesk_core::front_matter::FrontMatter;
 use copydesk_core::rules::REGISTRY;
 use copydesk_core::site::{check_site, Post, PostFacts, SiteSettings};
-use copydesk_core::{check, Config, Document, Severity, Source};
+use copydesk_core::{check, ColumnEncoding, Config, Document, Severity, Source};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 /// A Japanese post of about `size` bytes with figures, links, a list and code.
@@ -42,8 +43,16 @@ fn stages(c: &mut Criterion) {
     let bytes = text.clone().into_bytes();
     let mut group = c.benchmark_group("stages (10 KB post)");
     group.throughput(Throughput::Bytes(bytes.len() as u64));
-    group.bench_function("source and line index", |b| {
+    group.bench_function("decode", |b| {
         b.iter(|| Source::from_bytes(black_box(bytes.clone())))
+    });
+    // Built on the first position asked for; this asks for the last one.
+    group.bench_function("line index", |b| {
+        b.iter_batched(
+            || Source::new(text.clone()),
+            |source| source.position(source.len(), ColumnEncoding::Utf16),
+            criterion::BatchSize::SmallInput,
+        )
     });
     let source = Source::new(text.clone());
     group.bench_function("front matter", |b| {
@@ -125,7 +134,17 @@ fn stages(c: &mut Criterion) {
                 "_posts/2025-11-20-post.md",
                 Source::new(black_box(big.clone())),
             );
+            // The server sends UTF-16 positions, so the line index is built too.
             check(&document, &defaults)
+                .iter()
+                .map(|diagnostic| {
+                    let source = &document.source;
+                    (
+                        source.position(diagnostic.range.start(), ColumnEncoding::Utf16),
+                        source.position(diagnostic.range.end(), ColumnEncoding::Utf16),
+                    )
+                })
+                .count()
         })
     });
     group.finish();
