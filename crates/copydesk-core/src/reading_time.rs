@@ -121,38 +121,23 @@ fn is_cjk_punctuation(ch: char) -> bool {
     )
 }
 
-const ALPHANUMERIC: u8 = 1;
-/// An apostrophe or hyphen inside a word keeps it one word.
-const INSIDE_WORD: u8 = 2;
-
-const ASCII_CLASS: [u8; 128] = {
-    let mut class = [0; 128];
-    let mut byte = 0;
-    while byte < 128 {
-        class[byte] = match byte as u8 {
-            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => ALPHANUMERIC,
-            b'\'' | b'-' => INSIDE_WORD,
-            _ => 0,
-        };
-        byte += 1;
-    }
-    class
-};
-
 fn count_text(text: &str, counts: &mut Counts) {
     let mut in_word = false;
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        // ASCII is most of an English post and all of its markup: no
-        // decoding, and no branch on the letters, which a CPU cannot predict.
+        // ASCII is most of an English post and all of its markup: no decoding.
         let byte = bytes[at];
         if byte.is_ascii() {
             at += 1;
-            let class = ASCII_CLASS[usize::from(byte)];
-            let alphanumeric = class == ALPHANUMERIC;
-            counts.words += usize::from(alphanumeric & !in_word);
-            in_word = alphanumeric | (class == INSIDE_WORD) & in_word;
+            if byte.is_ascii_alphanumeric() {
+                if !in_word {
+                    counts.words += 1;
+                }
+                in_word = true;
+            } else if !matches!(byte, b'\'' | b'-') || !in_word {
+                in_word = false;
+            }
             continue;
         }
         // Kana and kanji are three bytes; decoding them here spares a

@@ -85,22 +85,29 @@ impl Rule for UnsupportedNumericClaim {
                 continue;
             }
             let sentences = sentences(&block.text);
+            // Whether each scope names a source, worked out once for all its figures.
+            let mut supported: Vec<Option<bool>> = vec![None; sentences.len() + 1];
             for figure in figures {
-                let scope = match self.options.scope {
-                    Scope::Sentence => sentences
-                        .iter()
-                        .find(|sentence| sentence.contains(&figure.span.start))
-                        .cloned()
-                        .unwrap_or(0..block.text.len()),
-                    Scope::Paragraph => 0..block.text.len(),
+                let (slot, scope) = match self.options.scope {
+                    Scope::Sentence => {
+                        let at =
+                            sentences.partition_point(|sentence| sentence.end <= figure.span.start);
+                        match sentences.get(at).filter(|s| s.contains(&figure.span.start)) {
+                            Some(sentence) => (at, sentence.clone()),
+                            None => (sentences.len(), 0..block.text.len()),
+                        }
+                    }
+                    Scope::Paragraph => (sentences.len(), 0..block.text.len()),
                 };
-                if is_personal_small_figure(
-                    &block.text[scope.clone()],
-                    &block.text[figure.span.clone()],
-                ) {
+                // Small figures are rare, so the sentence is read only for them.
+                if is_small_figure(&block.text[figure.span.clone()])
+                    && is_personal(&block.text[scope.clone()])
+                {
                     continue;
                 }
-                if self.is_supported(document, block, &scope) {
+                let is_supported = *supported[slot]
+                    .get_or_insert_with(|| self.is_supported(document, block, &scope));
+                if is_supported {
                     sourced.insert(figure.key.clone());
                     continue;
                 }
@@ -748,22 +755,24 @@ fn numeric_value(number: &str) -> f64 {
 /// told in the first person with a small count, is not a claim to source.
 /// Proportions stay claims ("I've blogged for years, yet only 10% of…"),
 /// except the idiom "100%".
-fn is_personal_small_figure(sentence: &str, figure: &str) -> bool {
+/// (Both halves: [`is_small_figure`] of the figure, this of its sentence.)
+fn is_personal(sentence: &str) -> bool {
+    ["私", "僕", "俺", "わたし", "自分"]
+        .iter()
+        .any(|marker| sentence.contains(marker))
+        || sentence
+            .split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
+            .any(|word| matches!(word, "I" | "I'm" | "I've" | "I'd" | "my" | "My" | "me"))
+}
+
+/// A count of 100 or less with no scale, or 100%: small enough to be one's own.
+fn is_small_figure(figure: &str) -> bool {
     let lower = figure.to_lowercase();
     let proportion = ['%', '％', '割', '倍', 'x', '×']
         .iter()
         .any(|unit| lower.contains(*unit))
         || lower.contains("percent");
     if proportion && !matches!(lower.trim_end_matches(['%', '％']), "100" | "１００") {
-        return false;
-    }
-    let personal = ["私", "僕", "俺", "わたし", "自分"]
-        .iter()
-        .any(|marker| sentence.contains(marker))
-        || sentence
-            .split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
-            .any(|word| matches!(word, "I" | "I'm" | "I've" | "I'd" | "my" | "My" | "me"));
-    if !personal {
         return false;
     }
     let has_scale = figure.contains(['万', '億', '兆'])
