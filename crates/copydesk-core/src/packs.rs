@@ -225,6 +225,7 @@ impl PackRule {
             self.regexes().any(|regex| regex.is_match(text))
         }
     }
+
     /// What a kind needs, checked once the pack is read.
     fn validate(&self) -> Result<(), String> {
         let problem = match self.kind {
@@ -383,7 +384,7 @@ fn message(template: &str, matched: &str) -> String {
 }
 
 /// A document's prose and headings each joined into one text, made once and
-/// shared by every pack rule, for the prefilters to scan in one call.
+/// shared by every pack rule, so that one search can rule a document out.
 pub struct ScopeTexts<'a> {
     document: &'a Document,
     prose: OnceCell<String>,
