@@ -9,9 +9,9 @@ their title, most declare the same reading time, and many figures have no
 source. All text is made here from word lists; nothing is copied.
 
 Claim density follows ../shared/corpora: about 1 sentence in 120 states a
-figure (the densest corpus there, Zenn, has 115 unsourced figures per MB;
-the others 38 to 86; this gives about 140), and 1 in 10 has a number that is not a claim: a date,
-a version, an ordinal.
+figure, which gives about 140 unsourced figures per MB (the densest corpus
+there, Zenn, has 115; the others 38 to 86), and 1 in 10 has a number that is
+not a claim: a date, a version, an ordinal.
 """
 import argparse
 import datetime

@@ -182,7 +182,8 @@ pub struct PackRule {
     /// key of a `substitution`, in one regex: one search, compiled once.
     #[serde(skip)]
     any_of: Option<Regex>,
-    /// Literals a match needs; a body without them is not searched line by line.
+    /// For a `lines` rule, literals a match needs; a body without them is
+    /// not searched.
     #[serde(skip)]
     prefilter: Option<Prefilter>,
     /// A pattern uses `\A` or `\z`, which mean something else in joined text.
@@ -197,6 +198,16 @@ impl PackRule {
             .iter()
             .chain(self.pattern.iter().map(|pattern| &pattern.0))
             .chain(self.forms.values().map(|pattern| &pattern.0))
+    }
+
+    /// The literals a text needs for the rule to report anything in it.
+    fn literal_prefilter(&self) -> Prefilter {
+        let sources = self.regexes().map(Regex::as_str);
+        if self.needs_every_regex() {
+            Prefilter::all_of(sources)
+        } else {
+            Prefilter::any_of(sources)
+        }
     }
 
     /// A consistency rule reports only when both its forms appear.
@@ -299,13 +310,10 @@ impl Pack {
                         .map_err(|message| error(format!("rule `{}`: {message}", rule.id)))?,
                 );
             }
-            let sources = rule.regexes().map(Regex::as_str);
-            let prefilter = if rule.needs_every_regex() {
-                Prefilter::all_of(sources)
-            } else {
-                Prefilter::any_of(sources)
-            };
-            rule.prefilter = Some(prefilter);
+            if rule.scope == Scope::Lines {
+                let prefilter = rule.literal_prefilter();
+                rule.prefilter = Some(prefilter);
+            }
             let anchored_to_text = rule
                 .regexes()
                 .any(|regex| crate::prefilter::anchored_to_text(regex.as_str()));
@@ -605,7 +613,8 @@ mod tests {
                     } else {
                         rule.regexes().any(|regex| regex.is_match(&text))
                     };
-                    let passes = rule.prefilter.as_ref().is_none_or(|filter| filter.may_match(&text));
+                    // Every rule's, though only `lines` rules use theirs: more patterns tried.
+                    let passes = rule.literal_prefilter().may_match(&text);
                     proptest::prop_assert!(!matched || passes, "{}: {:?}", rule.id, text);
                 }
             }
