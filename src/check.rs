@@ -136,24 +136,6 @@ fn check_file(
     cache: Option<&crate::cache::Entries>,
 ) -> FileOutcome {
     let path = slash_path(&target.path);
-    // A FIFO or device named on the command line would block a read forever.
-    match std::fs::metadata(&target.path) {
-        Ok(metadata) if !metadata.is_file() => {
-            return FileOutcome {
-                path,
-                failure: Some("not a regular file".into()),
-                ..FileOutcome::default()
-            }
-        }
-        Err(error) => {
-            return FileOutcome {
-                path,
-                failure: Some(describe_io_error(&error)),
-                ..FileOutcome::default()
-            }
-        }
-        Ok(_) => {}
-    }
     let bytes = match std::fs::read(&target.path) {
         Ok(bytes) => bytes,
         Err(error) => {

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use copydesk_core::Config;
 
@@ -20,10 +20,21 @@ pub struct LoadedConfig {
 impl LoadedConfig {
     /// The path relative to this config's folder, with `/`, for globs.
     pub fn relative_path(&self, path: &Path) -> String {
-        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let absolute = absolute(path);
         let relative = absolute.strip_prefix(&self.root).unwrap_or(&absolute);
         slash_path(relative)
     }
+}
+
+/// `std::path::absolute`, with the working directory read once per run:
+/// reading it is a system call, and every file asks, twice.
+fn absolute(path: &Path) -> PathBuf {
+    static WORKING_DIRECTORY: OnceLock<Option<PathBuf>> = OnceLock::new();
+    let anchored = match WORKING_DIRECTORY.get_or_init(|| std::env::current_dir().ok()) {
+        Some(folder) if path.is_relative() => &folder.join(path),
+        _ => path,
+    };
+    std::path::absolute(anchored).unwrap_or_else(|_| path.to_path_buf())
 }
 
 pub fn slash_path(path: &Path) -> String {
@@ -136,7 +147,7 @@ impl ConfigResolver {
         if let Some(fixed) = &self.fixed {
             return Ok(Arc::clone(fixed));
         }
-        let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        let absolute = absolute(file);
         let folder = absolute.parent().map(Path::to_path_buf).unwrap_or_default();
         self.for_folder(&folder)
     }
@@ -193,6 +204,15 @@ pub fn targets(
             }
         };
         if !metadata.is_dir() {
+            // A FIFO or device named on the command line would block a read
+            // forever. (Walked entries are regular files already.)
+            if !metadata.is_file() {
+                failures.push(WalkFailure {
+                    path: slash_path(path),
+                    message: "not a regular file".to_string(),
+                });
+                continue;
+            }
             let config = resolver.for_file(path)?;
             found.push(Target {
                 path: path.clone(),

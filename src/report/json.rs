@@ -12,6 +12,8 @@ pub struct Json {
     started: bool,
     wrote_one: bool,
     failures: Vec<Failure>,
+    /// One diagnostic's JSON, reused.
+    buffer: Vec<u8>,
 }
 
 #[derive(Serialize)]
@@ -110,8 +112,13 @@ impl Report for Json {
                 help: diagnostic.help.as_deref(),
                 fix,
             };
-            out.write_all(if self.wrote_one { b",\n  " } else { b"\n  " })?;
-            serde_json::to_writer(&mut *out, &item)?;
+            // Serialized into a buffer first: serde_json writes a few bytes at a
+            // time, and each write through `dyn Write` is a call.
+            self.buffer.clear();
+            self.buffer
+                .extend_from_slice(if self.wrote_one { b",\n  " } else { b"\n  " });
+            serde_json::to_writer(&mut self.buffer, &item)?;
+            out.write_all(&self.buffer)?;
             self.wrote_one = true;
         }
         Ok(())
