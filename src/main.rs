@@ -8,11 +8,6 @@ use std::process::ExitCode;
 use clap::Parser;
 use copydesk_core::rules::REGISTRY;
 
-/// Linting allocates many small blocks on every thread; glibc's allocator
-/// spent 15% of a run on them, mimalloc a third of that (as in ruff).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 mod args;
 mod baseline;
 mod cache;

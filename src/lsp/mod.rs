@@ -32,12 +32,6 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 const FIX_ALL: &str = "source.fixAll.copydesk";
 
 pub fn run() -> u8 {
-    // A server runs all day: freed memory goes back to the system at once,
-    // not after mimalloc's usual 10 ms delay for the next allocation.
-    // SAFETY: setting an option has no preconditions.
-    unsafe {
-        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0);
-    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -634,16 +628,13 @@ impl Backend {
     }
 }
 
-/// `mi_option_purge_delay` in mimalloc 3's `mi_option_t`; the sys crate names
-/// no constant for it.
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// The allocator keeps freed memory for reuse; after a big document closes, a
-/// server that runs all day should give it back.
+/// glibc keeps freed memory in its per-thread arenas; after a big document
+/// closes, a server that runs all day should give it back.
 fn return_freed_memory() {
-    // SAFETY: mi_collect only releases free memory; it has no preconditions.
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free memory; it has no preconditions.
     unsafe {
-        libmimalloc_sys::mi_collect(true);
+        libc::malloc_trim(0);
     }
 }
 
