@@ -8,6 +8,13 @@ use std::process::ExitCode;
 use clap::Parser;
 use copydesk_core::rules::REGISTRY;
 
+/// Linting allocates many small blocks on every thread: glibc's allocator
+/// took 15% of a run. jemalloc, as in ruff, is faster and can give every
+/// thread's freed pages back at once, which the language server needs.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 mod args;
 mod baseline;
 mod cache;

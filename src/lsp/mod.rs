@@ -631,10 +631,18 @@ impl Backend {
 /// glibc keeps freed memory in its per-thread arenas; after a big document
 /// closes, a server that runs all day should give it back.
 fn return_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only releases free memory; it has no preconditions.
+    // "arena.<MALLCTL_ARENAS_ALL>.purge": every arena's unused pages,
+    // whichever thread freed them.
+    #[cfg(not(target_env = "msvc"))]
+    // SAFETY: a NUL-terminated name, and no values read or written.
     unsafe {
-        libc::malloc_trim(0);
+        tikv_jemalloc_sys::mallctl(
+            c"arena.4096.purge".as_ptr(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            0,
+        );
     }
 }
 
