@@ -320,13 +320,16 @@ const EN_COUNT_NOUNS: &[&str] = &[
     "patients",
 ];
 
+/// Kanji read as a number on their own: 三割, 数百万, 過半数.
+const KANJI_NUMERALS: &str = "〇一二三四五六七八九十百千万億兆数半過";
+
 fn number_core() -> &'static Regex {
     static CORE: OnceLock<Regex> = OnceLock::new();
     CORE.get_or_init(|| {
-        Regex::new(concat!(
+        Regex::new(&format!(
+            "{}{}|[{KANJI_NUMERALS}]+",
             r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?",
             r"(?:[十百千万億兆]+(?:[0-9０-９]+(?:[.．][0-9０-９]+)?[十百千万億兆]*)*)?",
-            r"|[〇一二三四五六七八九十百千万億兆数半過]+"
         ))
         .expect("the number pattern is valid")
     })
@@ -444,30 +447,7 @@ fn next_number_start(text: &str, from: usize) -> Option<usize> {
 
 /// Full-width digits and the kanji that [`number_core`] reads as numbers.
 fn is_numeral(ch: char) -> bool {
-    matches!(
-        ch,
-        '０'
-            ..='９'
-                | '〇'
-                | '一'
-                | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '万'
-                | '億'
-                | '兆'
-                | '数'
-                | '半'
-                | '過'
-    )
+    matches!(ch, '０'..='９') || KANJI_NUMERALS.contains(ch)
 }
 
 /// The first two UTF-8 bytes of every [`is_numeral`] character.
@@ -485,8 +465,7 @@ fn may_start_numeral(lead: u8, second: u8) -> bool {
 }
 
 fn is_kanji_number(text: &str) -> bool {
-    text.chars()
-        .all(|ch| "〇一二三四五六七八九十百千万億兆数半過".contains(ch))
+    text.chars().all(|ch| KANJI_NUMERALS.contains(ch))
 }
 
 /// A figure around a number, if it is a claim.
@@ -754,8 +733,8 @@ fn numeric_value(number: &str) -> f64 {
 /// "I rewrote it 3 times", "私自身、数社で働いた": the writer's own life,
 /// told in the first person with a small count, is not a claim to source.
 /// Proportions stay claims ("I've blogged for years, yet only 10% of…"),
-/// except the idiom "100%".
-/// (Both halves: [`is_small_figure`] of the figure, this of its sentence.)
+/// except the idiom "100%". This is the sentence's half of that test;
+/// [`is_small_figure`] is the figure's.
 fn is_personal(sentence: &str) -> bool {
     ["私", "僕", "俺", "わたし", "自分"]
         .iter()
