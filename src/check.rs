@@ -5,8 +5,7 @@ use std::sync::Arc;
 use copydesk_core::fix::fix_until_settled;
 use copydesk_core::site::{check_site, Post, PostFacts, SiteSettings};
 use copydesk_core::{
-    check_bytes, Applicability, ColumnEncoding, Diagnostic, Positions, Severity, Source, TextRange,
-    TextSize,
+    check_bytes, Applicability, ColumnEncoding, Diagnostic, Severity, Source, TextRange, TextSize,
 };
 use rayon::prelude::*;
 
@@ -44,8 +43,8 @@ pub struct Point {
 }
 
 impl Point {
-    pub fn of(positions: &Positions, offset: TextSize) -> Point {
-        let position = positions.position(offset, ColumnEncoding::Chars);
+    pub fn of(source: &Source, offset: TextSize) -> Point {
+        let position = source.position(offset, ColumnEncoding::Chars);
         Point {
             line: position.line + 1,
             column: position.column + 1,
@@ -261,21 +260,14 @@ pub fn check_text(
 
 fn site_entry(document: &copydesk_core::Document, settings: SiteSettings) -> SiteEntry {
     let facts = PostFacts::of(document);
-    let facts_end = [&facts.title, &facts.excerpt]
-        .into_iter()
-        .flatten()
-        .map(|fact| fact.range.end())
-        .max()
-        .unwrap_or_default();
-    let positions = document.source.positions_until(facts_end);
     let points = [&facts.title, &facts.excerpt]
         .into_iter()
         .flatten()
         .map(|fact| {
             (
                 fact.range,
-                Point::of(&positions, fact.range.start()),
-                Point::of(&positions, fact.range.end()),
+                Point::of(&document.source, fact.range.start()),
+                Point::of(&document.source, fact.range.end()),
             )
         })
         .collect();
@@ -299,20 +291,11 @@ fn locate(
     if diagnostics.is_empty() {
         return;
     }
-    let last_end = diagnostics
-        .iter()
-        .flat_map(|diagnostic| {
-            let edits = diagnostic.fix.iter().flat_map(|fix| &fix.edits);
-            std::iter::once(diagnostic.range.end()).chain(edits.map(|edit| edit.range.end()))
-        })
-        .max()
-        .unwrap_or_default();
-    let positions = source.positions_until(last_end);
     outcome.diagnostics = diagnostics
         .into_iter()
         .map(|diagnostic| Located {
-            start: Point::of(&positions, diagnostic.range.start()),
-            end: Point::of(&positions, diagnostic.range.end()),
+            start: Point::of(source, diagnostic.range.start()),
+            end: Point::of(source, diagnostic.range.end()),
             // A lossily decoded file can put the range inside a U+FFFD.
             snippet: snippet(
                 source
@@ -326,8 +309,8 @@ fn locate(
                 .flat_map(|fix| &fix.edits)
                 .map(|edit| {
                     (
-                        Point::of(&positions, edit.range.start()),
-                        Point::of(&positions, edit.range.end()),
+                        Point::of(source, edit.range.start()),
+                        Point::of(source, edit.range.end()),
                     )
                 })
                 .collect(),

@@ -28,4 +28,4 @@ pub use config::{Config, ConfigError, Preset};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity, Violation};
 pub use document::Document;
 pub use lint::{check, check_bytes, FileResult};
-pub use source::{ColumnEncoding, DecodeError, Position, Positions, Source, TextRange, TextSize};
+pub use source::{ColumnEncoding, DecodeError, Position, Source, TextRange, TextSize};
