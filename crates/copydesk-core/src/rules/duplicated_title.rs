@@ -66,20 +66,34 @@ impl Rule for DuplicatedTitle {
         if title.is_empty() {
             return;
         }
+        let title_chars = title.chars().count();
+        // A line more than this many characters longer than the title can be
+        // neither a repeat nor a near-repeat (see `is_near`), so folding stops there.
+        let near_cap = self.options.min_overlap.min(self.options.similarity);
+        let near_cap = if near_cap > 0.0 {
+            (title_chars as f64 / near_cap) as usize + 1
+        } else {
+            usize::MAX
+        };
         for candidate in candidates(document) {
-            let text = normalize(&candidate.text);
-            if text.is_empty() {
+            let delete = || Edit::delete(deletion_range(document, candidate.block));
+            let repeat = || {
+                Violation::new(candidate.range, "the title is repeated in the body")
+                    .with_help("the page template already shows the title; delete this line")
+                    .with_fix(Fix::safe("Delete the repeated title", vec![delete()]))
+            };
+            if !(self.options.near_repeats && candidate.near_repeat_candidate) {
+                if normalizes_to(&candidate.text, &title) {
+                    violations.push(repeat());
+                }
                 continue;
             }
-            let delete = || Edit::delete(deletion_range(document, candidate.block));
+            let Some(text) = normalize_up_to(&candidate.text, near_cap) else {
+                continue;
+            };
             if text == title {
-                violations.push(
-                    Violation::new(candidate.range, "the title is repeated in the body")
-                        .with_help("the page template already shows the title; delete this line")
-                        .with_fix(Fix::safe("Delete the repeated title", vec![delete()])),
-                );
-            } else if self.options.near_repeats
-                && candidate.near_repeat_candidate
+                violations.push(repeat());
+            } else if !text.is_empty()
                 && !reads_as_sentence(&text, &title)
                 && self.is_near(&title, &text)
             {
@@ -179,6 +193,23 @@ fn reads_as_sentence(text: &str, title: &str) -> bool {
 /// NFKC, Markdown escapes and emphasis marks dropped, white space collapsed,
 /// case folded.
 pub(crate) fn normalize(text: &str) -> String {
+    normalize_up_to(text, usize::MAX).unwrap_or_default()
+}
+
+/// [`normalize`], or `None` as soon as the result is over `max_chars` long.
+fn normalize_up_to(text: &str, max_chars: usize) -> Option<String> {
+    // ASCII, kana and kanji fold as they are. A long line usually passes the
+    // cap within its first run of them, and what follows can only add.
+    let stable_end = text
+        .char_indices()
+        .find(|&(_, ch)| ch == '\\' || !is_stable_and_caseless(ch))
+        .map_or(text.len(), |(at, _)| at);
+    let mut folded = String::with_capacity(stable_end.min(max_chars.saturating_mul(4)));
+    fold_into(&mut folded, text[..stable_end].chars(), max_chars)?;
+    if stable_end == text.len() {
+        return Some(folded);
+    }
+    folded.clear();
     // Escapes are rare; only then is there a copy without them.
     let unescaped: std::borrow::Cow<str> = if text.contains('\\') {
         let mut unescaped = String::with_capacity(text.len());
@@ -193,23 +224,65 @@ pub(crate) fn normalize(text: &str) -> String {
     } else {
         text.into()
     };
-    let mut folded = String::with_capacity(unescaped.len());
-    // ASCII, kana and kanji are NFKC already; most other text passes the quick check.
+    // Most other text passes the quick check.
     if unescaped.chars().all(is_stable_and_caseless)
         || unicode_normalization::is_nfkc_quick(unescaped.chars()) == IsNormalized::Yes
     {
-        fold_into(&mut folded, unescaped.chars());
+        fold_into(&mut folded, unescaped.chars(), max_chars)?;
     } else {
-        fold_into(&mut folded, unescaped.nfkc());
+        fold_into(&mut folded, unescaped.nfkc(), max_chars)?;
     }
-    folded
+    Some(folded)
+}
+
+/// Whether `text` normalizes to `normalized` (not empty). Most headings are
+/// ASCII, kana and kanji, which normalize by folding alone: those are
+/// compared as they fold, up to the first difference, with no copy.
+fn normalizes_to(text: &str, normalized: &str) -> bool {
+    if normalized.is_empty() {
+        return false;
+    }
+    if !text.chars().all(|ch| ch != '\\' && is_stable_and_caseless(ch)) {
+        return normalize(text) == normalized;
+    }
+    let mut expected = normalized.chars();
+    let mut space_pending = false;
+    let mut started = false;
+    for ch in text.chars() {
+        if matches!(ch, '*' | '_' | '~' | '`') {
+            continue;
+        }
+        if ch.is_whitespace() {
+            space_pending = started;
+            continue;
+        }
+        if space_pending {
+            if expected.next() != Some(' ') {
+                return false;
+            }
+            space_pending = false;
+        }
+        started = true;
+        if expected.next() != Some(ch.to_ascii_lowercase()) {
+            return false;
+        }
+    }
+    expected.next().is_none()
 }
 
 /// Emphasis marks dropped, case folded, white space runs made one space and
-/// trimmed: one pass, one allocation.
-fn fold_into(folded: &mut String, chars: impl Iterator<Item = char>) {
+/// trimmed: one pass, one allocation. `None` past `max_chars` characters.
+fn fold_into(
+    folded: &mut String,
+    chars: impl Iterator<Item = char>,
+    max_chars: usize,
+) -> Option<()> {
     let mut space_pending = false;
+    let mut pushed = 0usize;
     for ch in chars {
+        if pushed > max_chars {
+            return None;
+        }
         if matches!(ch, '*' | '_' | '~' | '`') {
             continue;
         }
@@ -219,16 +292,21 @@ fn fold_into(folded: &mut String, chars: impl Iterator<Item = char>) {
         }
         if space_pending {
             folded.push(' ');
+            pushed += 1;
             space_pending = false;
         }
+        pushed += 1;
         if ch.is_ascii() {
             folded.push(ch.to_ascii_lowercase());
         } else if is_stable_and_caseless(ch) {
             folded.push(ch);
         } else {
+            // Lower-casing can make two characters of one (İ); counting it as
+            // one only loosens the bound.
             folded.extend(ch.to_lowercase());
         }
     }
+    (pushed <= max_chars).then_some(())
 }
 
 /// ASCII, and the kana, kanji and marks of most Japanese titles: unchanged
@@ -282,7 +360,7 @@ fn skip_line_ending(text: &str, at: usize) -> usize {
 mod tests {
     use unicode_normalization::UnicodeNormalization;
 
-    use super::normalize;
+    use super::{normalize, normalize_up_to, normalizes_to};
     use crate::test_support::{assert_snapshot_of, assert_snapshot_with_config};
 
     /// The plain form of `normalize`: each step its own pass.
@@ -322,6 +400,29 @@ mod tests {
         #[test]
         fn one_pass_normalize_agrees_with_the_steps(text in "[aZ \t\u{3000}*_`~\\\\!ＡＢｶﾞ①é\u{301}タイトル日本ーか\u{3099}゛]{0,24}") {
             proptest::prop_assert_eq!(normalize(&text), normalize_step_by_step(&text));
+        }
+
+        /// Comparing as it folds agrees with normalizing and comparing.
+        #[test]
+        fn folding_comparison_agrees_with_normalizing(
+            text in "[aZ \t*_`~\\!Ａｶﾞéタイトル日]{0,12}",
+            other in "[aZ \t*_`~\\!Ａｶﾞéタイトル日]{0,12}",
+        ) {
+            let title = normalize(&other);
+            let expected = !title.is_empty() && normalize(&text) == title;
+            proptest::prop_assert_eq!(normalizes_to(&text, &title), expected);
+            let same = normalize(&text);
+            proptest::prop_assert_eq!(normalizes_to(&text, &same), !same.is_empty());
+        }
+
+        /// The cap gives up only on text whose normalized form is longer.
+        #[test]
+        fn capped_normalize_gives_up_only_past_the_cap(text in "[aZ \t*_\\\\!Ａｶﾞéタイトルİŉか\u{3099}\u{301}゛]{0,16}", cap in 0usize..12) {
+            let whole = normalize(&text);
+            match normalize_up_to(&text, cap) {
+                Some(capped) => proptest::prop_assert_eq!(capped, whole),
+                None => proptest::prop_assert!(whole.chars().count() > cap),
+            }
         }
     }
 
