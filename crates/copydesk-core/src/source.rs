@@ -328,11 +328,16 @@ mod tests {
         let mut seen = Vec::new();
         for (at, ch) in text[content_start..].char_indices() {
             seen.push((content_start + at, [line, utf8, utf16, chars]));
-            let ends_line = ch == '\n' || (ch == '\r' && !text[content_start + at + 1..].starts_with('\n'));
+            let ends_line =
+                ch == '\n' || (ch == '\r' && !text[content_start + at + 1..].starts_with('\n'));
             if ends_line {
                 (line, utf8, utf16, chars) = (line + 1, 0, 0, 0);
             } else if ch != '\r' {
-                (utf8, utf16, chars) = (utf8 + ch.len_utf8() as u32, utf16 + ch.len_utf16() as u32, chars + 1);
+                (utf8, utf16, chars) = (
+                    utf8 + ch.len_utf8() as u32,
+                    utf16 + ch.len_utf16() as u32,
+                    chars + 1,
+                );
             }
         }
         seen.push((text.len(), [line, utf8, utf16, chars]));

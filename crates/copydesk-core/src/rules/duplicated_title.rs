@@ -242,7 +242,10 @@ fn normalizes_to(text: &str, normalized: &str) -> bool {
     if normalized.is_empty() {
         return false;
     }
-    if !text.chars().all(|ch| ch != '\\' && is_stable_and_caseless(ch)) {
+    if !text
+        .chars()
+        .all(|ch| ch != '\\' && is_stable_and_caseless(ch))
+    {
         return normalize(text) == normalized;
     }
     let mut expected = normalized.chars();
