@@ -242,8 +242,16 @@ pub fn targets(
             }
         }
     }
-    found.sort_by(|a, b| a.path.cmp(&b.path));
-    found.dedup_by(|a, b| a.path == b.path);
+    // Byte order is the order of the paths as strings, which reports use,
+    // and much cheaper than comparing components. Only overlapping paths
+    // can yield a file twice.
+    found.sort_unstable_by(|a, b| {
+        let (a, b) = (a.path.as_os_str(), b.path.as_os_str());
+        a.as_encoded_bytes().cmp(b.as_encoded_bytes())
+    });
+    if paths.len() > 1 {
+        found.dedup_by(|a, b| a.path == b.path);
+    }
     Ok((found, failures))
 }
 

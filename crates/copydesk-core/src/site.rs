@@ -4,7 +4,7 @@
 //! of threads.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -135,12 +135,13 @@ pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
 }
 
 /// Posts by normalized fact, each group in input order; posts with the rule off stay out.
+/// The order of the groups does not matter: findings are sorted by post.
 fn groups<'a>(
     posts: &'a [Post],
     severity: impl Fn(&Post) -> Severity,
     fact: impl Fn(&'a PostFacts) -> Option<&'a Fact>,
-) -> BTreeMap<&'a str, Vec<usize>> {
-    let mut groups: BTreeMap<&'a str, Vec<usize>> = BTreeMap::new();
+) -> HashMap<&'a str, Vec<usize>> {
+    let mut groups: HashMap<&'a str, Vec<usize>> = HashMap::with_capacity(posts.len());
     for (at, post) in posts.iter().enumerate() {
         if severity(post) == Severity::Off {
             continue;

@@ -227,7 +227,11 @@ fn normalize_up_to(text: &str, max_chars: usize) -> Option<String> {
     // Japanese titles add full-width ASCII (（）！：) to those, which NFKC
     // maps one to one; most other text passes the quick check.
     if unescaped.chars().all(|ch| simple_nfkc(ch).is_some()) {
-        fold_into(&mut folded, unescaped.chars().filter_map(simple_nfkc), max_chars)?;
+        fold_into(
+            &mut folded,
+            unescaped.chars().filter_map(simple_nfkc),
+            max_chars,
+        )?;
     } else if unicode_normalization::is_nfkc_quick(unescaped.chars()) == IsNormalized::Yes {
         fold_into(&mut folded, unescaped.chars(), max_chars)?;
     } else {
@@ -416,12 +420,16 @@ mod tests {
     fn simple_nfkc_is_nfkc() {
         use unicode_normalization::char::canonical_combining_class;
         for code in 0u32..=0x10FFFF {
-            let Some((ch, mapped)) = char::from_u32(code)
-                .and_then(|ch| Some((ch, super::simple_nfkc(ch)?)))
+            let Some((ch, mapped)) =
+                char::from_u32(code).and_then(|ch| Some((ch, super::simple_nfkc(ch)?)))
             else {
                 continue;
             };
-            assert_eq!(ch.to_string().nfkc().collect::<String>(), mapped.to_string(), "{ch:?}");
+            assert_eq!(
+                ch.to_string().nfkc().collect::<String>(),
+                mapped.to_string(),
+                "{ch:?}"
+            );
             assert_eq!(canonical_combining_class(mapped), 0, "{ch:?}");
         }
     }

@@ -397,7 +397,7 @@ pub fn find_figures(text: &str) -> Vec<Figure> {
 /// Where the next match of [`number_core`] starts: the first digit, full-width
 /// digit or kanji numeral at or after `from`, a character boundary.
 fn next_number_start(text: &str, from: usize) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
     const HIGH_BITS: u64 = ONES * 0x80;
     let bytes = text.as_bytes();
     let mut at = from;
@@ -406,7 +406,7 @@ fn next_number_start(text: &str, from: usize) -> Option<usize> {
         // 7-bit bytes, b + 0x50 sets the high bit when b >= '0', and b + 0x46
         // when b > '9'; no sum carries into the next byte.
         if let Some(chunk) = bytes.get(at..at + 8) {
-            let word = u64::from_ne_bytes(chunk.try_into().unwrap_or_default());
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
             if word & HIGH_BITS == 0 {
                 let digits =
                     word.wrapping_add(ONES * 0x50) & !word.wrapping_add(ONES * 0x46) & HIGH_BITS;
@@ -414,6 +414,8 @@ fn next_number_start(text: &str, from: usize) -> Option<usize> {
                     at += 8;
                     continue;
                 }
+                // The first byte is the lowest.
+                return Some(at + digits.trailing_zeros() as usize / 8);
             }
         }
         let byte = bytes[at];
@@ -424,44 +426,49 @@ fn next_number_start(text: &str, from: usize) -> Option<usize> {
             at += 1;
             continue;
         }
-        let len = match byte {
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
-        // Every numeral is three bytes; its first two pick it out of most text.
-        if len == 3
-            && bytes
-                .get(at + 1)
-                .is_some_and(|&second| may_start_numeral(byte, second))
-        {
-            let ch = text[at..].chars().next()?;
-            if is_numeral(ch) {
-                return Some(at);
+        // Every numeral is three bytes; the first two give its block.
+        if byte & 0xF0 == 0xE0 {
+            if let (Some(&second), Some(&third)) = (bytes.get(at + 1), bytes.get(at + 2)) {
+                let block = (usize::from(byte & 0x0F) << 6) | usize::from(second & 0x3F);
+                if NUMERALS_IN_BLOCK[block] >> (third & 0x3F) & 1 == 1 {
+                    return Some(at);
+                }
             }
+            at += 3;
+            continue;
         }
-        at += len;
+        at += if byte >= 0xF0 { 4 } else { 2 };
     }
     None
 }
 
+/// For each 64-code-point block of U+0000 to U+FFFF, a bit for each
+/// [`is_numeral`] character in it. Built from [`KANJI_NUMERALS`], so the
+/// list stays one.
+const NUMERALS_IN_BLOCK: [u64; 1024] = {
+    let mut blocks = [0u64; 1024];
+    let mut digit = '０' as u32;
+    while digit <= '９' as u32 {
+        blocks[(digit >> 6) as usize] |= 1 << (digit & 63);
+        digit += 1;
+    }
+    let bytes = KANJI_NUMERALS.as_bytes();
+    let mut at = 0;
+    while at + 2 < bytes.len() {
+        // Every kanji numeral is three bytes of UTF-8.
+        let code = ((bytes[at] as u32 & 0x0F) << 12)
+            | ((bytes[at + 1] as u32 & 0x3F) << 6)
+            | (bytes[at + 2] as u32 & 0x3F);
+        blocks[(code >> 6) as usize] |= 1 << (code & 63);
+        at += 3;
+    }
+    blocks
+};
+
 /// Full-width digits and the kanji that [`number_core`] reads as numbers.
+#[cfg(test)]
 fn is_numeral(ch: char) -> bool {
     matches!(ch, '０'..='９') || KANJI_NUMERALS.contains(ch)
-}
-
-/// The first two UTF-8 bytes of every [`is_numeral`] character.
-fn may_start_numeral(lead: u8, second: u8) -> bool {
-    matches!(
-        (lead, second),
-        (0xE3, 0x80)
-            | (0xE4, 0xB8..=0xBA)
-            | (0xE5, 0x84 | 0x85 | 0x8D | 0x9B)
-            | (0xE6, 0x95)
-            | (0xE7, 0x99)
-            | (0xE9, 0x81)
-            | (0xEF, 0xBC)
-    )
 }
 
 fn is_kanji_number(text: &str) -> bool {
@@ -784,16 +791,19 @@ fn figure_key(figure: &str, currency: bool) -> String {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_numeral_passes_the_two_byte_check() {
+    fn the_block_table_holds_exactly_the_numerals() {
         for code in 0u32..=0x10FFFF {
-            let Some(ch) = char::from_u32(code).filter(|&ch| is_numeral(ch)) else {
+            let Some(ch) = char::from_u32(code) else {
                 continue;
             };
             let mut utf8 = [0; 4];
-            let bytes = ch.encode_utf8(&mut utf8).as_bytes();
-            assert_eq!(bytes.len(), 3, "{ch}");
-            assert!(may_start_numeral(bytes[0], bytes[1]), "{ch}");
-            assert!(number_core().is_match(ch.encode_utf8(&mut utf8)), "{ch}");
+            let in_table =
+                code <= 0xFFFF && NUMERALS_IN_BLOCK[(code >> 6) as usize] >> (code & 63) & 1 == 1;
+            assert_eq!(in_table, is_numeral(ch), "{ch}");
+            if is_numeral(ch) {
+                assert_eq!(ch.len_utf8(), 3, "{ch}");
+                assert!(number_core().is_match(ch.encode_utf8(&mut utf8)), "{ch}");
+            }
         }
     }
 
