@@ -323,10 +323,20 @@ const EN_COUNT_NOUNS: &[&str] = &[
 /// Kanji read as a number on their own: 三割, 数百万, 過半数.
 const KANJI_NUMERALS: &str = "〇一二三四五六七八九十百千万億兆数半過";
 
-fn number_core() -> &'static Regex {
-    static CORE: OnceLock<Regex> = OnceLock::new();
+/// The number at `start`, if one starts there.
+fn number_at(text: &str, start: usize) -> Option<Range<usize>> {
+    // Anchored, the search reads only the number, and needs no reverse pass
+    // to find where the match starts.
+    let input = regex_automata::Input::new(text)
+        .range(start..)
+        .anchored(regex_automata::Anchored::Yes);
+    number_core().find(input).map(|found| found.range())
+}
+
+fn number_core() -> &'static regex_automata::meta::Regex {
+    static CORE: OnceLock<regex_automata::meta::Regex> = OnceLock::new();
     CORE.get_or_init(|| {
-        Regex::new(&format!(
+        regex_automata::meta::Regex::new(&format!(
             "{}{}|[{KANJI_NUMERALS}]+",
             r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?",
             r"(?:[十百千万億兆]+(?:[0-9０-９]+(?:[.．][0-9０-９]+)?[十百千万億兆]*)*)?",
@@ -382,10 +392,10 @@ pub fn find_figures(text: &str) -> Vec<Figure> {
     // The scan finds where the next number starts, faster than the regex
     // can; the regex then only reads the number itself.
     while let Some(core) = next_number_start(&masked, search_from)
-        .and_then(|start| number_core().find_at(&masked, start))
+        .and_then(|start| number_at(&masked, start))
     {
-        search_from = core.end();
-        let Some(figure) = figure_at(&masked, core.range()) else {
+        search_from = core.end;
+        let Some(figure) = figure_at(&masked, core) else {
             continue;
         };
         search_from = search_from.max(figure.span.end);
@@ -529,8 +539,8 @@ fn figure_at(text: &str, core: Range<usize>) -> Option<Figure> {
     // A range: 10〜20%, 30-40%, 10から20.
     for separator in ["〜", "～", "~", "-", "−", "–", "から"] {
         if let Some(rest) = text[end..].strip_prefix(separator) {
-            if let Some(second) = number_core().find(rest).filter(|m| m.start() == 0) {
-                end += separator.len() + second.end();
+            if let Some(second) = number_at(rest, 0) {
+                end += separator.len() + second.end;
             }
             break;
         }
@@ -802,7 +812,7 @@ mod tests {
             assert_eq!(in_table, is_numeral(ch), "{ch}");
             if is_numeral(ch) {
                 assert_eq!(ch.len_utf8(), 3, "{ch}");
-                assert!(number_core().is_match(ch.encode_utf8(&mut utf8)), "{ch}");
+                assert_eq!(number_at(ch.encode_utf8(&mut utf8), 0), Some(0..3), "{ch}");
             }
         }
     }
@@ -813,8 +823,14 @@ mod tests {
         fn the_scan_agrees_with_the_number_regex(text in "[a-z0-9０-９ 、。一二十百万億数半過人年.,%/:;@\\[`{\u{7f}é😀]{0,40}") {
             let mut from = 0;
             loop {
-                let expected = number_core().find_at(&text, from).map(|found| found.start());
+                let unanchored = regex_automata::Input::new(&text).range(from..);
+                let found = number_core().find(unanchored);
+                let expected = found.map(|found| found.start());
                 proptest::prop_assert_eq!(next_number_start(&text, from), expected);
+                // Anchored where the scan stops, the search finds the same number.
+                if let Some(found) = found {
+                    proptest::prop_assert_eq!(number_at(&text, found.start()), Some(found.range()));
+                }
                 match expected {
                     Some(start) => from = start + text[start..].chars().next().map_or(1, char::len_utf8),
                     None => break,
