@@ -90,7 +90,13 @@ mod tests {
             unsafe_fixes: false,
         };
         let bytes = std::fs::read(&post).unwrap();
-        let (outcome, _) = crate::check::check_text("post.md", &bytes, &config, &post, options);
+        let (outcome, _) = crate::check::check_text(
+            "post.md",
+            &bytes,
+            &config,
+            &config.relative_path(&post),
+            options,
+        );
         assert!(!outcome.diagnostics.is_empty());
         let entries: Entries = [("k".to_string(), entry(&outcome).unwrap())].into();
         let back = get(&entries, "k").expect("the entry decodes");

@@ -164,7 +164,7 @@ fn check_file(
         return outcome;
     }
     let (mut outcome, fixed_text) =
-        check_text(&path, &bytes, &target.config, &target.path, options);
+        check_text(&path, &bytes, &target.config, &target.relative, options);
     outcome.cache_key = cache_key;
     if let (FixMode::Write, Some(fixed)) = (options.fix, fixed_text) {
         if let Err(error) = write_fixed(&target.path, &bytes, fixed.as_bytes()) {
@@ -173,7 +173,7 @@ fn check_file(
                 &path,
                 &bytes,
                 &target.config,
-                &target.path,
+                &target.relative,
                 CheckOptions {
                     fix: FixMode::Report,
                     ..options
@@ -194,11 +194,10 @@ pub fn check_text(
     path: &str,
     bytes: &[u8],
     config: &LoadedConfig,
-    location: &std::path::Path,
+    relative: &str,
     options: CheckOptions,
 ) -> (FileOutcome, Option<String>) {
-    let relative = config.relative_path(location);
-    let rule_set = match config.config.rule_set_for(&relative) {
+    let rule_set = match config.config.rule_set_for(relative) {
         Ok(rule_set) => rule_set,
         Err(error) => {
             return (

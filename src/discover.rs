@@ -177,6 +177,19 @@ impl ConfigResolver {
 pub struct Target {
     pub path: PathBuf,
     pub config: Arc<LoadedConfig>,
+    /// The path relative to the config's folder, as its globs see it.
+    pub relative: String,
+}
+
+impl Target {
+    fn new(path: PathBuf, config: Arc<LoadedConfig>) -> Target {
+        let relative = config.relative_path(&path);
+        Target {
+            path,
+            config,
+            relative,
+        }
+    }
 }
 
 /// A path that could not be walked.
@@ -214,13 +227,13 @@ pub fn targets(
                 continue;
             }
             let config = resolver.for_file(path)?;
-            found.push(Target {
-                path: path.clone(),
-                config,
-            });
+            found.push(Target::new(path.clone(), config));
             continue;
         }
         let walker = ignore::WalkBuilder::new(path).require_git(false).build();
+        // Files come folder by folder: the config and the relative path of
+        // the folder are worked out once for all its files.
+        let mut folder: Option<(PathBuf, Arc<LoadedConfig>, String)> = None;
         for entry in walker {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -236,9 +249,32 @@ pub fn targets(
                 continue;
             }
             let file = entry.into_path();
-            let config = resolver.for_file(&file)?;
-            if config.config.is_included(&config.relative_path(&file)) {
-                found.push(Target { path: file, config });
+            let (Some(parent), Some(name)) = (file.parent(), file.file_name()) else {
+                continue;
+            };
+            let same_folder = folder
+                .as_ref()
+                .is_some_and(|(known, _, _)| known.as_os_str() == parent.as_os_str());
+            if !same_folder {
+                let config = resolver.for_file(&file)?;
+                let relative = config.relative_path(parent);
+                folder = Some((parent.to_path_buf(), config, relative));
+            }
+            let Some((_, config, relative_folder)) = &folder else {
+                continue;
+            };
+            let name = name.to_string_lossy();
+            let relative = if relative_folder.is_empty() {
+                name.into_owned()
+            } else {
+                format!("{relative_folder}/{name}")
+            };
+            if config.config.is_included(&relative) {
+                found.push(Target {
+                    path: file,
+                    config: Arc::clone(config),
+                    relative,
+                });
             }
         }
     }
@@ -314,12 +350,58 @@ pub fn included(
             continue;
         }
         let config = resolver.for_file(file)?;
-        if config.config.is_included(&config.relative_path(file)) {
-            found.push(Target {
-                path: file.clone(),
-                config,
-            });
+        let target = Target::new(file.clone(), config);
+        if target.config.config.is_included(&target.relative) {
+            found.push(target);
         }
     }
     Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The walk works out each folder's relative path once; every file gets
+    /// what working it out for the file itself gives.
+    #[test]
+    fn walked_files_get_their_own_relative_paths() {
+        let root = tempfile::tempdir().unwrap();
+        let write = |path: &str| {
+            let path = root.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "---\ntitle: t\n---\n").unwrap();
+        };
+        std::fs::write(
+            root.path().join(".copydesk.yml"),
+            "include: [\"**/*.md\"]\nexclude: [\"skip/**\"]\n",
+        )
+        .unwrap();
+        for path in [
+            "a.md",
+            "sub/b.md",
+            "sub/deeper/c.md",
+            "sub/z.md",
+            "skip/d.md",
+            "e.txt",
+        ] {
+            write(path);
+        }
+        let sub = root.path().join("sub");
+        let mut resolver = ConfigResolver::new(None).unwrap();
+        let (found, failures) =
+            targets(&[root.path().to_path_buf(), sub.clone()], &mut resolver).unwrap();
+        assert!(failures.is_empty());
+        let relative: Vec<&str> = found
+            .iter()
+            .map(|target| target.relative.as_str())
+            .collect();
+        assert_eq!(
+            relative,
+            ["a.md", "sub/b.md", "sub/deeper/c.md", "sub/z.md"]
+        );
+        for target in &found {
+            assert_eq!(target.relative, target.config.relative_path(&target.path));
+        }
+    }
 }

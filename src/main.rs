@@ -236,7 +236,7 @@ fn apply_baseline(
             let config = &target.config;
             config
                 .config
-                .rule_set_for(&config.relative_path(&target.path))
+                .rule_set_for(&target.relative)
                 .is_ok_and(|rules| rules.severity(rule) == copydesk_core::Severity::Off)
         })
     };
@@ -277,7 +277,13 @@ fn check_stdin(
         }
     };
     let display = discover::slash_path(&path);
-    let (outcome, fixed) = check::check_text(&display, &bytes, &config, &path, options);
+    let (outcome, fixed) = check::check_text(
+        &display,
+        &bytes,
+        &config,
+        &config.relative_path(&path),
+        options,
+    );
     if options.fix == FixMode::Write {
         let text = fixed.unwrap_or_else(|| String::from_utf8_lossy(&bytes).into_owned());
         if io::stdout().lock().write_all(text.as_bytes()).is_err() {

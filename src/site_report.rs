@@ -69,9 +69,8 @@ pub fn summarize(targets: &[Target]) -> (Vec<PostSummary>, Vec<copydesk_core::si
 fn summarize_one(target: &Target) -> Option<PostSummary> {
     let source = Source::from_bytes(std::fs::read(&target.path).ok()?).ok()?;
     let path = slash_path(&target.path);
-    let relative = target.config.relative_path(&target.path);
-    let rule_set = target.config.config.rule_set_for(&relative).ok()?;
-    let rules = target.config.config.rules_for(&relative);
+    let rule_set = target.config.config.rule_set_for(&target.relative).ok()?;
+    let rules = target.config.config.rules_for(&target.relative);
     let document = Document::parse(path.clone(), source);
     let mut findings = BTreeMap::new();
     for diagnostic in check(&document, &rule_set) {

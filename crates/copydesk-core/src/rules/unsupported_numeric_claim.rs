@@ -391,8 +391,8 @@ pub fn find_figures(text: &str) -> Vec<Figure> {
     let mut search_from = 0;
     // The scan finds where the next number starts, faster than the regex
     // can; the regex then only reads the number itself.
-    while let Some(core) = next_number_start(&masked, search_from)
-        .and_then(|start| number_at(&masked, start))
+    while let Some(core) =
+        next_number_start(&masked, search_from).and_then(|start| number_at(&masked, start))
     {
         search_from = core.end;
         let Some(figure) = figure_at(&masked, core) else {
