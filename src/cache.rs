@@ -2,18 +2,79 @@
 //! re-run over unchanged files does not lint them again.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::check::FileOutcome;
 
-/// What is cached of a file: its outcome without the text, encoded with
-/// postcard and decoded only when a worker needs it. Loading is one pass that
-/// copies bytes, and decoding is several times faster than JSON's.
-pub type Entries = HashMap<String, Vec<u8>>;
+/// A file's key: XXH3-128 of everything that decides its outcome.
+pub type Key = u128;
+
+/// What is cached: each file's outcome without the text, encoded with
+/// postcard and decoded only when a worker needs it.
+///
+/// The file is the entries one after another, each its key, its length and
+/// its bytes. Loading reads it in one go and indexes it where it lies: no
+/// entry is copied or decoded until it is asked for.
+#[derive(Debug, Default)]
+pub struct Entries {
+    bytes: Vec<u8>,
+    index: HashMap<Key, Range<usize>>,
+}
+
+/// The start of every cache file, with the layout's version.
+const MAGIC: &[u8; 16] = b"copydesk-cache\x001";
+
+impl Entries {
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    pub fn contains_key(&self, key: &Key) -> bool {
+        self.index.contains_key(key)
+    }
+
+    /// The entries in the layout of a cache file; `None` when it is not one.
+    fn decode(bytes: Vec<u8>) -> Option<Entries> {
+        if !bytes.starts_with(MAGIC) {
+            return None;
+        }
+        let mut index = HashMap::new();
+        let mut at = MAGIC.len();
+        while at < bytes.len() {
+            let key = Key::from_le_bytes(bytes.get(at..at + 16)?.try_into().ok()?);
+            let length = u32::from_le_bytes(bytes.get(at + 16..at + 20)?.try_into().ok()?);
+            let start = at + 20;
+            let end = start.checked_add(length as usize)?;
+            bytes.get(start..end)?;
+            index.insert(key, start..end);
+            at = end;
+        }
+        Some(Entries { bytes, index })
+    }
+}
+
+impl FromIterator<(Key, Vec<u8>)> for Entries {
+    fn from_iter<T: IntoIterator<Item = (Key, Vec<u8>)>>(entries: T) -> Entries {
+        let mut bytes = MAGIC.to_vec();
+        let mut index = HashMap::new();
+        for (key, entry) in entries {
+            let Ok(length) = u32::try_from(entry.len()) else {
+                continue;
+            };
+            bytes.extend_from_slice(&key.to_le_bytes());
+            bytes.extend_from_slice(&length.to_le_bytes());
+            index.insert(key, bytes.len()..bytes.len() + entry.len());
+            bytes.extend_from_slice(&entry);
+        }
+        Entries { bytes, index }
+    }
+}
 
 /// The outcome stored under a key, if any.
-pub fn get(entries: &Entries, key: &str) -> Option<FileOutcome> {
-    postcard::from_bytes(entries.get(key)?).ok()
+pub fn get(entries: &Entries, key: &Key) -> Option<FileOutcome> {
+    let range = entries.index.get(key)?;
+    postcard::from_bytes(&entries.bytes[range.clone()]).ok()
 }
 
 /// An outcome as a cache entry.
@@ -26,7 +87,7 @@ pub fn entry(outcome: &FileOutcome) -> Option<Vec<u8>> {
 ///
 /// XXH3-128: hashing the bytes is most of a warm run, and it runs at memory
 /// speed, where SipHash does not; 128 bits make a collision out of reach.
-pub fn key(config_fingerprint: u64, options: &str, path: &str, bytes: &[u8]) -> String {
+pub fn key(config_fingerprint: u64, options: &str, path: &str, bytes: &[u8]) -> Key {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     // Each part with its length, so no two different inputs run together.
     for part in [
@@ -39,7 +100,7 @@ pub fn key(config_fingerprint: u64, options: &str, path: &str, bytes: &[u8]) -> 
         hasher.update(&(part.len() as u64).to_le_bytes());
         hasher.update(part);
     }
-    format!("{:032x}", hasher.digest128())
+    hasher.digest128()
 }
 
 fn file(folder: &Path) -> PathBuf {
@@ -50,17 +111,14 @@ fn file(folder: &Path) -> PathBuf {
 pub fn load(folder: &Path) -> Entries {
     std::fs::read(file(folder))
         .ok()
-        .and_then(|bytes| postcard::from_bytes(&bytes).ok())
+        .and_then(Entries::decode)
         .unwrap_or_default()
 }
 
 /// Replaces the cache atomically, with this run's entries only, so it does not grow forever.
 pub fn store(folder: &Path, entries: &Entries) -> std::io::Result<()> {
     std::fs::create_dir_all(folder)?;
-    crate::write::replace_atomically(&file(folder), |out| {
-        let encoded = postcard::to_stdvec(entries).map_err(std::io::Error::other)?;
-        out.write_all(&encoded)
-    })?;
+    crate::write::replace_atomically(&file(folder), |out| out.write_all(&entries.bytes))?;
     // Tools that walk the tree should not descend into it.
     let _ = std::fs::write(folder.join(".gitignore"), "*\n");
     Ok(())
@@ -98,11 +156,39 @@ mod tests {
             options,
         );
         assert!(!outcome.diagnostics.is_empty());
-        let entries: Entries = [("k".to_string(), entry(&outcome).unwrap())].into();
-        let back = get(&entries, "k").expect("the entry decodes");
+        let encoded = entry(&outcome).unwrap();
+        let entries: Entries = [(7, encoded.clone()), (9, b"other".to_vec())]
+            .into_iter()
+            .collect();
+        let back = get(&entries, &7).expect("the entry decodes");
         assert_eq!(format!("{back:?}"), format!("{outcome:?}"));
+        // What is stored is what is loaded.
+        store(dir.path(), &entries).unwrap();
+        let loaded = load(dir.path());
+        assert_eq!(loaded.len(), 2);
+        let back = get(&loaded, &7).expect("the stored entry decodes");
+        assert_eq!(format!("{back:?}"), format!("{outcome:?}"));
+        assert!(get(&loaded, &8).is_none());
         // A damaged entry is a miss, not an error.
-        let damaged: Entries = [("k".to_string(), entries["k"][..10].to_vec())].into();
-        assert!(get(&damaged, "k").is_none());
+        let damaged: Entries = [(7, encoded[..10].to_vec())].into_iter().collect();
+        assert!(get(&damaged, &7).is_none());
+    }
+
+    /// A cut or garbled cache file is no cache, never a crash or a wrong hit.
+    #[test]
+    fn a_damaged_cache_file_is_empty() {
+        let entries: Entries = [(1, vec![1, 2, 3]), (2, vec![4; 40])].into_iter().collect();
+        for cut in 0..entries.bytes.len() {
+            let decoded = Entries::decode(entries.bytes[..cut].to_vec());
+            assert!(decoded.is_none_or(|decoded| decoded.len() < 2), "cut at {cut}");
+        }
+        let whole = Entries::decode(entries.bytes.clone()).expect("whole file decodes");
+        assert_eq!(whole.len(), 2);
+        let mut wrong_magic = entries.bytes.clone();
+        wrong_magic[0] ^= 1;
+        assert!(Entries::decode(wrong_magic).is_none());
+        let mut too_long = entries.bytes.clone();
+        too_long[16 + 16] = 0xFF;
+        assert!(Entries::decode(too_long).is_none());
     }
 }

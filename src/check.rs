@@ -95,7 +95,7 @@ pub struct FileOutcome {
     pub unsettled: Vec<String>,
     /// Where `--cache` keeps this outcome; none when it must not be cached.
     #[serde(skip)]
-    pub cache_key: Option<String>,
+    pub cache_key: Option<crate::cache::Key>,
 }
 
 /// A post's facts for the site pass, with their positions worked out while

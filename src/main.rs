@@ -137,7 +137,7 @@ fn run_check(args: &CheckArgs) -> u8 {
         let entries: cache::Entries = outcomes
             .iter()
             .filter(|outcome| outcome.failure.is_none())
-            .filter_map(|outcome| Some((outcome.cache_key.clone()?, cache::entry(outcome)?)))
+            .filter_map(|outcome| Some((outcome.cache_key?, cache::entry(outcome)?)))
             .collect();
         if let Err(error) = cache::store(folder, &entries) {
             eprintln!(
