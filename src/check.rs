@@ -129,28 +129,68 @@ pub fn check_targets(
     outcomes
 }
 
+thread_local! {
+    /// Each worker reads every file into the same buffer: no allocation, and
+    /// no size query, per file.
+    static READ_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A buffer kept past a run of files at most this big; a bigger file's is let go.
+const KEPT_BUFFER: usize = 1 << 20;
+
+/// Reads the whole file into `buffer`, which keeps its length (and its
+/// zeroed bytes) between files; returns how many bytes the file has.
+fn read_into(path: &std::path::Path, buffer: &mut Vec<u8>) -> std::io::Result<usize> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut filled = 0;
+    loop {
+        if filled == buffer.len() {
+            buffer.resize((buffer.len() * 2).max(64 * 1024), 0);
+        }
+        match file.read(&mut buffer[filled..]) {
+            Ok(0) => return Ok(filled),
+            Ok(read) => filled += read,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+}
+
 fn check_file(
     target: &Target,
     options: CheckOptions,
     cache: Option<&crate::cache::Entries>,
 ) -> FileOutcome {
-    let path = slash_path(&target.path);
-    let bytes = match std::fs::read(&target.path) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            return FileOutcome {
-                path,
+    READ_BUFFER.with_borrow_mut(|buffer| {
+        let outcome = match read_into(&target.path, buffer) {
+            Ok(length) => check_read_file(target, &buffer[..length], options, cache),
+            Err(error) => FileOutcome {
+                path: slash_path(&target.path),
                 failure: Some(describe_io_error(&error)),
                 ..FileOutcome::default()
-            }
+            },
+        };
+        if buffer.len() > KEPT_BUFFER {
+            *buffer = Vec::new();
         }
-    };
+        outcome
+    })
+}
+
+fn check_read_file(
+    target: &Target,
+    bytes: &[u8],
+    options: CheckOptions,
+    cache: Option<&crate::cache::Entries>,
+) -> FileOutcome {
+    let path = slash_path(&target.path);
     let cache_key = (cache.is_some() && options.fix == FixMode::Report).then(|| {
         crate::cache::key(
             target.config.fingerprint,
             &format!("{:?}", options.quiet),
             &path,
-            &bytes,
+            bytes,
         )
     });
     if let Some(mut outcome) = cache_key
@@ -158,16 +198,16 @@ fn check_file(
         .and_then(|key| crate::cache::get(cache?, key))
     {
         if options.keep_text && !outcome.diagnostics.is_empty() {
-            outcome.text = Some(Arc::new(String::from_utf8_lossy(&bytes).into_owned()));
+            outcome.text = Some(Arc::new(String::from_utf8_lossy(bytes).into_owned()));
         }
         outcome.cache_key = cache_key;
         return outcome;
     }
     let (mut outcome, fixed_text) =
-        check_text(&path, &bytes, &target.config, &target.relative, options);
+        check_text(&path, bytes, &target.config, &target.relative, options);
     outcome.cache_key = cache_key;
     if let (FixMode::Write, Some(fixed)) = (options.fix, fixed_text) {
-        if let Err(error) = write_fixed(&target.path, &bytes, fixed.as_bytes()) {
+        if let Err(error) = write_fixed(&target.path, bytes, fixed.as_bytes()) {
             // Nothing was written: report the original findings, not the fixed text's.
             let (unfixed, _) = check_text(
                 &path,

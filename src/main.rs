@@ -358,9 +358,8 @@ fn report_outcomes(
             .and_then(|()| writeln!(out, "{}", report::summary_line(&summary)))
     } else {
         let mut report = make_report(args, color);
-        outcomes
-            .iter()
-            .try_for_each(|outcome| report.file(&mut out, outcome))
+        report
+            .files(&mut out, outcomes)
             .and_then(|()| report.finish(&mut out, &summary))
     };
     if let Err(error) = written.and_then(|()| out.flush()) {

@@ -12,8 +12,6 @@ pub struct Json {
     started: bool,
     wrote_one: bool,
     failures: Vec<Failure>,
-    /// One diagnostic's JSON, reused.
-    buffer: Vec<u8>,
 }
 
 #[derive(Serialize)]
@@ -77,8 +75,53 @@ impl Json {
     }
 }
 
-impl Report for Json {
-    fn file(&mut self, out: &mut dyn Write, outcome: &FileOutcome) -> io::Result<()> {
+/// Outcomes rendered together, in parallel, before they are written in order.
+const RENDERED_AT_ONCE: usize = 1024;
+
+/// A file's diagnostics as JSON objects, one per line after the first.
+fn render(outcome: &FileOutcome) -> io::Result<Vec<u8>> {
+    let mut rendered = Vec::new();
+    for located in &outcome.diagnostics {
+        let diagnostic = &located.diagnostic;
+        let fix = diagnostic.fix.as_ref().map(|fix| JsonFix {
+            title: &fix.title,
+            applicability: fix.applicability,
+            edits: fix
+                .edits
+                .iter()
+                .zip(&located.edits)
+                .map(|(edit, (start, end))| JsonEdit {
+                    start: (*start).into(),
+                    end: (*end).into(),
+                    replacement: &edit.replacement,
+                })
+                .collect(),
+        });
+        let item = JsonDiagnostic {
+            path: &outcome.path,
+            rule: &diagnostic.rule,
+            severity: diagnostic.severity.as_str(),
+            message: &diagnostic.message,
+            start: located.start.into(),
+            end: located.end.into(),
+            help: diagnostic.help.as_deref(),
+            fix,
+        };
+        if !rendered.is_empty() {
+            rendered.extend_from_slice(b",\n  ");
+        }
+        serde_json::to_writer(&mut rendered, &item)?;
+    }
+    Ok(rendered)
+}
+
+impl Json {
+    fn write_rendered(
+        &mut self,
+        out: &mut dyn Write,
+        outcome: &FileOutcome,
+        rendered: &[u8],
+    ) -> io::Result<()> {
         self.start(out)?;
         if let Some(failure) = &outcome.failure {
             self.failures.push(Failure {
@@ -86,40 +129,28 @@ impl Report for Json {
                 message: failure.clone(),
             });
         }
-        for located in &outcome.diagnostics {
-            let diagnostic = &located.diagnostic;
-            let fix = diagnostic.fix.as_ref().map(|fix| JsonFix {
-                title: &fix.title,
-                applicability: fix.applicability,
-                edits: fix
-                    .edits
-                    .iter()
-                    .zip(&located.edits)
-                    .map(|(edit, (start, end))| JsonEdit {
-                        start: (*start).into(),
-                        end: (*end).into(),
-                        replacement: &edit.replacement,
-                    })
-                    .collect(),
-            });
-            let item = JsonDiagnostic {
-                path: &outcome.path,
-                rule: &diagnostic.rule,
-                severity: diagnostic.severity.as_str(),
-                message: &diagnostic.message,
-                start: located.start.into(),
-                end: located.end.into(),
-                help: diagnostic.help.as_deref(),
-                fix,
-            };
-            // Serialized into a buffer first: serde_json writes a few bytes at a
-            // time, and each write through `dyn Write` is a call.
-            self.buffer.clear();
-            self.buffer
-                .extend_from_slice(if self.wrote_one { b",\n  " } else { b"\n  " });
-            serde_json::to_writer(&mut self.buffer, &item)?;
-            out.write_all(&self.buffer)?;
+        if !rendered.is_empty() {
+            out.write_all(if self.wrote_one { b",\n  " } else { b"\n  " })?;
+            out.write_all(rendered)?;
             self.wrote_one = true;
+        }
+        Ok(())
+    }
+}
+
+impl Report for Json {
+    fn file(&mut self, out: &mut dyn Write, outcome: &FileOutcome) -> io::Result<()> {
+        let rendered = render(outcome)?;
+        self.write_rendered(out, outcome, &rendered)
+    }
+
+    fn files(&mut self, out: &mut dyn Write, outcomes: &[FileOutcome]) -> io::Result<()> {
+        use rayon::prelude::*;
+        for chunk in outcomes.chunks(RENDERED_AT_ONCE) {
+            let rendered: Vec<Vec<u8>> = chunk.par_iter().map(render).collect::<io::Result<_>>()?;
+            for (outcome, rendered) in chunk.iter().zip(rendered) {
+                self.write_rendered(out, outcome, &rendered)?;
+            }
         }
         Ok(())
     }

@@ -18,6 +18,15 @@ pub use sarif::Sarif;
 
 pub trait Report {
     fn file(&mut self, out: &mut dyn Write, outcome: &FileOutcome) -> io::Result<()>;
+
+    /// Every file's part, in order. A report whose parts do not depend on one
+    /// another can work them out in parallel.
+    fn files(&mut self, out: &mut dyn Write, outcomes: &[FileOutcome]) -> io::Result<()> {
+        outcomes
+            .iter()
+            .try_for_each(|outcome| self.file(out, outcome))
+    }
+
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
 }
 
