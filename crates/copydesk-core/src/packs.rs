@@ -49,26 +49,59 @@ impl<'de> Deserialize<'de> for Pattern {
     }
 }
 
-/// A literal, matched as written but ignoring case, as Vale's tokens do.
+/// One of an `existence` rule's patterns: checked when the pack is read, so
+/// errors carry a line, and compiled only as part of the rule's one regex.
 #[derive(Debug, Clone)]
-pub struct Literal(Regex);
+pub struct PatternSource(String);
 
-impl<'de> Deserialize<'de> for Literal {
+impl<'de> Deserialize<'de> for PatternSource {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        compile(&format!("(?i){}", regex::escape(&text)))
-            .map(Literal)
+        let source = String::deserialize(deserializer)?;
+        check_syntax(&source)
+            .map(|()| PatternSource(source))
             .map_err(serde::de::Error::custom)
     }
 }
 
-fn compile(source: &str) -> Result<Regex, String> {
+/// A literal, matched as written but ignoring case, as Vale's tokens do.
+#[derive(Debug, Clone)]
+pub struct Literal(String);
+
+impl<'de> Deserialize<'de> for Literal {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let source = format!("(?i){}", regex::escape(&text));
+        check_syntax(&source)
+            .map(|()| Literal(source))
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+fn check_length(source: &str) -> Result<(), String> {
     if source.len() > PATTERN_LENGTH_LIMIT {
         return Err(format!(
             "pattern is {} bytes; the limit is {PATTERN_LENGTH_LIMIT}",
             source.len()
         ));
     }
+    Ok(())
+}
+
+/// Parsing alone finds every error but a compiled size over the limit, at a
+/// fraction of the cost of compiling.
+fn check_syntax(source: &str) -> Result<(), String> {
+    check_length(source)?;
+    regex_syntax::ParserBuilder::new()
+        .multi_line(true)
+        .crlf(true)
+        .build()
+        .parse(source)
+        .map(drop)
+        .map_err(|error| format!("invalid regex `{source}`: {error}"))
+}
+
+fn compile(source: &str) -> Result<Regex, String> {
+    check_length(source)?;
     builder(source)
         .build()
         .map_err(|error| format!("invalid regex `{source}`: {error}"))
@@ -168,7 +201,7 @@ pub struct PackRule {
     #[serde(default)]
     pub scope: Scope,
     #[serde(default)]
-    pub patterns: Vec<Pattern>,
+    pub patterns: Vec<PatternSource>,
     #[serde(default)]
     pub literals: Vec<Literal>,
     #[serde(default)]
@@ -286,11 +319,11 @@ impl Pack {
                 Kind::Existence => rule
                     .patterns
                     .iter()
-                    .map(|pattern| format!("(?:{})", pattern.0.as_str()))
+                    .map(|pattern| format!("(?:{})", pattern.0))
                     .chain(
                         rule.literals
                             .iter()
-                            .map(|literal| format!("(?:{})", literal.0.as_str())),
+                            .map(|literal| format!("(?:{})", literal.0)),
                     )
                     .collect(),
                 // Longest first, so that a swap of "Java Script" wins over "Java".
