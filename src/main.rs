@@ -310,6 +310,8 @@ fn make_report(args: &CheckArgs, color: bool) -> Box<dyn Report> {
     }
 }
 
+const REPORT_BUFFER: usize = 256 * 1024;
+
 fn report_outcomes(
     args: &CheckArgs,
     options: CheckOptions,
@@ -349,7 +351,8 @@ fn report_outcomes(
         },
         None => Box::new(io::stdout().lock()),
     };
-    let mut out = BufWriter::new(sink);
+    // Big reports (12 MB of JSON for 10,000 posts) in few system calls.
+    let mut out = BufWriter::with_capacity(REPORT_BUFFER, sink);
     let written = if options.fix == FixMode::Diff {
         outcomes
             .iter()
