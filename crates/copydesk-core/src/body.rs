@@ -164,6 +164,30 @@ struct Builder {
     liquid_close: Option<&'static str>,
 }
 
+/// Appends `text[piece]` to the block, with the segment that maps it back:
+/// byte for byte when the text is the source as written (`exact`), else to
+/// the whole event (an entity, an escape).
+fn push_piece(
+    block: &mut ProseBlock,
+    text: &str,
+    piece: Range<usize>,
+    range: &Range<usize>,
+    exact: bool,
+) {
+    let (source_start, source_len) = if exact {
+        (range.start + piece.start, piece.len())
+    } else {
+        (range.start, range.len())
+    };
+    block.segments.push(Segment {
+        text_start: block.text.len() as u32,
+        text_len: piece.len() as u32,
+        source_start: source_start as u32,
+        source_len: source_len as u32,
+    });
+    block.text.push_str(&text[piece]);
+}
+
 fn to_range(range: Range<usize>) -> TextRange {
     TextRange::new(
         TextSize::from(range.start as u32),
@@ -216,14 +240,17 @@ impl Builder {
             return;
         };
         let exact = range.len() == text.len();
-        let mut rest_start = 0;
-        let mut pieces: Vec<Range<usize>> = Vec::new();
         // Most text has no brace at all, so no Liquid tag to look for.
         if liquid_close.is_none() && memchr::memchr(b'{', text.as_bytes()).is_none() {
-            pieces.push(0..text.len());
+            if !text.is_empty() {
+                push_piece(block, text, 0..text.len(), &range, exact);
+            }
+            return;
         }
+        let mut rest_start = 0;
+        let mut pieces: Vec<Range<usize>> = Vec::new();
         // Split around Liquid tags, which are template code, not prose.
-        let mut at = if pieces.is_empty() { 0 } else { text.len() };
+        let mut at = 0;
         while at < text.len() {
             if let Some(close) = liquid_close {
                 match text[at..].find(close) {
@@ -256,18 +283,7 @@ impl Builder {
             }
         }
         for piece in pieces.into_iter().filter(|piece| !piece.is_empty()) {
-            let (source_start, source_len) = if exact {
-                (range.start + piece.start, piece.len())
-            } else {
-                (range.start, range.len())
-            };
-            block.segments.push(Segment {
-                text_start: block.text.len() as u32,
-                text_len: piece.len() as u32,
-                source_start: source_start as u32,
-                source_len: source_len as u32,
-            });
-            block.text.push_str(&text[piece]);
+            push_piece(block, text, piece, &range, exact);
         }
         self.liquid_close = liquid_close;
     }
