@@ -241,22 +241,25 @@ fn normalize_up_to(text: &str, max_chars: usize) -> Option<String> {
 }
 
 /// Whether `text` normalizes to `normalized` (not empty). Most headings are
-/// ASCII, kana and kanji, which normalize by folding alone: those are
-/// compared as they fold, up to the first difference, with no copy.
+/// ASCII, kana, kanji and full-width ASCII, which normalize one character at
+/// a time: those are compared as they fold, up to the first difference, with
+/// no copy.
 fn normalizes_to(text: &str, normalized: &str) -> bool {
     if normalized.is_empty() {
         return false;
     }
     if !text
         .chars()
-        .all(|ch| ch != '\\' && is_stable_and_caseless(ch))
+        .all(|ch| ch != '\\' && simple_nfkc(ch).is_some())
     {
-        return normalize(text) == normalized;
+        // Text longer than the title, once normalized, cannot be it.
+        let longest = normalized.chars().count();
+        return normalize_up_to(text, longest).is_some_and(|text| text == normalized);
     }
     let mut expected = normalized.chars();
     let mut space_pending = false;
     let mut started = false;
-    for ch in text.chars() {
+    for ch in text.chars().filter_map(simple_nfkc) {
         if matches!(ch, '*' | '_' | '~' | '`') {
             continue;
         }
@@ -443,8 +446,8 @@ mod tests {
         /// Comparing as it folds agrees with normalizing and comparing.
         #[test]
         fn folding_comparison_agrees_with_normalizing(
-            text in "[aZ \t*_`~\\!Ａｶﾞéタイトル日]{0,12}",
-            other in "[aZ \t*_`~\\!Ａｶﾞéタイトル日]{0,12}",
+            text in "[aZ \t\u{3000}*_`~\\\\!Ａｚ＊（ｶﾞéタイトル日]{0,12}",
+            other in "[aZ \t\u{3000}*_`~\\\\!Ａｚ＊（ｶﾞéタイトル日]{0,12}",
         ) {
             let title = normalize(&other);
             let expected = !title.is_empty() && normalize(&text) == title;
