@@ -54,27 +54,34 @@ impl Entries {
     }
 }
 
-impl FromIterator<(Key, Vec<u8>)> for Entries {
-    fn from_iter<T: IntoIterator<Item = (Key, Vec<u8>)>>(entries: T) -> Entries {
+impl<Bytes: AsRef<[u8]>> FromIterator<(Key, Bytes)> for Entries {
+    fn from_iter<T: IntoIterator<Item = (Key, Bytes)>>(entries: T) -> Entries {
         let mut bytes = MAGIC.to_vec();
         let mut index = HashMap::new();
         for (key, entry) in entries {
+            let entry = entry.as_ref();
             let Ok(length) = u32::try_from(entry.len()) else {
                 continue;
             };
             bytes.extend_from_slice(&key.to_le_bytes());
             bytes.extend_from_slice(&length.to_le_bytes());
             index.insert(key, bytes.len()..bytes.len() + entry.len());
-            bytes.extend_from_slice(&entry);
+            bytes.extend_from_slice(entry);
         }
         Entries { bytes, index }
     }
 }
 
+impl Entries {
+    /// The encoded outcome stored under a key, if any.
+    pub fn bytes_of(&self, key: &Key) -> Option<&[u8]> {
+        Some(&self.bytes[self.index.get(key)?.clone()])
+    }
+}
+
 /// The outcome stored under a key, if any.
 pub fn get(entries: &Entries, key: &Key) -> Option<FileOutcome> {
-    let range = entries.index.get(key)?;
-    postcard::from_bytes(&entries.bytes[range.clone()]).ok()
+    postcard::from_bytes(entries.bytes_of(key)?).ok()
 }
 
 /// An outcome as a cache entry.
@@ -180,7 +187,10 @@ mod tests {
         let entries: Entries = [(1, vec![1, 2, 3]), (2, vec![4; 40])].into_iter().collect();
         for cut in 0..entries.bytes.len() {
             let decoded = Entries::decode(entries.bytes[..cut].to_vec());
-            assert!(decoded.is_none_or(|decoded| decoded.len() < 2), "cut at {cut}");
+            assert!(
+                decoded.is_none_or(|decoded| decoded.len() < 2),
+                "cut at {cut}"
+            );
         }
         let whole = Entries::decode(entries.bytes.clone()).expect("whole file decodes");
         assert_eq!(whole.len(), 2);

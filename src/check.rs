@@ -211,7 +211,7 @@ fn check_read_file(
             // Nothing was written: report the original findings, not the fixed text's.
             let (unfixed, _) = check_text(
                 &path,
-                &bytes,
+                bytes,
                 &target.config,
                 &target.relative,
                 CheckOptions {

@@ -133,12 +133,23 @@ fn run_check(args: &CheckArgs) -> u8 {
                     .is_some_and(|key| cached.contains_key(key))
             })
     });
-    if let (Some(folder), Some(_), false) = (&cache_dir, &cached, all_hits) {
-        let entries: cache::Entries = outcomes
-            .iter()
+    if let (Some(folder), Some(cached), false) = (&cache_dir, &cached, all_hits) {
+        use rayon::prelude::*;
+        // Hits are stored as they were read; only new outcomes are encoded,
+        // in parallel.
+        let encoded: Vec<(cache::Key, std::borrow::Cow<[u8]>)> = outcomes
+            .par_iter()
             .filter(|outcome| outcome.failure.is_none())
-            .filter_map(|outcome| Some((outcome.cache_key?, cache::entry(outcome)?)))
+            .filter_map(|outcome| {
+                let key = outcome.cache_key?;
+                let bytes = match cached.bytes_of(&key) {
+                    Some(stored) => std::borrow::Cow::Borrowed(stored),
+                    None => std::borrow::Cow::Owned(cache::entry(outcome)?),
+                };
+                Some((key, bytes))
+            })
             .collect();
+        let entries: cache::Entries = encoded.into_iter().collect();
         if let Err(error) = cache::store(folder, &entries) {
             eprintln!(
                 "copydesk: cannot write the cache in {}: {error}",

@@ -543,6 +543,18 @@ fn the_cache_gives_identical_output_and_misses_on_any_change() {
     let changed = run(dir.path());
     assert!(String::from_utf8_lossy(&changed.1)
         .contains("\"path\":\"b.md\",\"rule\":\"duplicated-title\""));
+    // The rewritten cache keeps the unchanged file's entry as it was read,
+    // and the next run reports what a run without a cache does.
+    let uncached = copydesk(dir.path())
+        .args(["check", "--format", "json", "."])
+        .output()
+        .unwrap();
+    assert_eq!(changed.1, uncached.stdout);
+    assert_eq!(
+        run(dir.path()),
+        changed,
+        "a warm run after a change reports the same"
+    );
     std::fs::write(
         dir.path().join(".copydesk.yml"),
         "rules:\n  duplicated-title: off\n",
