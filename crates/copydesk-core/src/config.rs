@@ -370,6 +370,14 @@ impl Resources {
 /// Reads a file the config names, relative to the config's folder.
 pub type Loader<'a> = &'a dyn Fn(&str) -> Result<String, String>;
 
+/// A pack a config names: a shipped one, compiled once per process when a
+/// rule set first needs it, or one read from a file, checked as it was read.
+#[derive(Debug)]
+enum ConfiguredPack {
+    Shipped(&'static str),
+    Read(Arc<Pack>),
+}
+
 /// A resolved configuration: preset, file, compiled globs, built rules.
 #[derive(Debug)]
 pub struct Config {
@@ -378,7 +386,7 @@ pub struct Config {
     include: GlobSet,
     exclude: GlobSet,
     rules: RulesConfig,
-    packs: Vec<Arc<Pack>>,
+    packs: Vec<ConfiguredPack>,
     pack_rules: BTreeMap<String, Severity>,
     overrides: Vec<(GlobSet, RulesConfig, BTreeMap<String, Severity>)>,
     /// Built rule sets, keyed by which overrides matched.
@@ -447,13 +455,15 @@ impl Config {
         }
         let mut loaded_packs = Vec::new();
         for name in file.packs.or(preset.packs).unwrap_or_default() {
-            let text = match packs::SHIPPED.iter().find(|(shipped, _)| *shipped == name) {
-                Some((_, text)) => text.to_string(),
-                None => load(&name).map_err(ConfigError::new)?,
-            };
+            if let Some((shipped, _)) = packs::SHIPPED.iter().find(|(shipped, _)| *shipped == name)
+            {
+                loaded_packs.push(ConfiguredPack::Shipped(shipped));
+                continue;
+            }
+            let text = load(&name).map_err(ConfigError::new)?;
             let pack = Pack::from_yaml(&text)
                 .map_err(|error| ConfigError::new(format!("pack {name}: {error}")))?;
-            loaded_packs.push(Arc::new(pack));
+            loaded_packs.push(ConfiguredPack::Read(Arc::new(pack)));
         }
         let mut pack_rules = preset.pack_rules;
         pack_rules.extend(file.pack_rules);
@@ -514,9 +524,15 @@ impl Config {
         crate::vocabulary::Vocabulary::from_yaml(self.resources.get(path).ok()?).ok()
     }
 
-    /// The packs this config loaded.
-    pub fn packs(&self) -> &[Arc<Pack>] {
-        &self.packs
+    /// The packs this config names, compiled.
+    pub fn packs(&self) -> Vec<Arc<Pack>> {
+        self.packs
+            .iter()
+            .filter_map(|pack| match pack {
+                ConfiguredPack::Shipped(name) => packs::shipped(name),
+                ConfiguredPack::Read(pack) => Some(Arc::clone(pack)),
+            })
+            .collect()
     }
 
     /// The built rules for a file, shared between files with the same overrides.
@@ -536,7 +552,7 @@ impl Config {
         let rule_set = Arc::new(
             RuleSet::new(&self.rules_for(relative_path), &self.resources)
                 .map_err(ConfigError::new)?
-                .with_packs(&self.packs, &self.pack_rules_for(relative_path)),
+                .with_packs(&self.packs(), &self.pack_rules_for(relative_path)),
         );
         cache.insert(key, Arc::clone(&rule_set));
         Ok(rule_set)

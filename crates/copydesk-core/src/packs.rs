@@ -8,6 +8,7 @@
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Deserializer};
@@ -25,7 +26,7 @@ const PATTERN_SIZE_LIMIT: usize = 1 << 20;
 const PATTERN_LENGTH_LIMIT: usize = 4096;
 
 /// Packs shipped in `rules/packs/`, by name.
-pub const SHIPPED: &[(&str, &str)] = &[
+pub const SHIPPED: [(&str, &str); 2] = [
     (
         "generator-leftovers",
         include_str!("../../../rules/packs/generator-leftovers.yml"),
@@ -35,6 +36,18 @@ pub const SHIPPED: &[(&str, &str)] = &[
         include_str!("../../../rules/packs/ja-style.yml"),
     ),
 ];
+
+/// A shipped pack, read and compiled once per process, when a rule set first
+/// needs it: a run that finds every file in its cache never compiles it.
+pub fn shipped(name: &str) -> Option<Arc<Pack>> {
+    static COMPILED: [OnceLock<Arc<Pack>>; SHIPPED.len()] =
+        [const { OnceLock::new() }; SHIPPED.len()];
+    let at = SHIPPED.iter().position(|(shipped, _)| *shipped == name)?;
+    let pack = COMPILED[at].get_or_init(|| {
+        Arc::new(Pack::from_yaml(SHIPPED[at].1).expect("the shipped packs are valid"))
+    });
+    Some(Arc::clone(pack))
+}
 
 /// A compiled regex, checked when the pack is read so errors carry a line.
 #[derive(Debug, Clone)]
