@@ -189,8 +189,9 @@ impl Source {
         let content = &self.text[self.bom_len as usize..];
         let (line, line_start) = match self.index.get() {
             // Front matter positions, asked for in every post, are near the
-            // top: the lines before them are counted with no index.
-            None if usize::from(local) < content.len() / 8 => {
+            // top: the lines before them are counted with no index. The
+            // bound keeps many such questions about a huge file cheap.
+            None if usize::from(local) < (content.len() / 8).min(UNINDEXED_REACH) => {
                 let mut line = 0;
                 let mut line_start = TextSize::from(0);
                 for start in line_starts(content, usize::from(local)) {
@@ -269,6 +270,10 @@ impl Source {
         TextSize::from(at as u32)
     }
 }
+
+/// How far into a file a position is worked out by counting lines, before
+/// the line index is built.
+const UNINDEXED_REACH: usize = 4096;
 
 /// Where each line after the first starts, relative to the content.
 ///
