@@ -14,8 +14,9 @@ pub type Key = u128;
 /// postcard and decoded only when a worker needs it.
 ///
 /// The file is the entries one after another, each its key, its length and
-/// its bytes. Loading reads it in one go and indexes it where it lies: no
-/// entry is copied or decoded until it is asked for.
+/// its bytes, then a checksum of all that. Loading reads it in one go and
+/// indexes it where it lies: no entry is copied or decoded until it is asked
+/// for.
 #[derive(Debug, Default)]
 pub struct Entries {
     bytes: Vec<u8>,
@@ -30,13 +31,14 @@ impl Entries {
         self.index.len()
     }
 
-    pub fn contains_key(&self, key: &Key) -> bool {
-        self.index.contains_key(key)
-    }
-
-    /// The entries in the layout of a cache file; `None` when it is not one.
-    fn decode(bytes: Vec<u8>) -> Option<Entries> {
-        if !bytes.starts_with(MAGIC) {
+    /// The entries in the layout of a cache file; `None` when it is not one,
+    /// or was damaged: a damaged entry could decode to findings that are not
+    /// the file's.
+    fn decode(mut bytes: Vec<u8>) -> Option<Entries> {
+        let entries_end = bytes.len().checked_sub(8)?;
+        let checksum = u64::from_le_bytes(bytes[entries_end..].try_into().ok()?);
+        bytes.truncate(entries_end);
+        if !bytes.starts_with(MAGIC) || xxhash_rust::xxh3::xxh3_64(&bytes) != checksum {
             return None;
         }
         let mut index = HashMap::new();
@@ -125,7 +127,10 @@ pub fn load(folder: &Path) -> Entries {
 /// Replaces the cache atomically, with this run's entries only, so it does not grow forever.
 pub fn store(folder: &Path, entries: &Entries) -> std::io::Result<()> {
     std::fs::create_dir_all(folder)?;
-    crate::write::replace_atomically(&file(folder), |out| out.write_all(&entries.bytes))?;
+    crate::write::replace_atomically(&file(folder), |out| {
+        out.write_all(&entries.bytes)?;
+        out.write_all(&xxhash_rust::xxh3::xxh3_64(&entries.bytes).to_le_bytes())
+    })?;
     // Tools that walk the tree should not descend into it.
     let _ = std::fs::write(folder.join(".gitignore"), "*\n");
     Ok(())
@@ -184,21 +189,23 @@ mod tests {
     /// A cut or garbled cache file is no cache, never a crash or a wrong hit.
     #[test]
     fn a_damaged_cache_file_is_empty() {
+        let dir = tempfile::TempDir::new().unwrap();
         let entries: Entries = [(1, vec![1, 2, 3]), (2, vec![4; 40])].into_iter().collect();
-        for cut in 0..entries.bytes.len() {
-            let decoded = Entries::decode(entries.bytes[..cut].to_vec());
+        store(dir.path(), &entries).unwrap();
+        let stored = std::fs::read(file(dir.path())).unwrap();
+        let whole = Entries::decode(stored.clone()).expect("the stored file decodes");
+        assert_eq!(whole.len(), 2);
+        assert_eq!(whole.bytes_of(&2), Some(&[4u8; 40][..]));
+        for cut in 0..stored.len() {
             assert!(
-                decoded.is_none_or(|decoded| decoded.len() < 2),
+                Entries::decode(stored[..cut].to_vec()).is_none(),
                 "cut at {cut}"
             );
         }
-        let whole = Entries::decode(entries.bytes.clone()).expect("whole file decodes");
-        assert_eq!(whole.len(), 2);
-        let mut wrong_magic = entries.bytes.clone();
-        wrong_magic[0] ^= 1;
-        assert!(Entries::decode(wrong_magic).is_none());
-        let mut too_long = entries.bytes.clone();
-        too_long[16 + 16] = 0xFF;
-        assert!(Entries::decode(too_long).is_none());
+        for at in 0..stored.len() {
+            let mut garbled = stored.clone();
+            garbled[at] ^= 0x10;
+            assert!(Entries::decode(garbled).is_none(), "byte {at} changed");
+        }
     }
 }

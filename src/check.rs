@@ -96,6 +96,9 @@ pub struct FileOutcome {
     /// Where `--cache` keeps this outcome; none when it must not be cached.
     #[serde(skip)]
     pub cache_key: Option<crate::cache::Key>,
+    /// Whether the outcome was read from the cache, as stored under its key.
+    #[serde(skip)]
+    pub from_cache: bool,
 }
 
 /// A post's facts for the site pass, with their positions worked out while
@@ -201,6 +204,7 @@ fn check_read_file(
             outcome.text = Some(Arc::new(String::from_utf8_lossy(bytes).into_owned()));
         }
         outcome.cache_key = cache_key;
+        outcome.from_cache = true;
         return outcome;
     }
     let (mut outcome, fixed_text) =

@@ -125,24 +125,19 @@ fn run_check(args: &CheckArgs) -> u8 {
     let mut outcomes = check::check_targets(&targets, options, cached.as_ref(), progress.as_ref());
     // Rewrite the cache only when something in it changed.
     let all_hits = cached.as_ref().is_some_and(|cached| {
-        cached.len() == outcomes.len()
-            && outcomes.iter().all(|outcome| {
-                outcome
-                    .cache_key
-                    .as_ref()
-                    .is_some_and(|key| cached.contains_key(key))
-            })
+        cached.len() == outcomes.len() && outcomes.iter().all(|outcome| outcome.from_cache)
     });
     if let (Some(folder), Some(cached), false) = (&cache_dir, &cached, all_hits) {
         use rayon::prelude::*;
-        // Hits are stored as they were read; only new outcomes are encoded,
-        // in parallel.
+        // Hits are stored as they were read (a damaged entry was a miss, and
+        // is replaced); only new outcomes are encoded, in parallel.
         let encoded: Vec<(cache::Key, std::borrow::Cow<[u8]>)> = outcomes
             .par_iter()
             .filter(|outcome| outcome.failure.is_none())
             .filter_map(|outcome| {
                 let key = outcome.cache_key?;
-                let bytes = match cached.bytes_of(&key) {
+                let stored = cached.bytes_of(&key).filter(|_| outcome.from_cache);
+                let bytes = match stored {
                     Some(stored) => std::borrow::Cow::Borrowed(stored),
                     None => std::borrow::Cow::Owned(cache::entry(outcome)?),
                 };
