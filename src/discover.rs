@@ -280,13 +280,14 @@ pub fn targets(
     }
     // Byte order is the order of the paths as strings, which reports use,
     // and much cheaper than comparing components. Only overlapping paths
-    // can yield a file twice.
+    // can yield a file twice (`a/b.md` and `a//b.md` are one file).
     found.sort_unstable_by(|a, b| {
         let (a, b) = (a.path.as_os_str(), b.path.as_os_str());
         a.as_encoded_bytes().cmp(b.as_encoded_bytes())
     });
     if paths.len() > 1 {
-        found.dedup_by(|a, b| a.path == b.path);
+        let mut seen = std::collections::HashSet::new();
+        found.retain(|target| seen.insert(target.path.clone()));
     }
     Ok((found, failures))
 }
@@ -388,9 +389,14 @@ mod tests {
             write(path);
         }
         let sub = root.path().join("sub");
+        // Overlapping paths, one spelled with a doubled slash, give each file once.
+        let b_again = PathBuf::from(format!("{}//b.md", sub.display()));
         let mut resolver = ConfigResolver::new(None).unwrap();
-        let (found, failures) =
-            targets(&[root.path().to_path_buf(), sub.clone()], &mut resolver).unwrap();
+        let (found, failures) = targets(
+            &[root.path().to_path_buf(), sub.clone(), b_again],
+            &mut resolver,
+        )
+        .unwrap();
         assert!(failures.is_empty());
         let relative: Vec<&str> = found
             .iter()

@@ -333,9 +333,9 @@ fn is_stable_and_caseless(ch: char) -> bool {
     )
 }
 
-/// NFKC of a character that NFKC maps on its own to one character which
-/// never composes with a neighbour: the stable characters, full-width ASCII
-/// and the ideographic space.
+/// NFKC of the stable characters, full-width ASCII and the ideographic space,
+/// each of which NFKC maps on its own to one character. Text made only of
+/// them has nothing to compose, so this, character by character, is its NFKC.
 fn simple_nfkc(ch: char) -> Option<char> {
     match ch {
         _ if is_stable_and_caseless(ch) => Some(ch),
