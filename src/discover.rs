@@ -380,6 +380,7 @@ mod tests {
         .unwrap();
         for path in [
             "a.md",
+            "sub/a.md",
             "sub/b.md",
             "sub/deeper/c.md",
             "sub/z.md",
@@ -398,13 +399,20 @@ mod tests {
         )
         .unwrap();
         assert!(failures.is_empty());
-        let relative: Vec<&str> = found
+        let mut relative: Vec<&str> = found
             .iter()
             .map(|target| target.relative.as_str())
             .collect();
+        relative.sort_unstable();
         assert_eq!(
             relative,
-            ["a.md", "sub/b.md", "sub/deeper/c.md", "sub/z.md"]
+            [
+                "a.md",
+                "sub/a.md",
+                "sub/b.md",
+                "sub/deeper/c.md",
+                "sub/z.md"
+            ]
         );
         for target in &found {
             assert_eq!(target.relative, target.config.relative_path(&target.path));
