@@ -559,15 +559,18 @@ fn list_rules() -> u8 {
     EXIT_CLEAN
 }
 
-fn shipped_pack_rules() -> Vec<(copydesk_core::packs::Pack, copydesk_core::packs::PackRule)> {
+fn shipped_pack_rules() -> Vec<(
+    std::sync::Arc<copydesk_core::packs::Pack>,
+    copydesk_core::packs::PackRule,
+)> {
     copydesk_core::packs::SHIPPED
         .iter()
-        .filter_map(|(_, text)| copydesk_core::packs::Pack::from_yaml(text).ok())
+        .filter_map(|(name, _)| copydesk_core::packs::shipped(name))
         .flat_map(|pack| {
             pack.rules
                 .clone()
                 .into_iter()
-                .map(move |rule| (pack.clone(), rule))
+                .map(move |rule| (std::sync::Arc::clone(&pack), rule))
         })
         .collect()
 }

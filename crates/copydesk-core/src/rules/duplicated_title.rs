@@ -199,17 +199,20 @@ pub(crate) fn normalize(text: &str) -> String {
 /// [`normalize`], or `None` as soon as the result is over `max_chars` long.
 fn normalize_up_to(text: &str, max_chars: usize) -> Option<String> {
     // ASCII, kana and kanji fold as they are. A long line usually passes the
-    // cap within its first run of them, and what follows can only add.
+    // cap within its first run of them, and what follows can only add; a run
+    // of no more bytes than the cap cannot pass it, and is not folded twice.
     let stable_end = text
         .char_indices()
         .find(|&(_, ch)| ch == '\\' || !is_stable_and_caseless(ch))
         .map_or(text.len(), |(at, _)| at);
     let mut folded = String::with_capacity(stable_end.min(max_chars.saturating_mul(4)));
-    fold_into(&mut folded, text[..stable_end].chars(), max_chars)?;
-    if stable_end == text.len() {
-        return Some(folded);
+    if stable_end == text.len() || stable_end > max_chars {
+        fold_into(&mut folded, text[..stable_end].chars(), max_chars)?;
+        if stable_end == text.len() {
+            return Some(folded);
+        }
+        folded.clear();
     }
-    folded.clear();
     // Escapes are rare; only then is there a copy without them.
     let unescaped: std::borrow::Cow<str> = if text.contains('\\') {
         let mut unescaped = String::with_capacity(text.len());
