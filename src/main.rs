@@ -47,12 +47,14 @@ fn main() -> ExitCode {
         Command::Report(args) => write_report(&args),
         Command::Lsp => lsp::run(),
         Command::Completions { shell } => {
+            let mut script = Vec::new();
             clap_complete::generate(
                 shell,
                 &mut <Cli as clap::CommandFactory>::command(),
                 "copydesk",
-                &mut io::stdout(),
+                &mut script,
             );
+            print_out(&script);
             EXIT_CLEAN
         }
         Command::Man => match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
@@ -62,12 +64,18 @@ fn main() -> ExitCode {
             Err(_) => EXIT_TROUBLE,
         },
         Command::Schema => {
-            print!("{}", copydesk_core::config::json_schema());
+            print_out(copydesk_core::config::json_schema().as_bytes());
             EXIT_CLEAN
         }
         Command::Explain { rule } => explain(&rule),
     };
     ExitCode::from(code)
+}
+
+/// Writes to standard output; a reader that has gone (`copydesk rules | head`)
+/// ends the output quietly, where `print!` would panic.
+fn print_out(bytes: &[u8]) {
+    let _ = io::stdout().lock().write_all(bytes);
 }
 
 fn run_check(args: &CheckArgs) -> u8 {
@@ -532,9 +540,16 @@ fn list_rules() -> u8 {
         )
         .max()
         .unwrap_or(0);
-    println!("{:width$}  {:8}  {:9}  summary", "rule", "default", "fix");
+    use std::fmt::Write as _;
+    let mut listing = String::new();
+    let _ = writeln!(
+        listing,
+        "{:width$}  {:8}  {:9}  summary",
+        "rule", "default", "fix"
+    );
     for info in REGISTRY {
-        println!(
+        let _ = writeln!(
+            listing,
             "{:width$}  {:8}  {:9}  {}",
             info.name,
             info.default_severity.as_str(),
@@ -548,7 +563,8 @@ fn list_rules() -> u8 {
         } else {
             "no"
         };
-        println!(
+        let _ = writeln!(
+            listing,
             "{:width$}  {:8}  {:9}  {}",
             pack.rule_name(&rule),
             rule.level.as_str(),
@@ -556,6 +572,7 @@ fn list_rules() -> u8 {
             rule.description.as_deref().unwrap_or(&rule.message)
         );
     }
+    print_out(listing.as_bytes());
     EXIT_CLEAN
 }
 
@@ -577,23 +594,28 @@ fn shipped_pack_rules() -> Vec<(
 
 fn explain(rule: &str) -> u8 {
     if let Some(info) = copydesk_core::rules::find(rule) {
-        print!("{}", info.doc);
+        print_out(info.doc.as_bytes());
         return EXIT_CLEAN;
     }
     if let Some((pack, found)) = shipped_pack_rules()
         .into_iter()
         .find(|(pack, found)| pack.rule_name(found) == rule)
     {
-        println!("# {rule}\n");
-        println!(
+        use std::fmt::Write as _;
+        let mut page = String::new();
+        let _ = writeln!(page, "# {rule}\n");
+        let _ = writeln!(
+            page,
             "A rule of the `{}` pack (rules/packs/{}.yml).\n",
             pack.name, pack.name
         );
-        println!(
+        let _ = writeln!(
+            page,
             "{}\n",
             found.description.as_deref().unwrap_or(&found.message)
         );
-        println!("Default level: {}.", found.level.as_str());
+        let _ = writeln!(page, "Default level: {}.", found.level.as_str());
+        print_out(page.as_bytes());
         return EXIT_CLEAN;
     }
     let closest = REGISTRY

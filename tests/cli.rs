@@ -602,3 +602,29 @@ fn the_example_post_flags_its_unsourced_figures_and_no_dates_or_model_names() {
         );
     }
 }
+
+/// `copydesk rules | head -1`: a reader that goes away ends the output
+/// quietly, with no panic, for every command that prints to standard output.
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    for args in [
+        &["rules"][..],
+        &["explain", "ja-style/mixed-politeness"],
+        &["explain", "duplicated-title"],
+        &["schema"],
+        &["completions", "bash"],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes before the first write.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_ne!(output.status.code(), Some(101), "{args:?}");
+    }
+}
