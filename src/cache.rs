@@ -11,24 +11,83 @@ use crate::check::FileOutcome;
 pub type Key = u128;
 
 /// What is cached: each file's outcome without the text, encoded with
-/// postcard and decoded only when a worker needs it.
+/// postcard and decoded only when a worker needs it, and for each settled
+/// file (see [`unchanged_key`]) the key of its bytes.
 ///
-/// The file is the entries one after another, each its key, its length and
-/// its bytes, then a checksum of all that. Loading reads it in one go and
-/// indexes it where it lies: no entry is copied or decoded until it is asked
-/// for.
+/// The file is the magic, the count of settled files, each its unchanged key
+/// and the key of its bytes, then the entries one after another, each its
+/// key, its length and its bytes, then a checksum of all that. Loading reads
+/// it in one go and indexes it where it lies: no entry is copied or decoded
+/// until it is asked for.
 #[derive(Debug, Default)]
 pub struct Entries {
     bytes: Vec<u8>,
-    index: HashMap<Key, Range<usize>>,
+    index: KeyMap<Range<usize>>,
+    unchanged: KeyMap<Key>,
 }
 
+/// Keys are XXH3 hashes already: their low bits place them in a table as
+/// well as any hasher would.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = xxhash_rust::xxh3::xxh3_64_with_seed(bytes, self.0);
+    }
+
+    fn write_u128(&mut self, key: u128) {
+        self.0 = key as u64;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type KeyMap<V> = HashMap<Key, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
 /// The start of every cache file, with the layout's version.
-const MAGIC: &[u8; 16] = b"copydesk-cache\x001";
+const MAGIC: &[u8; 16] = b"copydesk-cache\x002";
 
 impl Entries {
+    /// The entries, and the settled files' unchanged keys with their bytes' keys.
+    pub fn new<Bytes: AsRef<[u8]>>(
+        entries: impl IntoIterator<Item = (Key, Bytes)>,
+        unchanged: impl IntoIterator<Item = (Key, Key)>,
+    ) -> Entries {
+        let unchanged: KeyMap<Key> = unchanged.into_iter().collect();
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&(unchanged.len() as u32).to_le_bytes());
+        for (unchanged_key, key) in &unchanged {
+            bytes.extend_from_slice(&unchanged_key.to_le_bytes());
+            bytes.extend_from_slice(&key.to_le_bytes());
+        }
+        let mut index = KeyMap::default();
+        for (key, entry) in entries {
+            let entry = entry.as_ref();
+            let Ok(length) = u32::try_from(entry.len()) else {
+                continue;
+            };
+            bytes.extend_from_slice(&key.to_le_bytes());
+            bytes.extend_from_slice(&length.to_le_bytes());
+            index.insert(key, bytes.len()..bytes.len() + entry.len());
+            bytes.extend_from_slice(entry);
+        }
+        Entries {
+            bytes,
+            index,
+            unchanged,
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.index.len()
+    }
+
+    /// How many settled files the cache knows unread.
+    pub fn unchanged_len(&self) -> usize {
+        self.unchanged.len()
     }
 
     /// The entries in the layout of a cache file; `None` when it is not one,
@@ -41,43 +100,47 @@ impl Entries {
         if !bytes.starts_with(MAGIC) || xxhash_rust::xxh3::xxh3_64(&bytes) != checksum {
             return None;
         }
-        let mut index = HashMap::new();
-        let mut at = MAGIC.len();
+        let key_at = |at: usize| Some(Key::from_le_bytes(bytes.get(at..at + 16)?.try_into().ok()?));
+        let length_at =
+            |at: usize| Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?));
+        let settled = length_at(MAGIC.len())? as usize;
+        let mut at = MAGIC.len() + 4;
+        let mut unchanged = KeyMap::default();
+        unchanged.reserve(settled.min(bytes.len() / 32));
+        for _ in 0..settled {
+            unchanged.insert(key_at(at)?, key_at(at + 16)?);
+            at += 32;
+        }
+        let mut index = KeyMap::default();
         while at < bytes.len() {
-            let key = Key::from_le_bytes(bytes.get(at..at + 16)?.try_into().ok()?);
-            let length = u32::from_le_bytes(bytes.get(at + 16..at + 20)?.try_into().ok()?);
+            let key = key_at(at)?;
             let start = at + 20;
-            let end = start.checked_add(length as usize)?;
+            let end = start.checked_add(length_at(at + 16)? as usize)?;
             bytes.get(start..end)?;
             index.insert(key, start..end);
             at = end;
         }
-        Some(Entries { bytes, index })
+        Some(Entries {
+            bytes,
+            index,
+            unchanged,
+        })
+    }
+
+    /// The encoded outcome stored under a key, if any.
+    pub fn bytes_of(&self, key: &Key) -> Option<&[u8]> {
+        Some(&self.bytes[self.index.get(key)?.clone()])
+    }
+
+    /// The key of a settled file's bytes, by its unchanged key.
+    pub fn key_of_unchanged(&self, unchanged_key: &Key) -> Option<Key> {
+        self.unchanged.get(unchanged_key).copied()
     }
 }
 
 impl<Bytes: AsRef<[u8]>> FromIterator<(Key, Bytes)> for Entries {
     fn from_iter<T: IntoIterator<Item = (Key, Bytes)>>(entries: T) -> Entries {
-        let mut bytes = MAGIC.to_vec();
-        let mut index = HashMap::new();
-        for (key, entry) in entries {
-            let entry = entry.as_ref();
-            let Ok(length) = u32::try_from(entry.len()) else {
-                continue;
-            };
-            bytes.extend_from_slice(&key.to_le_bytes());
-            bytes.extend_from_slice(&length.to_le_bytes());
-            index.insert(key, bytes.len()..bytes.len() + entry.len());
-            bytes.extend_from_slice(entry);
-        }
-        Entries { bytes, index }
-    }
-}
-
-impl Entries {
-    /// The encoded outcome stored under a key, if any.
-    pub fn bytes_of(&self, key: &Key) -> Option<&[u8]> {
-        Some(&self.bytes[self.index.get(key)?.clone()])
+        Entries::new(entries, [])
     }
 }
 
@@ -97,6 +160,34 @@ pub fn entry(outcome: &FileOutcome) -> Option<Vec<u8>> {
 /// XXH3-128: hashing the bytes is most of a warm run, and it runs at memory
 /// speed, where SipHash does not; 128 bits make a collision out of reach.
 pub fn key(config_fingerprint: u64, options: &str, path: &str, bytes: &[u8]) -> Key {
+    hash_parts(config_fingerprint, options, path, b"bytes", bytes)
+}
+
+/// A settled file's unchanged key: as [`key`], but with the file's device,
+/// inode, size and modification and change times in place of its bytes.
+///
+/// Like git's index, this lets a re-run skip reading a file that has not
+/// changed. Any write to a file sets its change time to the present, which
+/// no program can set back; so a file whose times are [`SETTLED_SECONDS`] in
+/// the past, read after they were, still has the bytes that were read while
+/// its unchanged key stays the same. A file changed more recently than that
+/// is read every run, keyed by its bytes alone.
+pub fn unchanged_key(config_fingerprint: u64, options: &str, path: &str, stat: &[i64]) -> Key {
+    let stat: Vec<u8> = stat.iter().flat_map(|value| value.to_le_bytes()).collect();
+    hash_parts(config_fingerprint, options, path, b"unchanged", &stat)
+}
+
+/// How old a file's times must be for its unchanged key to stand for its
+/// bytes: more than the coarsest file-system clock (FAT's two seconds).
+pub const SETTLED_SECONDS: i64 = 3;
+
+fn hash_parts(
+    config_fingerprint: u64,
+    options: &str,
+    path: &str,
+    kind: &[u8],
+    bytes: &[u8],
+) -> Key {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     // Each part with its length, so no two different inputs run together.
     for part in [
@@ -104,6 +195,7 @@ pub fn key(config_fingerprint: u64, options: &str, path: &str, bytes: &[u8]) -> 
         &config_fingerprint.to_le_bytes(),
         options.as_bytes(),
         path.as_bytes(),
+        kind,
         bytes,
     ] {
         hasher.update(&(part.len() as u64).to_le_bytes());
@@ -190,12 +282,15 @@ mod tests {
     #[test]
     fn a_damaged_cache_file_is_empty() {
         let dir = tempfile::TempDir::new().unwrap();
-        let entries: Entries = [(1, vec![1, 2, 3]), (2, vec![4; 40])].into_iter().collect();
+        let entries = Entries::new([(1, vec![1, 2, 3]), (2, vec![4; 40])], [(11, 1), (12, 2)]);
         store(dir.path(), &entries).unwrap();
         let stored = std::fs::read(file(dir.path())).unwrap();
         let whole = Entries::decode(stored.clone()).expect("the stored file decodes");
         assert_eq!(whole.len(), 2);
+        assert_eq!(whole.unchanged_len(), 2);
         assert_eq!(whole.bytes_of(&2), Some(&[4u8; 40][..]));
+        assert_eq!(whole.key_of_unchanged(&12), Some(2));
+        assert_eq!(whole.key_of_unchanged(&2), None);
         for cut in 0..stored.len() {
             assert!(
                 Entries::decode(stored[..cut].to_vec()).is_none(),

@@ -70,9 +70,14 @@ pub struct Located {
 /// At most this many characters of flagged text identify a finding.
 const SNIPPET_CHARACTERS: usize = 80;
 
+/// The first [`SNIPPET_CHARACTERS`] of `text` with its white space collapsed;
+/// a long flagged range is read no further.
 pub fn snippet(text: &str) -> String {
-    let collapsed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    collapsed.chars().take(SNIPPET_CHARACTERS).collect()
+    text.split_whitespace()
+        .enumerate()
+        .flat_map(|(at, word)| (at > 0).then_some(' ').into_iter().chain(word.chars()))
+        .take(SNIPPET_CHARACTERS)
+        .collect()
 }
 
 /// What a report needs of one file.
@@ -99,6 +104,13 @@ pub struct FileOutcome {
     /// Whether the outcome was read from the cache, as stored under its key.
     #[serde(skip)]
     pub from_cache: bool,
+    /// With `--cache`, a settled file's key by its metadata (see
+    /// [`crate::cache::unchanged_key`]).
+    #[serde(skip)]
+    pub unchanged_key: Option<crate::cache::Key>,
+    /// Whether the outcome was found by that key, without reading the file.
+    #[serde(skip)]
+    pub unread: bool,
 }
 
 /// A post's facts for the site pass, with their positions worked out while
@@ -165,8 +177,22 @@ fn check_file(
     options: CheckOptions,
     cache: Option<&crate::cache::Entries>,
 ) -> FileOutcome {
+    // Metadata first: bytes read after it are at least as new as it says.
+    let unchanged_key = cache
+        .filter(|_| options.fix == FixMode::Report && !options.keep_text)
+        .and_then(|_| unchanged_key(target, options));
+    if let Some((key, mut outcome)) = unchanged_key.and_then(|unchanged_key| {
+        let key = cache?.key_of_unchanged(&unchanged_key)?;
+        Some((key, crate::cache::get(cache?, &key)?))
+    }) {
+        outcome.cache_key = Some(key);
+        outcome.from_cache = true;
+        outcome.unchanged_key = unchanged_key;
+        outcome.unread = true;
+        return outcome;
+    }
     READ_BUFFER.with_borrow_mut(|buffer| {
-        let outcome = match read_into(&target.path, buffer) {
+        let mut outcome = match read_into(&target.path, buffer) {
             Ok(length) => check_read_file(target, &buffer[..length], options, cache),
             Err(error) => FileOutcome {
                 path: slash_path(&target.path),
@@ -177,7 +203,56 @@ fn check_file(
         if buffer.len() > KEPT_BUFFER {
             *buffer = Vec::new();
         }
+        outcome.unchanged_key = unchanged_key;
         outcome
+    })
+}
+
+/// A settled file's unchanged key, from its metadata; `None` when it changed
+/// too recently, or cannot be asked.
+#[cfg(unix)]
+fn unchanged_key(target: &Target, options: CheckOptions) -> Option<crate::cache::Key> {
+    use std::os::unix::fs::MetadataExt;
+    let metadata = std::fs::metadata(&target.path).ok()?;
+    if !is_settled(metadata.mtime(), metadata.ctime(), run_started()) {
+        return None;
+    }
+    Some(crate::cache::unchanged_key(
+        target.config.fingerprint,
+        &format!("{:?}", options.quiet),
+        &slash_path(&target.path),
+        &[
+            metadata.dev() as i64,
+            metadata.ino() as i64,
+            metadata.size() as i64,
+            metadata.mtime(),
+            metadata.mtime_nsec(),
+            metadata.ctime(),
+            metadata.ctime_nsec(),
+        ],
+    ))
+}
+
+#[cfg(not(unix))]
+fn unchanged_key(_: &Target, _: CheckOptions) -> Option<crate::cache::Key> {
+    None
+}
+
+/// Whether a file last modified and changed at these times (in seconds) has
+/// settled, for a run that started at `now`.
+fn is_settled(modified: i64, changed: i64, now: i64) -> bool {
+    let settled_before = now - crate::cache::SETTLED_SECONDS;
+    modified < settled_before && changed < settled_before
+}
+
+/// When this run started, in seconds since the epoch.
+#[cfg(unix)]
+fn run_started() -> i64 {
+    static STARTED: std::sync::OnceLock<i64> = std::sync::OnceLock::new();
+    *STARTED.get_or_init(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |since| since.as_secs() as i64)
     })
 }
 
@@ -462,5 +537,53 @@ impl Summary {
             }
         }
         summary
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_collapse_white_space_and_stop_at_the_limit() {
+        let collapsed = |text: &str| {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            words
+                .join(" ")
+                .chars()
+                .take(SNIPPET_CHARACTERS)
+                .collect::<String>()
+        };
+        let long_words = "語".repeat(79) + " ab\r\n\tcd";
+        for text in [
+            "",
+            "   ",
+            " 売上は 3 億円\r\n  増えた ",
+            "a\u{3000}b",
+            long_words.as_str(),
+            &"word ".repeat(40),
+        ] {
+            assert_eq!(snippet(text), collapsed(text), "{text:?}");
+        }
+        assert_eq!(snippet(&long_words), "語".repeat(79) + " ");
+    }
+
+    #[test]
+    fn a_file_settles_once_both_its_times_are_old_enough() {
+        let now = 1_000_000;
+        let settled = now - crate::cache::SETTLED_SECONDS - 1;
+        assert!(is_settled(settled, settled, now));
+        assert!(!is_settled(
+            settled,
+            now - crate::cache::SETTLED_SECONDS,
+            now
+        ));
+        assert!(!is_settled(
+            now - crate::cache::SETTLED_SECONDS,
+            settled,
+            now
+        ));
+        // A modification time set back does not settle a file just changed.
+        assert!(!is_settled(0, now, now));
     }
 }

@@ -133,7 +133,14 @@ fn run_check(args: &CheckArgs) -> u8 {
     let mut outcomes = check::check_targets(&targets, options, cached.as_ref(), progress.as_ref());
     // Rewrite the cache only when something in it changed.
     let all_hits = cached.as_ref().is_some_and(|cached| {
-        cached.len() == outcomes.len() && outcomes.iter().all(|outcome| outcome.from_cache)
+        let settled = outcomes
+            .iter()
+            .filter(|outcome| outcome.unchanged_key.is_some());
+        cached.len() == outcomes.len()
+            && cached.unchanged_len() == settled.count()
+            && outcomes.iter().all(|outcome| {
+                outcome.from_cache && (outcome.unread || outcome.unchanged_key.is_none())
+            })
     });
     if let (Some(folder), Some(cached), false) = (&cache_dir, &cached, all_hits) {
         use rayon::prelude::*;
@@ -152,7 +159,11 @@ fn run_check(args: &CheckArgs) -> u8 {
                 Some((key, bytes))
             })
             .collect();
-        let entries: cache::Entries = encoded.into_iter().collect();
+        let unchanged = outcomes
+            .iter()
+            .filter(|outcome| outcome.failure.is_none())
+            .filter_map(|outcome| Some((outcome.unchanged_key?, outcome.cache_key?)));
+        let entries = cache::Entries::new(encoded, unchanged);
         if let Err(error) = cache::store(folder, &entries) {
             eprintln!(
                 "copydesk: cannot write the cache in {}: {error}",

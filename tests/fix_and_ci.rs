@@ -511,6 +511,70 @@ fn completions_man_page_and_schema() {
     assert_eq!(schema.stdout, committed);
 }
 
+/// A settled file is found in the cache by its metadata, unread; a change
+/// that keeps its size and modification time is still seen, by its change
+/// time, which no program can set back.
+#[test]
+fn the_cache_skips_reading_settled_files_and_still_sees_every_change() {
+    let before = b"---\ntitle: B\n---\nBody text.\n";
+    let dir = site(&[("a.md", &example_like("\n", false)), ("b.md", before)]);
+    let run = || {
+        let output = copydesk(dir.path())
+            .args(["check", "--format", "json", "--cache", "."])
+            .output()
+            .unwrap();
+        (output.status.code(), output.stdout)
+    };
+    let cache_file = dir.path().join(".copydesk-cache/copydesk-0.1.0.bin");
+    let settled_in_cache = || {
+        let stored = std::fs::read(&cache_file).unwrap();
+        u32::from_le_bytes(stored[16..20].try_into().unwrap())
+    };
+    let fresh = run();
+    assert_eq!(
+        settled_in_cache(),
+        0,
+        "files changed just now are read every run"
+    );
+    // Files settle a few seconds after their last change.
+    std::thread::sleep(std::time::Duration::from_secs(4));
+    assert_eq!(run(), fresh);
+    assert_eq!(settled_in_cache(), 2, "both files have settled");
+    let stored = std::fs::read(&cache_file).unwrap();
+    assert_eq!(run(), fresh, "an unread run reports the same");
+    assert_eq!(std::fs::read(&cache_file).unwrap(), stored);
+
+    let post = dir.path().join("b.md");
+    let modified = std::fs::metadata(&post).unwrap().modified().unwrap();
+    let after = b"---\ntitle: B\n---\n\nB\n\nTexts.\n";
+    assert_eq!(after.len(), before.len());
+    std::fs::write(&post, after).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&post)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    assert_eq!(
+        std::fs::metadata(&post).unwrap().modified().unwrap(),
+        modified
+    );
+    // Settled again, the file's size and modification time are as before.
+    std::thread::sleep(std::time::Duration::from_secs(4));
+    let changed = run();
+    assert!(
+        String::from_utf8_lossy(&changed.1)
+            .contains("\"path\":\"b.md\",\"rule\":\"duplicated-title\""),
+        "{}",
+        String::from_utf8_lossy(&changed.1)
+    );
+    let uncached = copydesk(dir.path())
+        .args(["check", "--format", "json", "."])
+        .output()
+        .unwrap();
+    assert_eq!(changed.1, uncached.stdout);
+}
+
 #[test]
 fn the_cache_gives_identical_output_and_misses_on_any_change() {
     let dir = site(&[

@@ -325,24 +325,44 @@ const KANJI_NUMERALS: &str = "〇一二三四五六七八九十百千万億兆�
 
 /// The number at `start`, if one starts there.
 fn number_at(text: &str, start: usize) -> Option<Range<usize>> {
+    thread_local! {
+        static CACHE: std::cell::RefCell<regex_automata::hybrid::dfa::Cache> =
+            std::cell::RefCell::new(number_core().create_cache());
+    }
     // Anchored, the search reads only the number, and needs no reverse pass
     // to find where the match starts.
     let input = regex_automata::Input::new(text)
         .range(start..)
         .anchored(regex_automata::Anchored::Yes);
-    number_core().find(input).map(|found| found.range())
+    let end = CACHE
+        .with_borrow_mut(|cache| number_core().try_search_fwd(cache, &input))
+        .ok()??
+        .offset();
+    Some(start..end)
 }
 
-fn number_core() -> &'static regex_automata::meta::Regex {
-    static CORE: OnceLock<regex_automata::meta::Regex> = OnceLock::new();
+/// A lazy DFA with a cache for each thread: it is called at every digit and
+/// kanji numeral, and a meta regex would take its cache from a shared pool
+/// each time.
+fn number_core() -> &'static regex_automata::hybrid::dfa::DFA {
+    use regex_automata::hybrid::dfa;
+    static CORE: OnceLock<dfa::DFA> = OnceLock::new();
     CORE.get_or_init(|| {
-        regex_automata::meta::Regex::new(&format!(
-            "{}{}|[{KANJI_NUMERALS}]+",
-            r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?",
-            r"(?:[十百千万億兆]+(?:[0-9０-９]+(?:[.．][0-9０-９]+)?[十百千万億兆]*)*)?",
-        ))
-        .expect("the number pattern is valid")
+        dfa::Builder::new()
+            .configure(dfa::Config::new().starts_for_each_pattern(false))
+            .build(&number_pattern())
+            .expect("the number pattern is valid")
     })
+}
+
+/// Digits with separators and a decimal part, then kanji multipliers; or a
+/// run of kanji numerals.
+fn number_pattern() -> String {
+    format!(
+        "{}{}|[{KANJI_NUMERALS}]+",
+        r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?",
+        r"(?:[十百千万億兆]+(?:[0-9０-９]+(?:[.．][0-9０-９]+)?[十百千万億兆]*)*)?",
+    )
 }
 
 fn url_like() -> &'static Regex {
@@ -821,10 +841,11 @@ mod tests {
         /// The scan stops exactly where the number regex would next match.
         #[test]
         fn the_scan_agrees_with_the_number_regex(text in "[a-z0-9０-９ 、。一二十百万億数半過人年.,%/:;@\\[`{\u{7f}é😀]{0,40}") {
+            let regex = regex_automata::meta::Regex::new(&number_pattern()).unwrap();
             let mut from = 0;
             loop {
                 let unanchored = regex_automata::Input::new(&text).range(from..);
-                let found = number_core().find(unanchored);
+                let found = regex.find(unanchored);
                 let expected = found.map(|found| found.start());
                 proptest::prop_assert_eq!(next_number_start(&text, from), expected);
                 // Anchored where the scan stops, the search finds the same number.

@@ -7,6 +7,8 @@
 
 use serde::de::DeserializeOwned;
 
+mod simple;
+
 use crate::front_matter::{
     error_range, lines_with_offsets, trim_line_ending, Entry, Item, Parsed, Problem, ProblemKind,
     Value,
@@ -136,13 +138,64 @@ pub fn scalar(text: &str) -> String {
 pub(crate) fn parse_front_matter(content: &str, base: TextSize) -> Parsed {
     let base = usize::from(base);
     let scanned = scan_entries(content, base);
-    let mut problems = duplicate_key_problems(&scanned);
-    let effective = blank_earlier_duplicates(content, base, &scanned);
+    match simple_entries(content, &scanned) {
+        Some(entries) => Parsed {
+            entries,
+            problems: Vec::new(),
+        },
+        None => parse_with_serde(content, base, &scanned),
+    }
+}
+
+/// The entries of front matter simple enough to read without serde_yaml.
+fn simple_entries(content: &str, scanned: &[ScannedEntry]) -> Option<Vec<Entry>> {
+    let values = simple::read(content)?;
+    let same_keys = values.len() == scanned.len()
+        && values
+            .iter()
+            .zip(scanned)
+            .all(|((key, _), entry)| *key == entry.key);
+    same_keys.then(|| {
+        scanned
+            .iter()
+            .zip(values)
+            .map(|(entry, (_, value))| {
+                entry_from_scan(entry, simple_value(value, Some(&entry.items)))
+            })
+            .collect()
+    })
+}
+
+fn simple_value(value: simple::Simple, item_ranges: Option<&[TextRange]>) -> Value {
+    match value {
+        simple::Simple::Null => Value::Null,
+        simple::Simple::Bool(flag) => Value::Bool(flag),
+        simple::Simple::Integer(integer) => Value::Integer(integer),
+        simple::Simple::Text(text) => Value::String(text.to_string()),
+        simple::Simple::List(items) => {
+            let ranges = item_ranges.filter(|ranges| ranges.len() == items.len());
+            Value::List(
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(at, item)| Item {
+                        value: simple_value(item, None),
+                        range: ranges.map_or(TextRange::default(), |ranges| ranges[at]),
+                    })
+                    .collect(),
+            )
+        }
+    }
+}
+
+fn parse_with_serde(content: &str, base: usize, scanned: &[ScannedEntry]) -> Parsed {
+    let mut problems = duplicate_key_problems(scanned);
+    let effective = blank_earlier_duplicates(content, base, scanned);
 
     let entries = match serde_yaml::from_str::<serde_yaml::Value>(&effective) {
         Ok(serde_yaml::Value::Null) => Vec::new(),
         Ok(serde_yaml::Value::Mapping(mapping)) => {
-            entries_from_mapping(content, base, &scanned, &mapping)
+            entries_from_mapping(content, base, scanned, &mapping)
         }
         Ok(other) => {
             problems.push(Problem {
@@ -163,7 +216,7 @@ pub(crate) fn parse_front_matter(content: &str, base: TextSize) -> Parsed {
                 message: format!("invalid YAML: {}", error.message),
             });
             // Lint what can still be read: each entry on its own.
-            entries_parsed_one_by_one(content, base, &scanned)
+            entries_parsed_one_by_one(content, base, scanned)
         }
     };
     problems.sort_by_key(|p| p.range.start());
@@ -677,6 +730,186 @@ mod tests {
         }
         assert_eq!(scalar("openSUSE"), "openSUSE");
         assert_eq!(scalar("yes"), "\"yes\"");
+    }
+
+    /// The simple reader is taken for the front matter most posts have, and
+    /// refuses what it cannot be sure of.
+    #[test]
+    fn simple_reader_takes_common_front_matter_and_refuses_the_rest() {
+        let common = "layout: post\ntitle: \"Python: why, part 3\"\ndate: 2024-07-30 19:00:00 +0900\n\
+                      tags: [\"クラウド\", AI, 'a, b']\ncategories:\n  - Column # main\n  - 日記\n\
+                      draft:\npublished: true\nreading_time: 8 # minutes\nexcerpt: Don't panic, really\nauthor: \"Ann\"  # guest\n";
+        let scanned = scan_entries(common, 0);
+        let entries = simple_entries(common, &scanned).expect("read without serde_yaml");
+        assert_eq!(entries, parse_with_serde(common, 0, &scanned).entries);
+        assert_eq!(entries[5].value, Value::Null);
+        assert_eq!(entries[6].value, Value::Bool(true));
+        assert_eq!(entries[7].value, Value::Integer(8));
+        for refused in [
+            "draft: yes\n",
+            "draft: True\n",
+            "n: 1\n",
+            "a: 1.5\n",
+            "a: 010\n",
+            "a: -3\n",
+            "a: \"x\\ty\"\n",
+            "a: 'it''s'\n",
+            "a:\tb\n",
+            "a: |\n  text\n",
+            "a: &x b\n",
+            "a: b\n  c\n",
+            "a: b\na: c\n",
+            "a: [x, [y]]\n",
+            "a: \u{85}\n",
+            "# only a comment\n",
+        ] {
+            let scanned = scan_entries(refused, 0);
+            assert_eq!(simple_entries(refused, &scanned), None, "{refused:?}");
+        }
+    }
+
+    /// A front-matter entry: mostly forms the simple reader accepts, with
+    /// borderline scalars, and now and then something it must refuse.
+    fn yaml_entry() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let key = prop_oneof![
+            8 => "[a-z_][a-z0-9_-]{0,6}",
+            1 => prop::sample::select(vec!["y", "No", "TRUE", "a b", "1", "é", "-k", "\"k\""])
+                .prop_map(str::to_string),
+        ];
+        let separator = prop_oneof![
+            8 => Just(": "),
+            1 => prop::sample::select(vec![":  ", ": \t", " : ", ":"]),
+        ];
+        let token = prop::sample::select(vec![
+            "foo",
+            "Foo, bar",
+            "don't",
+            "say \"hi\"",
+            "\"q\"",
+            "'s'",
+            "\"\"",
+            "''",
+            "'a\\b'",
+            "2024-01-02",
+            "2024-01-02 10:00:00 +0900",
+            "2024-01-02T10:00:00Z",
+            "2024-1-2",
+            "2024-01-02x",
+            "08",
+            "0",
+            "12",
+            "123456789012345678",
+            "1234567890123456789",
+            "-3",
+            "+3",
+            "1e3",
+            "1_000",
+            "0x1F",
+            "0o17",
+            "3.5",
+            ".5",
+            "5.",
+            ".inf",
+            "true",
+            "True",
+            "yes",
+            "off",
+            "~",
+            "null",
+            "Null",
+            "nan",
+            "NaN",
+            "inf",
+            "Infinity",
+            "a: b",
+            "a:b",
+            "a #b",
+            "a#b",
+            "a # c",
+            "\"a\" # c",
+            "\"a\"# c",
+            "{a: b}",
+            "|",
+            ">-",
+            "&a x",
+            "*a",
+            "!t x",
+            "%x",
+            "@x",
+            "`x`",
+            "日本語",
+            "数百万",
+            "\u{85}",
+            "\u{feff}x",
+            "\u{2028}",
+            "x\u{7f}",
+            "http://a.b/c",
+            "C++",
+            "a:",
+            "- x",
+            "-",
+            "?",
+            "? x",
+            ": x",
+            "=",
+            "<<",
+            "'",
+            "\"",
+            "\\x",
+            "a  b",
+            "全角　空白",
+            "(a)",
+            "a,b",
+            "x'",
+            "a]",
+            "\"a\\\"b\"",
+        ]);
+        let scalar = prop_oneof![
+            6 => token.prop_map(str::to_string),
+            1 => "[a-z0-9 :#,'\"\\\\\\[\\]{}!&*|>%@`.+~\u{3042}-]{0,8}",
+        ];
+        let value = prop_oneof![
+            4 => scalar.clone(),
+            2 => proptest::collection::vec(scalar.clone(), 0..4)
+                .prop_map(|items| format!("[{}]", items.join(", "))),
+            1 => Just(String::new()),
+        ];
+        let block_list = (
+            prop::sample::select(vec!["", "  ", "    "]),
+            proptest::collection::vec(scalar, 1..4),
+        )
+            .prop_map(|(indent, items)| {
+                items
+                    .iter()
+                    .map(|item| format!("\n{indent}- {item}"))
+                    .collect::<String>()
+            });
+        prop_oneof![
+            5 => (key.clone(), separator, value)
+                .prop_map(|(key, separator, value)| format!("{key}{separator}{value}")),
+            2 => (key, block_list).prop_map(|(key, items)| format!("{key}:{items}")),
+            1 => prop::sample::select(vec!["", "# note", "  # x", "---", "-"]).prop_map(str::to_string),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 16384, ..Default::default() })]
+
+        /// Whatever the simple reader accepts, serde_yaml reads the same.
+        #[test]
+        fn simple_reader_agrees_with_serde_yaml(
+            lines in proptest::collection::vec(yaml_entry(), 1..5),
+            crlf in proptest::prelude::any::<bool>(),
+        ) {
+            let content = lines.join(if crlf { "\r\n" } else { "\n" }) + "\n";
+            let scanned = scan_entries(&content, 0);
+            if let Some(simple) = simple_entries(&content, &scanned) {
+                let serde = parse_with_serde(&content, 0, &scanned);
+                proptest::prop_assert!(serde.problems.is_empty(), "{content:?}: {:?}", serde.problems);
+                proptest::prop_assert_eq!(simple, serde.entries, "{:?}", content);
+            }
+        }
     }
 
     #[test]
