@@ -461,12 +461,16 @@ impl<'a> ScopeTexts<'a> {
             &self.prose
         };
         cell.get_or_init(|| {
-            let mut joined = String::new();
-            for block in &self.document.body.blocks {
-                if matches!(block.kind, BlockKind::Heading(_)) == headings {
-                    joined.push_str(&block.text);
-                    joined.push('\n');
-                }
+            let blocks = || {
+                let blocks = self.document.body.blocks.iter();
+                blocks.filter(|block| matches!(block.kind, BlockKind::Heading(_)) == headings)
+            };
+            // Sized once: grown block by block, it was copied over and over.
+            let mut joined =
+                String::with_capacity(blocks().map(|block| block.text.len() + 1).sum());
+            for block in blocks() {
+                joined.push_str(&block.text);
+                joined.push('\n');
             }
             joined
         })

@@ -208,17 +208,27 @@ fn count_text(text: &str, counts: &mut Counts) {
             }
             continue;
         }
-        // Kana and kanji are three bytes; decoding them here spares a
-        // `Chars` per character. The text is valid UTF-8, so the bytes are there.
+        // Kana and kanji are three bytes, and come in runs: counted here
+        // without decoding them, or trying eight ASCII bytes between them.
+        if byte & 0xF0 == 0xE0 {
+            let run_start = at;
+            while let [lead @ 0xE0..=0xEF, second, _, ..] = bytes[at..] {
+                let block = (u32::from(lead & 0x0F) << 6) | u32::from(second & 0x3F);
+                if CJK_BLOCKS[(block >> 6) as usize] >> (block & 63) & 1 == 0 {
+                    break;
+                }
+                at += 3;
+            }
+            if at > run_start {
+                counts.cjk_characters += (at - run_start) / 3;
+                in_word = false;
+                continue;
+            }
+        }
+        // The text is valid UTF-8, so a lead byte's continuation bytes are there.
         let ch = match (byte, bytes.get(at + 1), bytes.get(at + 2)) {
             (0xE0..=0xEF, Some(&second), Some(&third)) => {
                 at += 3;
-                let block = (u32::from(byte & 0x0F) << 6) | u32::from(second & 0x3F);
-                if CJK_BLOCKS[(block >> 6) as usize] >> (block & 63) & 1 == 1 {
-                    counts.cjk_characters += 1;
-                    in_word = false;
-                    continue;
-                }
                 let code = (u32::from(byte & 0x0F) << 12)
                     | (u32::from(second & 0x3F) << 6)
                     | u32::from(third & 0x3F);

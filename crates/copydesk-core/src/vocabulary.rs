@@ -50,7 +50,13 @@ pub struct Vocabulary {
 pub fn normalize_tag(tag: &str) -> String {
     let mut normalized = String::with_capacity(tag.len());
     let mut pending_separator = false;
-    for ch in tag.trim().nfkc().flat_map(char::to_lowercase) {
+    let tag = tag.trim();
+    // Most tags are NFKC already, which a quick check tells without composing.
+    let nfkc = match unicode_normalization::is_nfkc_quick(tag.chars()) {
+        unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(tag),
+        _ => std::borrow::Cow::Owned(tag.nfkc().collect()),
+    };
+    for ch in nfkc.chars().flat_map(char::to_lowercase) {
         if matches!(ch, '-' | '_') || ch.is_whitespace() {
             pending_separator = !normalized.is_empty();
             continue;

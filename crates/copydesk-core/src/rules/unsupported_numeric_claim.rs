@@ -456,15 +456,16 @@ fn next_number_start(text: &str, from: usize) -> Option<usize> {
             at += 1;
             continue;
         }
-        // Every numeral is three bytes; the first two give its block.
+        // Every numeral is three bytes; the first two give its block. Kana
+        // and kanji come in runs, read here without going back to the top.
         if byte & 0xF0 == 0xE0 {
-            if let (Some(&second), Some(&third)) = (bytes.get(at + 1), bytes.get(at + 2)) {
-                let block = (usize::from(byte & 0x0F) << 6) | usize::from(second & 0x3F);
+            while let [lead @ 0xE0..=0xEF, second, third, ..] = bytes[at..] {
+                let block = (usize::from(lead & 0x0F) << 6) | usize::from(second & 0x3F);
                 if NUMERALS_IN_BLOCK[block] >> (third & 0x3F) & 1 == 1 {
                     return Some(at);
                 }
+                at += 3;
             }
-            at += 3;
             continue;
         }
         at += if byte >= 0xF0 { 4 } else { 2 };
