@@ -241,6 +241,11 @@ const JA_UNITS: &[&str] = &[
     "件",
     "台",
 ];
+/// Counters after which a number is a date, a time or an age: 2026年, 3時.
+const DATE_COUNTERS: &[&str] = &[
+    "年", "月", "日", "時", "分", "秒", "歳", "才", "週", "ヶ月", "か月", "カ月", "つ", "番", "位",
+    "章", "回目",
+];
 const JA_PREFIX_HEDGES: &[&str] = &["約", "およそ", "おおよそ"];
 const JA_SUFFIX_HEDGES: &[&str] = &[
     "以上",
@@ -503,7 +508,8 @@ fn is_numeral(ch: char) -> bool {
 }
 
 fn is_kanji_number(text: &str) -> bool {
-    text.chars().all(|ch| KANJI_NUMERALS.contains(ch))
+    !text.starts_with(|ch: char| ch.is_ascii())
+        && text.chars().all(|ch| KANJI_NUMERALS.contains(ch))
 }
 
 /// A figure around a number, if it is a claim.
@@ -569,12 +575,23 @@ fn figure_at(text: &str, core: Range<usize>) -> Option<Figure> {
     let after = &text[end..];
 
     let mut unit_len = 0;
-    if let Some(unit) = JA_UNITS.iter().find(|unit| after.starts_with(*unit)) {
+    // Japanese units and counters start past ASCII (but for `%`), and most
+    // numbers are followed by a space or punctuation: no need to try them.
+    let ja_follows = after.starts_with(|ch: char| !ch.is_ascii());
+    if let Some(unit) = JA_UNITS
+        .iter()
+        .find(|unit| (ja_follows || after.starts_with('%')) && after.starts_with(*unit))
+    {
         unit_len = unit.len();
     } else {
         let spaced = after.trim_start_matches(' ');
         let gap = after.len() - spaced.len();
+        let first = spaced.as_bytes().first().copied().unwrap_or_default();
         for unit in EN_UNITS {
+            // The first byte rules out most units before a comparison is made.
+            if !unit.as_bytes()[0].eq_ignore_ascii_case(&first) {
+                continue;
+            }
             if let Some(rest) = strip_prefix_ci(spaced, unit) {
                 // A word unit must end there: "x" in "3x", not in "3xl".
                 let word_ends = rest
@@ -619,13 +636,7 @@ fn figure_at(text: &str, core: Range<usize>) -> Option<Figure> {
         return None;
     }
     // Date, time and age counters mean the number is not a claim: 2026年, 3時.
-    if unit_len == 0
-        && [
-            "年", "月", "日", "時", "分", "秒", "歳", "才", "週", "ヶ月", "か月", "カ月", "つ",
-            "番", "位", "章", "回目",
-        ]
-        .iter()
-        .any(|counter| after.starts_with(counter))
+    if unit_len == 0 && ja_follows && DATE_COUNTERS.iter().any(|counter| after.starts_with(counter))
     {
         return None;
     }
@@ -726,8 +737,12 @@ fn follows_month_name(before: &str) -> bool {
     else {
         return false;
     };
-    let word = word.to_ascii_lowercase();
-    word.len() >= 3 && MONTHS.iter().any(|month| month.starts_with(&word))
+    word.len() >= 3
+        && MONTHS.iter().any(|month| {
+            month
+                .get(..word.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(word))
+        })
 }
 
 /// Kanji numbers are claims when vague (数百万, 十数) or at a large scale;
@@ -836,6 +851,15 @@ mod tests {
                 assert_eq!(number_at(ch.encode_utf8(&mut utf8), 0), Some(0..3), "{ch}");
             }
         }
+    }
+
+    #[test]
+    fn japanese_units_and_counters_start_past_ascii_but_for_percent() {
+        for unit in JA_UNITS.iter().chain(DATE_COUNTERS) {
+            assert!(unit.starts_with(|ch: char| !ch.is_ascii()) || *unit == "%", "{unit}");
+        }
+        assert!(DATE_COUNTERS.iter().all(|counter| !counter.is_ascii()));
+        assert_eq!(spans("50%off"), ["50%"]);
     }
 
     proptest::proptest! {
