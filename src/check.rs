@@ -443,18 +443,16 @@ fn locate(
 /// Runs the site-wide checks over outcomes sorted by path, and adds their
 /// findings to the posts they concern, keeping each post's order by position.
 pub fn add_site_findings(outcomes: &mut [FileOutcome], options: CheckOptions) {
-    let mut indices = Vec::new();
-    let mut posts = Vec::new();
-    for (at, outcome) in outcomes.iter().enumerate() {
-        if let Some(entry) = &outcome.site {
-            indices.push(at);
-            posts.push(Post {
-                path: &outcome.path,
-                facts: &entry.facts,
-                settings: entry.settings,
-            });
-        }
-    }
+    // Posts are made in parallel: each reads its strings, wherever the
+    // worker that linted the post left them.
+    let (indices, posts): (Vec<usize>, Vec<Post>) = outcomes
+        .par_iter()
+        .enumerate()
+        .filter_map(|(at, outcome)| {
+            let entry = outcome.site.as_ref()?;
+            Some((at, Post::new(&outcome.path, &entry.facts, entry.settings)))
+        })
+        .unzip();
     let findings = check_site(&posts);
     for finding in findings {
         if options.quiet && finding.diagnostic.severity != Severity::Error {

@@ -49,11 +49,7 @@ pub fn summarize(targets: &[Target]) -> (Vec<PostSummary>, Vec<copydesk_core::si
     let findings = {
         let site: Vec<Post> = posts
             .iter()
-            .map(|post| Post {
-                path: &post.path,
-                facts: &post.facts,
-                settings: post.settings,
-            })
+            .map(|post| Post::new(&post.path, &post.facts, post.settings))
             .collect();
         check_site(&site)
     };

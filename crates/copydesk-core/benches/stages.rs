@@ -114,11 +114,7 @@ fn stages(c: &mut Criterion) {
     let posts: Vec<Post> = facts
         .iter()
         .zip(&paths)
-        .map(|(facts, path)| Post {
-            path,
-            facts,
-            settings,
-        })
+        .map(|(facts, path)| Post::new(path, facts, settings))
         .collect();
     c.bench_function("site pass (10,000 posts)", |b| {
         b.iter(|| check_site(black_box(&posts)))

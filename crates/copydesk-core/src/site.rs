@@ -4,7 +4,6 @@
 //! of threads.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -74,6 +73,29 @@ pub struct Post<'a> {
     pub path: &'a str,
     pub facts: &'a PostFacts,
     pub settings: SiteSettings,
+    /// Hashes of the normalized title and excerpt. Worked out when the post
+    /// is made, in parallel if the caller likes; the serial pass then groups
+    /// posts without reading each post's strings from all over memory.
+    title_key: Option<u64>,
+    excerpt_key: Option<u64>,
+}
+
+impl<'a> Post<'a> {
+    pub fn new(path: &'a str, facts: &'a PostFacts, settings: SiteSettings) -> Post<'a> {
+        let key = |fact: &Fact| {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::hash::DefaultHasher::new();
+            fact.normalized.hash(&mut hasher);
+            hasher.finish()
+        };
+        Post {
+            path,
+            facts,
+            settings,
+            title_key: facts.title.as_ref().map(key),
+            excerpt_key: facts.excerpt.as_ref().map(key),
+        }
+    }
 }
 
 /// A finding for the post at `post` in the input.
@@ -88,9 +110,10 @@ pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
     let titles = groups(
         posts,
         |post| post.settings.duplicate_title,
+        |post| post.title_key,
         |facts| facts.title.as_ref(),
     );
-    for members in titles.values().filter(|members| members.len() > 1) {
+    for members in titles.iter().filter(|members| members.len() > 1) {
         for &at in members {
             let others: Vec<&str> = members
                 .iter()
@@ -110,9 +133,10 @@ pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
     let excerpts = groups(
         posts,
         |post| post.settings.boilerplate_excerpt,
+        |post| post.excerpt_key,
         |facts| facts.excerpt.as_ref(),
     );
-    for members in excerpts.values() {
+    for members in &excerpts {
         let threshold = members
             .first()
             .map_or(usize::MAX, |&at| posts[at].settings.boilerplate_min_posts);
@@ -134,21 +158,41 @@ pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
     findings
 }
 
-/// Posts by normalized fact, each group in input order; posts with the rule off stay out.
-/// The order of the groups does not matter: findings are sorted by post.
+/// Posts by normalized fact, each group in input order; posts with the rule
+/// off stay out, and so do groups of one. The order of the groups does not
+/// matter: findings are sorted by post.
 fn groups<'a>(
     posts: &'a [Post],
     severity: impl Fn(&Post) -> Severity,
+    key: impl Fn(&Post) -> Option<u64>,
     fact: impl Fn(&'a PostFacts) -> Option<&'a Fact>,
-) -> HashMap<&'a str, Vec<usize>> {
-    let mut groups: HashMap<&'a str, Vec<usize>> = HashMap::with_capacity(posts.len());
-    for (at, post) in posts.iter().enumerate() {
-        if severity(post) == Severity::Off {
-            continue;
+) -> Vec<Vec<usize>> {
+    let mut keyed: Vec<(u64, usize)> = posts
+        .iter()
+        .enumerate()
+        .filter(|(_, post)| severity(post) != Severity::Off)
+        .filter_map(|(at, post)| Some((key(post)?, at)))
+        .collect();
+    // Sorted, posts with one key are a run, in input order.
+    keyed.sort_unstable();
+    // Posts with the same hash are split by the text itself: a collision
+    // must not make two different titles duplicates.
+    let mut groups = Vec::new();
+    for run in keyed
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        let mut by_text: Vec<(&str, Vec<usize>)> = Vec::new();
+        for &(_, at) in run {
+            let Some(text) = fact(posts[at].facts).map(|fact| fact.normalized.as_str()) else {
+                continue;
+            };
+            match by_text.iter_mut().find(|(seen, _)| *seen == text) {
+                Some((_, group)) => group.push(at),
+                None => by_text.push((text, vec![at])),
+            }
         }
-        if let Some(fact) = fact(post.facts) {
-            groups.entry(&fact.normalized).or_default().push(at);
-        }
+        groups.extend(by_text.into_iter().map(|(_, group)| group));
     }
     groups
 }
@@ -212,11 +256,7 @@ mod tests {
         let posts: Vec<Post> = all
             .iter()
             .zip(paths)
-            .map(|(facts, path)| Post {
-                path,
-                facts,
-                settings,
-            })
+            .map(|(facts, path)| Post::new(path, facts, settings))
             .collect();
         let found: Vec<(usize, String)> = check_site(&posts)
             .into_iter()
@@ -256,6 +296,41 @@ mod tests {
         assert_eq!(
             u32::from(check_site(&posts)[0].diagnostic.range.start()),
             11
+        );
+    }
+
+    /// Posts grouped by a hash are told apart by their text: two titles whose
+    /// hashes collide are not duplicates.
+    #[test]
+    fn a_hash_collision_is_not_a_duplicate() {
+        let settings = SiteSettings {
+            duplicate_title: Severity::Warning,
+            boilerplate_excerpt: Severity::Off,
+            boilerplate_min_posts: 3,
+        };
+        let all = [
+            facts("---\ntitle: First\n---\n"),
+            facts("---\ntitle: Second\n---\n"),
+            facts("---\ntitle: first\n---\n"),
+        ];
+        let posts: Vec<Post> = all
+            .iter()
+            .zip(["a.md", "b.md", "c.md"])
+            .map(|(facts, path)| Post {
+                title_key: Some(7),
+                ..Post::new(path, facts, settings)
+            })
+            .collect();
+        let found: Vec<(usize, String)> = check_site(&posts)
+            .into_iter()
+            .map(|finding| (finding.post, finding.diagnostic.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (0, "the same title as `c.md`".to_string()),
+                (2, "the same title as `a.md`".to_string()),
+            ]
         );
     }
 }

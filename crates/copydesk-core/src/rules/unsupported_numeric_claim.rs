@@ -636,7 +636,11 @@ fn figure_at(text: &str, core: Range<usize>) -> Option<Figure> {
         return None;
     }
     // Date, time and age counters mean the number is not a claim: 2026年, 3時.
-    if unit_len == 0 && ja_follows && DATE_COUNTERS.iter().any(|counter| after.starts_with(counter))
+    if unit_len == 0
+        && ja_follows
+        && DATE_COUNTERS
+            .iter()
+            .any(|counter| after.starts_with(counter))
     {
         return None;
     }
@@ -856,7 +860,10 @@ mod tests {
     #[test]
     fn japanese_units_and_counters_start_past_ascii_but_for_percent() {
         for unit in JA_UNITS.iter().chain(DATE_COUNTERS) {
-            assert!(unit.starts_with(|ch: char| !ch.is_ascii()) || *unit == "%", "{unit}");
+            assert!(
+                unit.starts_with(|ch: char| !ch.is_ascii()) || *unit == "%",
+                "{unit}"
+            );
         }
         assert!(DATE_COUNTERS.iter().all(|counter| !counter.is_ascii()));
         assert_eq!(spans("50%off"), ["50%"]);
