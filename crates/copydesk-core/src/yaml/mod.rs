@@ -172,20 +172,29 @@ fn simple_value(value: simple::Simple, item_ranges: Option<&[TextRange]>) -> Val
         simple::Simple::Bool(flag) => Value::Bool(flag),
         simple::Simple::Integer(integer) => Value::Integer(integer),
         simple::Simple::Text(text) => Value::String(text.to_string()),
-        simple::Simple::List(items) => {
-            let ranges = item_ranges.filter(|ranges| ranges.len() == items.len());
-            Value::List(
-                items
-                    .into_iter()
-                    .enumerate()
-                    .map(|(at, item)| Item {
-                        value: simple_value(item, None),
-                        range: ranges.map_or(TextRange::default(), |ranges| ranges[at]),
-                    })
-                    .collect(),
-            )
-        }
+        simple::Simple::List(items) => list(items.into_iter(), item_ranges, |item| {
+            simple_value(item, None)
+        }),
     }
+}
+
+/// A list of converted items; `item_ranges` gives them their spans when the
+/// scanner found exactly one span per item.
+fn list<T>(
+    items: impl ExactSizeIterator<Item = T>,
+    item_ranges: Option<&[TextRange]>,
+    value_of: impl Fn(T) -> Value,
+) -> Value {
+    let ranges = item_ranges.filter(|ranges| ranges.len() == items.len());
+    Value::List(
+        items
+            .enumerate()
+            .map(|(at, item)| Item {
+                value: value_of(item),
+                range: ranges.map_or(TextRange::default(), |ranges| ranges[at]),
+            })
+            .collect(),
+    )
 }
 
 fn parse_with_serde(content: &str, base: usize, scanned: &[ScannedEntry]) -> Parsed {
@@ -246,6 +255,19 @@ fn scan_entries(content: &str, base: usize) -> Vec<ScannedEntry> {
         line_end: usize,
         continuation: Vec<(usize, &'a str)>,
     }
+    impl Pending<'_> {
+        fn finish(self) -> ScannedEntry {
+            let Pending {
+                key,
+                key_range,
+                line_start,
+                inline,
+                line_end,
+                continuation,
+            } = self;
+            finish_entry(key, key_range, line_start, inline, line_end, &continuation)
+        }
+    }
     let mut entries = Vec::new();
     let mut pending: Option<Pending> = None;
     for (start, line) in lines_with_offsets(content, base) {
@@ -268,14 +290,7 @@ fn scan_entries(content: &str, base: usize) -> Vec<ScannedEntry> {
             continue;
         };
         if let Some(p) = pending.take() {
-            entries.push(finish_entry(
-                p.key,
-                p.key_range,
-                p.line_start,
-                p.inline,
-                p.line_end,
-                &p.continuation,
-            ));
+            entries.push(p.finish());
         }
         let inline_text = &bare[after_colon..];
         let leading = inline_text.len() - inline_text.trim_start_matches([' ', '\t']).len();
@@ -292,14 +307,7 @@ fn scan_entries(content: &str, base: usize) -> Vec<ScannedEntry> {
         });
     }
     if let Some(p) = pending.take() {
-        entries.push(finish_entry(
-            p.key,
-            p.key_range,
-            p.line_start,
-            p.inline,
-            p.line_end,
-            &p.continuation,
-        ));
+        entries.push(p.finish());
     }
     entries
 }
@@ -584,8 +592,7 @@ fn key_text(key: &serde_yaml::Value) -> String {
     }
 }
 
-/// Converts a serde_yaml value; `item_ranges` gives list items their spans
-/// when the scanner found exactly one span per item.
+/// Converts a serde_yaml value; `item_ranges` as for [`list`].
 fn convert(value: &serde_yaml::Value, item_ranges: Option<&[TextRange]>) -> Value {
     match value {
         serde_yaml::Value::Null => Value::Null,
@@ -596,17 +603,7 @@ fn convert(value: &serde_yaml::Value, item_ranges: Option<&[TextRange]>) -> Valu
         },
         serde_yaml::Value::String(text) => Value::String(text.clone()),
         serde_yaml::Value::Sequence(sequence) => {
-            let ranges = item_ranges.filter(|ranges| ranges.len() == sequence.len());
-            Value::List(
-                sequence
-                    .iter()
-                    .enumerate()
-                    .map(|(at, item)| Item {
-                        value: convert(item, None),
-                        range: ranges.map_or(TextRange::default(), |ranges| ranges[at]),
-                    })
-                    .collect(),
-            )
+            list(sequence.iter(), item_ranges, |item| convert(item, None))
         }
         serde_yaml::Value::Mapping(mapping) => Value::Map(
             mapping
