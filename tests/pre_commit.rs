@@ -12,6 +12,9 @@ fn run(dir: &Path, program: &str, args: &[&str], home: &Path) -> Output {
         .args(args)
         .current_dir(dir)
         .env("PRE_COMMIT_HOME", home)
+        // One build folder for every revision the hook is installed at, so
+        // runs at new commits rebuild incrementally and do not pile up.
+        .env("CARGO_TARGET_DIR", home.join("cargo-target"))
         .env("GIT_AUTHOR_NAME", "t")
         .env("GIT_AUTHOR_EMAIL", "t@example.com")
         .env("GIT_COMMITTER_NAME", "t")
@@ -42,8 +45,15 @@ fn the_hook_blocks_a_bad_post_and_passes_a_good_one() {
         "the checkout must be a git repository"
     );
     let rev = String::from_utf8_lossy(&head.stdout).trim().to_string();
-    // The hook's Rust build is cached here between runs.
+    // The hook's Rust build is cached here between runs; the checkouts of
+    // revisions no longer in any config are dropped first.
     let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pre-commit-home");
+    let collected = run(checkout, "pre-commit", &["gc"], &home);
+    assert!(
+        collected.status.success(),
+        "{}",
+        String::from_utf8_lossy(&collected.stderr)
+    );
     let repo = tempfile::TempDir::new().unwrap();
     let repo = repo.path();
     assert!(run(repo, "git", &["init", "-q", "-b", "main"], &home)
