@@ -177,10 +177,11 @@ fn check_file(
     options: CheckOptions,
     cache: Option<&crate::cache::Entries>,
 ) -> FileOutcome {
+    let path = slash_path(&target.path);
     // Metadata first: bytes read after it are at least as new as it says.
     let unchanged_key = cache
         .filter(|_| options.fix == FixMode::Report && !options.keep_text)
-        .and_then(|_| unchanged_key(target, options));
+        .and_then(|_| unchanged_key(target, &path, options));
     if let Some((key, mut outcome)) = unchanged_key.and_then(|unchanged_key| {
         let key = cache?.key_of_unchanged(&unchanged_key)?;
         Some((key, crate::cache::get(cache?, &key)?))
@@ -193,9 +194,9 @@ fn check_file(
     }
     READ_BUFFER.with_borrow_mut(|buffer| {
         let mut outcome = match read_into(&target.path, buffer) {
-            Ok(length) => check_read_file(target, &buffer[..length], options, cache),
+            Ok(length) => check_read_file(target, path, &buffer[..length], options, cache),
             Err(error) => FileOutcome {
-                path: slash_path(&target.path),
+                path,
                 failure: Some(describe_io_error(&error)),
                 ..FileOutcome::default()
             },
@@ -211,7 +212,7 @@ fn check_file(
 /// A settled file's unchanged key, from its metadata; `None` when it changed
 /// too recently, or cannot be asked.
 #[cfg(unix)]
-fn unchanged_key(target: &Target, options: CheckOptions) -> Option<crate::cache::Key> {
+fn unchanged_key(target: &Target, path: &str, options: CheckOptions) -> Option<crate::cache::Key> {
     use std::os::unix::fs::MetadataExt;
     let metadata = std::fs::metadata(&target.path).ok()?;
     if !is_settled(metadata.mtime(), metadata.ctime(), run_started()) {
@@ -219,8 +220,8 @@ fn unchanged_key(target: &Target, options: CheckOptions) -> Option<crate::cache:
     }
     Some(crate::cache::unchanged_key(
         target.config.fingerprint,
-        &format!("{:?}", options.quiet),
-        &slash_path(&target.path),
+        cached_options(options),
+        path,
         &[
             metadata.dev() as i64,
             metadata.ino() as i64,
@@ -234,8 +235,17 @@ fn unchanged_key(target: &Target, options: CheckOptions) -> Option<crate::cache:
 }
 
 #[cfg(not(unix))]
-fn unchanged_key(_: &Target, _: CheckOptions) -> Option<crate::cache::Key> {
+fn unchanged_key(_: &Target, _: &str, _: CheckOptions) -> Option<crate::cache::Key> {
     None
+}
+
+/// The options that change a cached outcome, as its keys take them.
+fn cached_options(options: CheckOptions) -> &'static str {
+    if options.quiet {
+        "true"
+    } else {
+        "false"
+    }
 }
 
 /// Whether a file last modified and changed at these times (in seconds) has
@@ -258,15 +268,15 @@ fn run_started() -> i64 {
 
 fn check_read_file(
     target: &Target,
+    path: String,
     bytes: &[u8],
     options: CheckOptions,
     cache: Option<&crate::cache::Entries>,
 ) -> FileOutcome {
-    let path = slash_path(&target.path);
     let cache_key = (cache.is_some() && options.fix == FixMode::Report).then(|| {
         crate::cache::key(
             target.config.fingerprint,
-            &format!("{:?}", options.quiet),
+            cached_options(options),
             &path,
             bytes,
         )
