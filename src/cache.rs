@@ -48,7 +48,7 @@ impl std::hash::Hasher for KeyHasher {
 type KeyMap<V> = HashMap<Key, V, std::hash::BuildHasherDefault<KeyHasher>>;
 
 /// The start of every cache file, with the layout's version.
-const MAGIC: &[u8; 16] = b"copydesk-cache\x002";
+const MAGIC: &[u8; 16] = b"copydesk-cache\x003";
 
 impl Entries {
     /// The entries, and the settled files' unchanged keys with their bytes' keys.

@@ -6,33 +6,64 @@ use copydesk_core::Preset;
 
 use crate::discover::CONFIG_NAMES;
 
-/// What kind of site a folder holds, and why copydesk thinks so.
+/// What kind of site a folder holds, and why copydesk thinks so: by the
+/// generator's config file first, then by what its posts look like, then by
+/// its folders.
 pub fn detect_preset(root: &Path) -> (Preset, &'static str) {
     let has = |name: &str| root.join(name).exists();
     let config_mentions = |file: &str, needle: &str| {
         std::fs::read_to_string(root.join(file)).is_ok_and(|text| text.contains(needle))
     };
-    if has("_posts") {
-        return (Preset::Jekyll, "a Jekyll site (_posts/)");
-    }
-    if has("articles") && first_post_mentions(&root.join("articles"), "emoji:") {
-        return (
-            Preset::Zenn,
-            "a Zenn repository (articles/ with emoji and topics)",
-        );
-    }
-    if has("hugo.toml")
-        || has("hugo.yaml")
-        || has("hugo.json")
-        || config_mentions("config.toml", "baseURL")
+    if ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"]
+        .iter()
+        .any(|name| has(name))
+        || ["config.toml", "config.yaml", "config.yml", "config.json"]
+            .iter()
+            .any(|name| config_mentions(name, "baseURL") || config_mentions(name, "baseurl"))
     {
-        return (Preset::Hugo, "a Hugo site (hugo.toml or baseURL)");
+        return (Preset::Hugo, "a Hugo site (its config file names baseURL)");
     }
     if config_mentions("config.toml", "base_url") || config_mentions("zola.toml", "base_url") {
         return (Preset::Zola, "a Zola site (config.toml with base_url)");
     }
-    if has("content") && first_post_mentions(&root.join("content"), "+++") {
-        return (Preset::Zola, "a site with TOML front matter under content/");
+    if has("_config.yml") || has("_posts") {
+        return (Preset::Jekyll, "a Jekyll site (_config.yml or _posts/)");
+    }
+    let posts = sample_front_matter(root);
+    let share = |test: &dyn Fn(&str) -> bool| posts.iter().filter(|text| test(text)).count();
+    let majority = |count: usize| !posts.is_empty() && count * 2 > posts.len();
+    if majority(share(&|text| {
+        has_key(text, "emoji") && (has_key(text, "topics") || has_key(text, "type"))
+    })) {
+        return (
+            Preset::Zenn,
+            "Zenn posts (emoji, type and topics in their front matter)",
+        );
+    }
+    let toml = share(&|text| text.starts_with("+++"));
+    if majority(toml) {
+        if has("archetypes") || has("layouts") {
+            return (
+                Preset::Hugo,
+                "a Hugo site (TOML posts beside archetypes/ or layouts/)",
+            );
+        }
+        if share(&|text| text.contains("[taxonomies]") || text.contains("[extra]")) > 0
+            || has("templates")
+            || has("sass")
+        {
+            return (
+                Preset::Zola,
+                "a Zola site (TOML posts with [taxonomies] or [extra], or templates/)",
+            );
+        }
+        return (Preset::Zola, "TOML front matter between +++ lines");
+    }
+    if has("content") && (has("archetypes") || has("layouts")) {
+        return (
+            Preset::Hugo,
+            "a Hugo site (content/ beside archetypes/ or layouts/)",
+        );
     }
     (
         Preset::Jekyll,
@@ -40,14 +71,37 @@ pub fn detect_preset(root: &Path) -> (Preset, &'static str) {
     )
 }
 
-fn first_post_mentions(folder: &Path, needle: &str) -> bool {
-    ignore::WalkBuilder::new(folder)
-        .max_depth(Some(3))
+/// Whether front matter sets `key` at its top level, in YAML or TOML.
+fn has_key(front_matter: &str, key: &str) -> bool {
+    front_matter.lines().any(|line| {
+        line.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with([':', '=']))
+    })
+}
+
+/// The front matter of up to 20 posts in the folder, found the way `check`
+/// walks (`.gitignore` respected), a few levels deep.
+fn sample_front_matter(root: &Path) -> Vec<String> {
+    ignore::WalkBuilder::new(root)
+        .max_depth(Some(4))
         .build()
         .filter_map(Result::ok)
-        .filter(|entry| entry.path().extension().is_some_and(|ext| ext == "md"))
-        .take(5)
-        .any(|entry| std::fs::read_to_string(entry.path()).is_ok_and(|text| text.contains(needle)))
+        .filter(|entry| {
+            entry
+                .path()
+                .extension()
+                .is_some_and(|ext| ext == "md" || ext == "markdown")
+        })
+        .filter_map(|entry| {
+            let text = std::fs::read_to_string(entry.path()).ok()?;
+            let text = text.trim_start_matches('\u{feff}');
+            let delimiter = ["---", "+++"].into_iter().find(|d| text.starts_with(d))?;
+            let rest = &text[delimiter.len()..];
+            let end = rest.find(&format!("\n{delimiter}")).unwrap_or(rest.len());
+            Some(format!("{delimiter}{}", &rest[..end]))
+        })
+        .take(20)
+        .collect()
 }
 
 /// The tag field a preset's posts use.

@@ -476,6 +476,30 @@ fn init_on_jekyll_hugo_and_zola_layouts() {
             ],
             "zola",
         ),
+        // Run inside a Zenn repository's articles/ folder.
+        (
+            vec![
+                ("a.md", "---\ntitle: \"A\"\nemoji: \"▶️\"\ntype: \"tech\"\ntopics: [\"rust\"]\npublished: true\n---\n"),
+                ("b.md", "---\ntitle: \"B\"\nemoji: \"👨‍👩‍👧\"\ntype: \"idea\"\ntopics: [\"idea\"]\npublished: false\n---\n"),
+            ],
+            "zenn",
+        ),
+        // A folder of TOML posts, nothing else.
+        (
+            vec![
+                ("a.md", "+++\ntitle = \"A\"\ndate = 2025-01-01\n+++\n"),
+                ("b.md", "+++\ntitle = \"B\"\n[taxonomies]\ntags = [\"x\"]\n+++\n"),
+            ],
+            "zola",
+        ),
+        // Hugo with config.yaml and TOML posts under content/.
+        (
+            vec![
+                ("config.yaml", "baseURL: https://example.com/\n"),
+                ("content/posts/a.md", "+++\ntitle = \"A\"\n+++\n"),
+            ],
+            "hugo",
+        ),
     ] {
         let files: Vec<(&str, &[u8])> = files.iter().map(|(p, t)| (*p, t.as_bytes())).collect();
         let dir = site(&files);

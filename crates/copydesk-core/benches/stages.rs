@@ -97,6 +97,8 @@ fn stages(c: &mut Criterion) {
         duplicate_title: Severity::Warning,
         boilerplate_excerpt: Severity::Warning,
         boilerplate_min_posts: 3,
+        boilerplate_templates: true,
+        allow_translations: true,
     };
     let facts: Vec<PostFacts> = (0..10_000)
         .map(|at| {

@@ -103,6 +103,9 @@ pub struct Body {
     /// HTML comments outside code, as file ranges of `<!-- … -->`.
     pub html_comments: Vec<TextRange>,
     pub images: usize,
+    /// The text of table cells, one space between cells: not prose for the
+    /// rules, but read all the same.
+    pub table_text: String,
 }
 
 impl Body {
@@ -159,6 +162,8 @@ struct Builder {
     item_depth: usize,
     /// Inside a code block, table, footnote definition or image alt text: not prose.
     skip_depth: usize,
+    /// Inside a table, and at which skip depth its cells are.
+    table_skip_depth: Option<usize>,
     open_links: Vec<(usize, String)>,
     /// Set while inside a Liquid tag that spans text events: its closing delimiter.
     liquid_close: Option<&'static str>,
@@ -235,6 +240,10 @@ impl Builder {
     }
 
     fn push_text(&mut self, text: &str, range: Range<usize>) {
+        if self.table_skip_depth == Some(self.skip_depth) {
+            self.body.table_text.push_str(text);
+            return;
+        }
         let mut liquid_close = self.liquid_close;
         let Some(block) = self.ensure_block(&range) else {
             return;
@@ -353,6 +362,9 @@ impl Builder {
             Tag::Table(_) | Tag::FootnoteDefinition(_) | Tag::MetadataBlock(_) => {
                 self.flush();
                 self.skip_depth += 1;
+                if matches!(tag, Tag::Table(_)) && self.table_skip_depth.is_none() {
+                    self.table_skip_depth = Some(self.skip_depth);
+                }
                 if let Tag::FootnoteDefinition(label) = tag {
                     self.body.footnote_definitions.push(label.to_string());
                 }
@@ -363,6 +375,14 @@ impl Builder {
                     block.images += 1;
                 }
                 self.skip_depth += 1;
+            }
+            // Cells apart, so their words stay apart.
+            Tag::TableCell
+                if self.table_skip_depth.is_some()
+                    && !self.body.table_text.is_empty()
+                    && !self.body.table_text.ends_with(' ') =>
+            {
+                self.body.table_text.push(' ');
             }
             Tag::Link { dest_url, .. } => {
                 if let Some(block) = self.ensure_block(&range) {
@@ -385,8 +405,14 @@ impl Builder {
                 self.flush();
                 self.block_quote_depth = self.block_quote_depth.saturating_sub(1);
             }
+            TagEnd::Table => {
+                if self.table_skip_depth == Some(self.skip_depth) {
+                    self.table_skip_depth = None;
+                    self.body.table_text.push('\n');
+                }
+                self.skip_depth = self.skip_depth.saturating_sub(1);
+            }
             TagEnd::CodeBlock
-            | TagEnd::Table
             | TagEnd::FootnoteDefinition
             | TagEnd::MetadataBlock(_)
             | TagEnd::Image => {

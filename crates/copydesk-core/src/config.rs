@@ -198,13 +198,14 @@ pub struct RulesConfig {
     pub front_matter_syntax: Option<RuleSetting<NoOptions>>,
     pub required_field: Option<RuleSetting<rules::required_field::Options>>,
     pub duplicated_title: Option<RuleSetting<rules::duplicated_title::Options>>,
+    pub broken_text: Option<RuleSetting<NoOptions>>,
     pub unused_suppression: Option<RuleSetting<NoOptions>>,
     pub invalid_encoding: Option<RuleSetting<NoOptions>>,
     pub field_type: Option<RuleSetting<rules::field_type::Options>>,
     pub reading_time: Option<RuleSetting<rules::reading_time::Options>>,
     pub tag_vocabulary: Option<RuleSetting<rules::tag_vocabulary::Options>>,
     pub unsupported_numeric_claim: Option<RuleSetting<rules::unsupported_numeric_claim::Options>>,
-    pub duplicate_title_across_posts: Option<RuleSetting<NoOptions>>,
+    pub duplicate_title_across_posts: Option<RuleSetting<crate::site::DuplicateTitleOptions>>,
     pub boilerplate_excerpt: Option<RuleSetting<crate::site::BoilerplateOptions>>,
 }
 
@@ -217,6 +218,7 @@ impl RulesConfig {
             ),
             required_field: RuleSetting::merged(&self.required_field, &later.required_field),
             duplicated_title: RuleSetting::merged(&self.duplicated_title, &later.duplicated_title),
+            broken_text: RuleSetting::merged(&self.broken_text, &later.broken_text),
             unused_suppression: RuleSetting::merged(
                 &self.unused_suppression,
                 &later.unused_suppression,
@@ -254,6 +256,7 @@ impl RulesConfig {
             "front-matter-syntax" => self.front_matter_syntax.as_ref()?.severity,
             "required-field" => self.required_field.as_ref()?.severity,
             "duplicated-title" => self.duplicated_title.as_ref()?.severity,
+            "broken-text" => self.broken_text.as_ref()?.severity,
             "unused-suppression" => self.unused_suppression.as_ref()?.severity,
             "invalid-encoding" => self.invalid_encoding.as_ref()?.severity,
             "field-type" => self.field_type.as_ref()?.severity,

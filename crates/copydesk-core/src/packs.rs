@@ -720,6 +720,129 @@ mod tests {
         );
     }
 
+    /// Every pattern of `generator-leftovers` with a line it must find and
+    /// a near miss it must leave alone.
+    #[test]
+    fn generator_leftovers_patterns_find_leftovers_and_nothing_else() {
+        let config = Config::from_yaml("packs: [generator-leftovers]\n").unwrap();
+        let rule_set = config.rule_set_for("post.md").unwrap();
+        let count = |rule: &str, body: &str| {
+            let text = format!("---\ntitle: T\n---\n{body}\n");
+            let document = crate::Document::parse("post.md", crate::Source::new(text));
+            crate::check(&document, &rule_set)
+                .iter()
+                .filter(|d| d.rule == format!("generator-leftovers/{rule}"))
+                .count()
+        };
+        let cases: &[(&str, &str, usize)] = &[
+            ("pipeline-marker", "---END---", 1),
+            ("pipeline-marker", "-- END OF ARTICLE --", 1),
+            ("pipeline-marker", "[END]", 1),
+            ("pipeline-marker", "=== END ===", 1),
+            ("pipeline-marker", "The end -- of the story --", 0),
+            ("field-label", "**タイトル: 新しい記事**", 1),
+            ("field-label", "**Title:** A new post", 1),
+            ("field-label", "**Meta description**: A post about Rust", 1),
+            ("field-label", "タイトル：新しい記事", 1),
+            ("field-label", "**概要:**\n\n- 一つ目", 0),
+            ("field-label", "- **概要:** このツールは翻訳を速くする", 0),
+            ("field-label", "**タイトル:**", 0),
+            ("field-label", "記事のタイトル：長すぎないこと", 0),
+            (
+                "assistant-boilerplate",
+                "As an AI language model, I cannot help.",
+                1,
+            ),
+            (
+                "assistant-boilerplate",
+                "As a large language model, I have no opinions.",
+                1,
+            ),
+            (
+                "assistant-boilerplate",
+                "As an AI model trained by a lab, I must decline.",
+                1,
+            ),
+            (
+                "assistant-boilerplate",
+                "Sadly I cannot browse the internet for this.",
+                1,
+            ),
+            (
+                "assistant-boilerplate",
+                "I'm sorry, but I couldn't find that article.",
+                1,
+            ),
+            (
+                "assistant-boilerplate",
+                "As of my last knowledge update, it was in beta.",
+                1,
+            ),
+            (
+                "assistant-boilerplate",
+                "私はAI言語モデルなので、意見はありません。",
+                1,
+            ),
+            (
+                "assistant-boilerplate",
+                "AIモデルとして、私は最新情報を持っていません。",
+                1,
+            ),
+            (
+                "assistant-boilerplate",
+                "申し訳ありませんが、その記事を見つけることができませんでした。",
+                1,
+            ),
+            (
+                "assistant-boilerplate",
+                "現在Web検索が利用できないため、一般的な情報をお伝えします。",
+                1,
+            ),
+            (
+                "assistant-boilerplate",
+                "Gemini 2.0はマルチモーダルAIモデルとして設計されている。",
+                0,
+            ),
+            (
+                "assistant-boilerplate",
+                "We trained it as an AI model for images.",
+                0,
+            ),
+            (
+                "assistant-boilerplate",
+                "申し訳ありませんが、このイベントは満席です。",
+                0,
+            ),
+            (
+                "assistant-boilerplate",
+                "Web検索が利用できるプランもある。",
+                0,
+            ),
+            ("placeholder", "Call [insert phone number] today.", 1),
+            ("placeholder", "【ここに画像を挿入】", 1),
+            ("placeholder", "Lorem ipsum dolor sit amet.", 1),
+            ("placeholder", "See [your account] page.", 1),
+            (
+                "placeholder",
+                "See [the account page](https://example.com).",
+                0,
+            ),
+        ];
+        for &(rule, body, expected) in cases {
+            assert_eq!(count(rule, body), expected, "{rule} on {body:?}");
+        }
+        // Each rule of the pack has cases.
+        let pack = Pack::from_yaml(SHIPPED[0].1).unwrap();
+        for rule in &pack.rules {
+            assert!(
+                cases.iter().any(|(id, _, n)| *id == rule.id && *n > 0)
+                    && cases.iter().any(|(id, _, n)| *id == rule.id && *n == 0),
+                "{} needs a positive and a negative case",
+                rule.id
+            );
+        }
+    }
+
     #[test]
     fn ja_style_pack() {
         assert_snapshot_with_config(

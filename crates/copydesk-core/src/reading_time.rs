@@ -22,6 +22,8 @@ pub struct ReadingModel {
     pub image_seconds: Vec<f64>,
     /// Count the text of code blocks too.
     pub include_code: bool,
+    /// Count the text in table cells.
+    pub include_tables: bool,
     /// Minutes the plausible range is widened each way, for rounding.
     pub slack_minutes: f64,
 }
@@ -37,6 +39,7 @@ impl Default for ReadingModel {
             slow_words_per_minute: 175.0,
             image_seconds: vec![12.0, 11.0, 10.0, 9.0, 8.0, 7.0, 6.0, 5.0, 4.0, 3.0],
             include_code: false,
+            include_tables: true,
             slack_minutes: 1.0,
         }
     }
@@ -268,6 +271,9 @@ pub fn count(document: &Document, model: &ReadingModel) -> Counts {
     for block in &document.body.blocks {
         count_text(&block.text, &mut counts);
     }
+    if model.include_tables {
+        count_text(&document.body.table_text, &mut counts);
+    }
     if model.include_code {
         for range in &document.body.code_blocks {
             count_text(document.source.slice(*range), &mut counts);
@@ -306,6 +312,25 @@ pub fn estimate(document: &Document, model: &ReadingModel) -> Estimate {
 mod tests {
     use super::*;
     use crate::{Document, Source};
+
+    /// A post of table rows is read cell by cell; the table syntax is not text.
+    #[test]
+    fn table_cells_are_read() {
+        let mut text = String::from("---\ntitle: t\n---\n| 名前 | Price |\n| --- | ---: |\n");
+        for row in 0..200 {
+            text.push_str(&format!("| 東京店 | {row} yen |\n"));
+        }
+        let document = Document::parse("a.md", Source::new(text));
+        let counts = count(&document, &ReadingModel::default());
+        // 名前 and 東京店 on every row; Price, then a number and "yen" per row.
+        assert_eq!(counts.cjk_characters, 2 + 3 * 200);
+        assert_eq!(counts.words, 1 + 2 * 200);
+        let without = ReadingModel {
+            include_tables: false,
+            ..ReadingModel::default()
+        };
+        assert_eq!(count(&document, &without), Counts::default());
+    }
 
     #[test]
     fn counts_cjk_words_and_images_but_not_code() {

@@ -27,6 +27,11 @@ pub struct Fact {
 pub struct PostFacts {
     pub title: Option<Fact>,
     pub excerpt: Option<Fact>,
+    /// `translationKey`, `translation_key` or `ref`: posts that share one
+    /// are translations of each other.
+    pub translation_key: Option<String>,
+    /// `lang` or `language`.
+    pub lang: Option<String>,
 }
 
 impl PostFacts {
@@ -40,9 +45,18 @@ impl PostFacts {
                 normalized: normalize(text),
             })
         };
+        let string = |keys: &[&str]| {
+            keys.iter().find_map(|key| {
+                let value = document.front_matter.get(key)?.value.as_str()?;
+                let value = value.trim();
+                (!value.is_empty()).then(|| value.to_string())
+            })
+        };
         PostFacts {
             title: fact("title"),
             excerpt: fact("excerpt").or_else(|| fact("description")),
+            translation_key: string(&["translationKey", "translation_key", "ref"]),
+            lang: string(&["lang", "language"]).map(|lang| lang.to_ascii_lowercase()),
         }
     }
 }
@@ -50,13 +64,36 @@ impl PostFacts {
 #[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct BoilerplateOptions {
-    /// How many posts must share an excerpt before it is boilerplate.
+    /// How many posts must share an excerpt, or its template, before it is boilerplate.
     pub min_posts: usize,
+    /// Also report excerpts made from one template with a slot filled in
+    /// (`〇〇について詳細に分析します。`).
+    pub templates: bool,
 }
 
 impl Default for BoilerplateOptions {
     fn default() -> BoilerplateOptions {
-        BoilerplateOptions { min_posts: 3 }
+        BoilerplateOptions {
+            min_posts: 3,
+            templates: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DuplicateTitleOptions {
+    /// Posts that are translations of each other may share a title: the same
+    /// file under another language folder (`en/`, `ja/`, `content/<lang>/`),
+    /// `post.ja.md` beside `post.md`, or a shared `translationKey`.
+    pub allow_translations: bool,
+}
+
+impl Default for DuplicateTitleOptions {
+    fn default() -> DuplicateTitleOptions {
+        DuplicateTitleOptions {
+            allow_translations: true,
+        }
     }
 }
 
@@ -66,6 +103,8 @@ pub struct SiteSettings {
     pub duplicate_title: Severity,
     pub boilerplate_excerpt: Severity,
     pub boilerplate_min_posts: usize,
+    pub boilerplate_templates: bool,
+    pub allow_translations: bool,
 }
 
 /// One post in the site pass.
@@ -78,6 +117,8 @@ pub struct Post<'a> {
     /// posts without reading each post's strings from all over memory.
     title_key: Option<u64>,
     excerpt_key: Option<u64>,
+    /// Which post this is a translation of, and in what language.
+    translation: Translation,
 }
 
 impl<'a> Post<'a> {
@@ -94,6 +135,7 @@ impl<'a> Post<'a> {
             settings,
             title_key: facts.title.as_ref().map(key),
             excerpt_key: facts.excerpt.as_ref().map(key),
+            translation: Translation::of(path, facts),
         }
     }
 }
@@ -118,8 +160,15 @@ pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
             let others: Vec<&str> = members
                 .iter()
                 .filter(|&&other| other != at)
+                .filter(|&&other| {
+                    !(posts[at].settings.allow_translations
+                        && posts[at].translation.pairs_with(&posts[other].translation))
+                })
                 .map(|&other| posts[other].path)
                 .collect();
+            if others.is_empty() {
+                continue;
+            }
             findings.push(finding(
                 at,
                 posts[at].settings.duplicate_title,
@@ -154,8 +203,255 @@ pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
             ));
         }
     }
+    let exact_boilerplate: Vec<usize> = findings
+        .iter()
+        .filter(|finding| finding.diagnostic.rule == "boilerplate-excerpt")
+        .map(|finding| finding.post)
+        .collect();
+    for template in excerpt_templates(posts, &exact_boilerplate) {
+        for &at in &template.posts {
+            findings.push(finding(
+                at,
+                posts[at].settings.boilerplate_excerpt,
+                "boilerplate-excerpt",
+                posts[at].facts.excerpt.as_ref().map(|fact| fact.range),
+                format!(
+                    "{} posts fill in one template: `{}`",
+                    template.posts.len(),
+                    template.pattern
+                ),
+                "write an excerpt that summarizes this post; listings and link previews show it",
+            ));
+        }
+    }
     findings.sort_by_key(|finding| (finding.post, finding.diagnostic.range.start()));
     findings
+}
+
+/// A post's place among translations: a key that its translations share,
+/// and its language. A post with no language marker is keyed by its own
+/// path, so it pairs with nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Translation {
+    key: String,
+    lang: Option<String>,
+}
+
+/// Language codes that name a folder or a file suffix of a translation.
+const LANGUAGE_CODES: &[&str] = &[
+    "ar", "bg", "ca", "cs", "da", "de", "el", "en", "eo", "es", "et", "fa", "fi", "fr", "he", "hi",
+    "hr", "hu", "id", "it", "ja", "jp", "ko", "lt", "lv", "ms", "nb", "nl", "no", "pl", "pt", "ro",
+    "ru", "sk", "sl", "sr", "sv", "th", "tr", "uk", "vi", "zh",
+];
+
+/// `ja`, `pt-br`, `zh_TW`: a language code with an optional region.
+fn language_code(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let (language, region) = match lower.split_once(['-', '_']) {
+        Some((language, region)) => (language, Some(region)),
+        None => (lower.as_str(), None),
+    };
+    let region_ok = region.is_none_or(|region| {
+        (2..=4).contains(&region.len()) && region.bytes().all(|b| b.is_ascii_alphanumeric())
+    });
+    (LANGUAGE_CODES.contains(&language) && region_ok).then_some(lower)
+}
+
+impl Translation {
+    fn of(path: &str, facts: &PostFacts) -> Translation {
+        if let Some(key) = &facts.translation_key {
+            return Translation {
+                key: format!("key:{key}"),
+                lang: facts.lang.clone(),
+            };
+        }
+        let components: Vec<&str> = path.split(['/', '\\']).collect();
+        let Some((file, folders)) = components.split_last() else {
+            return Translation {
+                key: path.to_string(),
+                lang: facts.lang.clone(),
+            };
+        };
+        // `post.ja.md`: the language before the extension.
+        let mut stem_parts: Vec<&str> = file.split('.').collect();
+        let mut lang = None;
+        if stem_parts.len() >= 3 {
+            if let Some(code) = language_code(stem_parts[stem_parts.len() - 2]) {
+                lang = Some(code);
+                stem_parts.remove(stem_parts.len() - 2);
+            }
+        }
+        // `en/news/…`, `content/ja/…`: the last folder that is a language.
+        let mut folders: Vec<String> = folders.iter().map(|folder| folder.to_string()).collect();
+        if lang.is_none() {
+            if let Some(at) = folders
+                .iter()
+                .rposition(|folder| language_code(folder).is_some())
+            {
+                lang = language_code(&folders[at]);
+                folders[at] = "*".to_string();
+            }
+        }
+        folders.push(stem_parts.join("."));
+        Translation {
+            key: folders.join("/"),
+            lang: facts.lang.clone().or(lang),
+        }
+    }
+
+    /// Whether two posts are one post in two languages.
+    fn pairs_with(&self, other: &Translation) -> bool {
+        self.key == other.key && self.lang != other.lang
+    }
+}
+
+/// Excerpts that share a fixed part with a slot filled in.
+struct Template {
+    /// The fixed part with `〇〇` for the slot.
+    pattern: String,
+    posts: Vec<usize>,
+}
+
+/// The shortest fixed part, in characters, that makes a template.
+const TEMPLATE_MIN_FIXED_CHARS: usize = 8;
+
+/// Excerpts made from one template: at least `min_posts` posts (not already
+/// reported as exact repeats) whose normalized excerpts share a prefix and
+/// a suffix that together make at least half of each excerpt, with a different slot
+/// in between.
+fn excerpt_templates(posts: &[Post], exact: &[usize]) -> Vec<Template> {
+    let mut candidates: Vec<(usize, Vec<char>)> = posts
+        .iter()
+        .enumerate()
+        .filter(|(at, post)| {
+            post.settings.boilerplate_excerpt != Severity::Off
+                && post.settings.boilerplate_templates
+                && !exact.contains(at)
+        })
+        .filter_map(|(at, post)| {
+            Some((
+                at,
+                post.facts.excerpt.as_ref()?.normalized.chars().collect(),
+            ))
+        })
+        .collect();
+    let mut templates = Vec::new();
+    // Group by the suffix and by the prefix of a fixed length: a template has
+    // its fixed text at one end or both.
+    for from_end in [true, false] {
+        let edge = |chars: &[char]| -> Option<Vec<char>> {
+            (chars.len() > TEMPLATE_MIN_FIXED_CHARS).then(|| {
+                if from_end {
+                    chars[chars.len() - TEMPLATE_MIN_FIXED_CHARS..].to_vec()
+                } else {
+                    chars[..TEMPLATE_MIN_FIXED_CHARS].to_vec()
+                }
+            })
+        };
+        let mut keyed: Vec<(Vec<char>, usize)> = candidates
+            .iter()
+            .enumerate()
+            .filter_map(|(index, (_, chars))| Some((edge(chars)?, index)))
+            .collect();
+        keyed.sort();
+        let mut used = Vec::new();
+        for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+            let members: Vec<usize> = run.iter().map(|(_, index)| *index).collect();
+            let threshold = posts[candidates[members[0]].0]
+                .settings
+                .boilerplate_min_posts
+                .max(2);
+            if members.len() < threshold {
+                continue;
+            }
+            let texts: Vec<&[char]> = members
+                .iter()
+                .map(|&index| candidates[index].1.as_slice())
+                .collect();
+            let prefix = common_len(&texts, false);
+            let suffix = common_len(&texts, true);
+            let shortest = texts.iter().map(|text| text.len()).min().unwrap_or(0);
+            let (mut prefix, mut suffix) = (
+                prefix.min(shortest),
+                suffix.min(shortest - prefix.min(shortest)),
+            );
+            // In text with spaces, the slot is whole words.
+            if texts[0].contains(&' ') {
+                let sample = texts[0];
+                while prefix > 0 && sample[prefix - 1] != ' ' {
+                    prefix -= 1;
+                }
+                while suffix > 0 && sample[sample.len() - suffix] != ' ' {
+                    suffix -= 1;
+                }
+            }
+            let fixed = prefix + suffix;
+            // The fixed text is at least half of each excerpt: the slot is a
+            // name or a topic, not the summary itself.
+            let longest = texts.iter().map(|text| text.len()).max().unwrap_or(0);
+            if fixed < TEMPLATE_MIN_FIXED_CHARS || fixed * 2 < longest {
+                continue;
+            }
+            // Shown as written where normalizing kept the length, as it
+            // mostly does (case folding, spaces).
+            let first = candidates[members[0]].0;
+            let written: Vec<char> = posts[first]
+                .facts
+                .excerpt
+                .as_ref()
+                .map(|fact| fact.text.chars().collect())
+                .filter(|written: &Vec<char>| written.len() == texts[0].len())
+                .unwrap_or_else(|| texts[0].to_vec());
+            let pattern: String = written[..prefix]
+                .iter()
+                .chain(['〇', '〇'].iter())
+                .chain(written[written.len() - suffix..].iter())
+                .collect();
+            let mut post_indexes: Vec<usize> =
+                members.iter().map(|&index| candidates[index].0).collect();
+            post_indexes.sort_unstable();
+            used.extend(members.iter().copied());
+            templates.push(Template {
+                pattern,
+                posts: post_indexes,
+            });
+        }
+        // A post belongs to one template at most.
+        used.sort_unstable();
+        let mut index = 0;
+        candidates.retain(|_| {
+            let keep = used.binary_search(&index).is_err();
+            index += 1;
+            keep
+        });
+    }
+    templates
+}
+
+/// The length of the prefix (or suffix) that every text shares.
+fn common_len(texts: &[&[char]], from_end: bool) -> usize {
+    let Some((first, rest)) = texts.split_first() else {
+        return 0;
+    };
+    let mut len = first.len();
+    for text in rest {
+        let shared = if from_end {
+            first
+                .iter()
+                .rev()
+                .zip(text.iter().rev())
+                .take_while(|(a, b)| a == b)
+                .count()
+        } else {
+            first
+                .iter()
+                .zip(text.iter())
+                .take_while(|(a, b)| a == b)
+                .count()
+        };
+        len = len.min(shared);
+    }
+    len
 }
 
 /// Posts by normalized fact, each group in input order; posts with the rule
@@ -245,6 +541,8 @@ mod tests {
             duplicate_title: Severity::Warning,
             boilerplate_excerpt: Severity::Warning,
             boilerplate_min_posts: 3,
+            boilerplate_templates: true,
+            allow_translations: true,
         };
         let all = [
             facts("---\ntitle: Weekly News\nexcerpt: Read on.\n---\n"),
@@ -299,6 +597,115 @@ mod tests {
         );
     }
 
+    fn messages(paths: &[&str], texts: &[&str], settings: SiteSettings) -> Vec<(usize, String)> {
+        let all: Vec<PostFacts> = texts.iter().map(|text| facts(text)).collect();
+        let posts: Vec<Post> = all
+            .iter()
+            .zip(paths)
+            .map(|(facts, path)| Post::new(path, facts, settings))
+            .collect();
+        check_site(&posts)
+            .into_iter()
+            .map(|finding| (finding.post, finding.diagnostic.message))
+            .collect()
+    }
+
+    const SETTINGS: SiteSettings = SiteSettings {
+        duplicate_title: Severity::Warning,
+        boilerplate_excerpt: Severity::Warning,
+        boilerplate_min_posts: 3,
+        boilerplate_templates: true,
+        allow_translations: true,
+    };
+
+    /// A post and its translation share a title; posts in one language do not.
+    #[test]
+    fn translations_may_share_a_title() {
+        let same = "---\ntitle: Ruby 3.4 Released\n---\n";
+        for paths in [
+            [
+                "en/news/_posts/2024-12-25-ruby-3-4.md",
+                "ja/news/_posts/2024-12-25-ruby-3-4.md",
+            ],
+            ["content/en/posts/ruby.md", "content/ja/posts/ruby.md"],
+            ["content/posts/ruby.md", "content/posts/ruby.ja.md"],
+            ["docs/zh_TW/ruby.md", "docs/pt-br/ruby.md"],
+        ] {
+            assert_eq!(messages(&paths, &[same, same], SETTINGS), [], "{paths:?}");
+            let off = SiteSettings {
+                allow_translations: false,
+                ..SETTINGS
+            };
+            assert_eq!(messages(&paths, &[same, same], off).len(), 2, "{paths:?}");
+        }
+        // A shared translationKey pairs posts wherever they are, when their
+        // languages differ.
+        let keyed =
+            |lang: &str| format!("---\ntitle: Launch\ntranslationKey: launch\nlang: {lang}\n---\n");
+        let (en, ja) = (keyed("en"), keyed("ja"));
+        assert_eq!(messages(&["a.md", "b.md"], &[&en, &ja], SETTINGS), []);
+        assert_eq!(messages(&["a.md", "b.md"], &[&en, &en], SETTINGS).len(), 2);
+        // Two posts in one language folder, and one of them translated.
+        let found = messages(
+            &["en/a.md", "en/b.md", "ja/a.md"],
+            &[same, same, same],
+            SETTINGS,
+        );
+        assert_eq!(
+            found,
+            [
+                (0, "the same title as `en/b.md`".to_string()),
+                (1, "the same title as `en/a.md`, `ja/a.md`".to_string()),
+                (2, "the same title as `en/b.md`".to_string()),
+            ]
+        );
+        // A folder that only looks like a language code is not one.
+        assert_eq!(
+            messages(&["js/a.md", "go/a.md"], &[same, same], SETTINGS).len(),
+            2
+        );
+    }
+
+    /// Excerpts made from one template with a slot filled in.
+    #[test]
+    fn excerpt_templates_are_boilerplate() {
+        let post = |excerpt: &str| format!("---\ntitle: {excerpt}\nexcerpt: \"{excerpt}\"\n---\n");
+        let texts: Vec<String> = [
+            "Kubernetesについて詳細に分析します。",
+            "生成AIの規制動向について詳細に分析します。",
+            "Rustの非同期処理について詳細に分析します。",
+            "なぜ私たちはブログを書くのか、十年続けて見えたこと。",
+        ]
+        .iter()
+        .map(|excerpt| post(excerpt))
+        .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let paths = ["a.md", "b.md", "c.md", "d.md"];
+        let template = "3 posts fill in one template: `〇〇について詳細に分析します。`".to_string();
+        assert_eq!(
+            messages(&paths, &texts, SETTINGS),
+            [(0, template.clone()), (1, template.clone()), (2, template)]
+        );
+        // Fewer posts than `min-posts`, or templates turned off: nothing.
+        assert_eq!(messages(&paths[1..], &texts[1..], SETTINGS), []);
+        let off = SiteSettings {
+            boilerplate_templates: false,
+            ..SETTINGS
+        };
+        assert_eq!(messages(&paths, &texts, off), []);
+        // Excerpts that only start alike are not a template.
+        let own: Vec<String> = [
+            "In this post we look at how the borrow checker reads loops.",
+            "In this post we look at why our CI takes an hour.",
+            "In this post we look at the new release process.",
+        ]
+        .iter()
+        .map(|excerpt| post(excerpt))
+        .collect();
+        let own: Vec<&str> = own.iter().map(String::as_str).collect();
+        assert_eq!(messages(&paths[..3], &own, SETTINGS), []);
+    }
+
     /// Posts grouped by a hash are told apart by their text: two titles whose
     /// hashes collide are not duplicates.
     #[test]
@@ -307,6 +714,8 @@ mod tests {
             duplicate_title: Severity::Warning,
             boilerplate_excerpt: Severity::Off,
             boilerplate_min_posts: 3,
+            boilerplate_templates: true,
+            allow_translations: true,
         };
         let all = [
             facts("---\ntitle: First\n---\n"),

@@ -209,7 +209,7 @@ mod tests {
         assert_snapshot_of(
             "suppression",
             "kinds.md",
-            "---\ntitle: Same\n# copydesk-disable-next-line required-field\nlayout: post\n---\n<!-- copydesk-disable-next-line duplicated-title -->\n\nSame\n\n<!-- copydesk-disable duplicated-title -->\n## Same\n<!-- copydesk-enable duplicated-title -->\n\n### Same\n",
+            "---\ntitle: Same\n# copydesk-disable-next-line required-field\nlayout: post\n---\n<!-- copydesk-disable-next-line duplicated-title -->\n\n**Same**\n\n<!-- copydesk-disable duplicated-title -->\n## Same\n<!-- copydesk-enable duplicated-title -->\n\n### Same\n",
         );
     }
 

@@ -490,7 +490,7 @@ fn is_single_emoji(text: &str) -> bool {
     let is_pictograph = |ch: char| {
         matches!(ch as u32,
             0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2300..=0x23FF | 0x2B00..=0x2BFF
-            | 0x2190..=0x21FF | 0x3030 | 0x303D | 0x3297 | 0x3299 | 0xA9 | 0xAE | 0x203C | 0x2049 | 0x2122 | 0x2139)
+            | 0x2190..=0x21FF | 0x25A0..=0x25FF | 0x2934..=0x2935 | 0x3030 | 0x303D | 0x3297 | 0x3299 | 0xA9 | 0xAE | 0x203C | 0x2049 | 0x2122 | 0x2139)
     };
     let is_modifier =
         |ch: char| matches!(ch as u32, 0xFE0F | 0x20E3 | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F);
@@ -498,7 +498,14 @@ fn is_single_emoji(text: &str) -> bool {
     let Some((&first, rest)) = chars.split_first() else {
         return false;
     };
-    if !is_pictograph(first) || chars.len() > 12 {
+    if chars.len() > 12 {
+        return false;
+    }
+    // A keycap: `#`, `*` or a digit, an optional U+FE0F, then U+20E3.
+    if matches!(first, '#' | '*' | '0'..='9') {
+        return matches!(rest, ['\u{20E3}'] | ['\u{FE0F}', '\u{20E3}']);
+    }
+    if !is_pictograph(first) {
         return false;
     }
     let regional = |ch: char| matches!(ch as u32, 0x1F1E6..=0x1F1FF);
@@ -609,10 +616,24 @@ mod tests {
 
     #[test]
     fn single_emoji() {
-        for yes in ["😀", "👍🏽", "👨‍👩‍👧", "🇯🇵", "❤️", "☕"] {
+        for yes in [
+            "😀",
+            "👍🏽",
+            "👨‍👩‍👧",
+            "🇯🇵",
+            "❤️",
+            "☕",
+            "▶️",
+            "▶",
+            "#️⃣",
+            "1️⃣",
+            "🏳️‍🌈",
+            "👩🏽‍💻",
+            "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}",
+        ] {
             assert!(is_single_emoji(yes), "{yes}");
         }
-        for no in ["", "😀😀x", "ab", "😀 ", "日"] {
+        for no in ["", "😀😀x", "ab", "😀 ", "日", "1", "#", "▶x"] {
             assert!(!is_single_emoji(no), "{no}");
         }
     }

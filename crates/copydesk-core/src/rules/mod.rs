@@ -4,6 +4,7 @@ use crate::config::{options_of, Resources, RulesConfig};
 use crate::diagnostic::{Severity, Violation};
 use crate::document::Document;
 
+pub mod broken_text;
 pub mod duplicated_title;
 pub mod field_type;
 pub mod front_matter_syntax;
@@ -74,6 +75,14 @@ pub static REGISTRY: &[RuleInfo] = &[
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/boilerplate-excerpt.md"),
         build: |_, _| Ok(Box::new(CheckedElsewhere)),
+    },
+    RuleInfo {
+        name: "broken-text",
+        summary: "Replacement characters, control characters, lone surrogates or private-use characters in the text",
+        default_severity: Severity::Warning,
+        fix: FixAvailability::Sometimes,
+        doc: include_str!("../../../../rules/broken-text.md"),
+        build: |_, _| Ok(Box::new(broken_text::BrokenText)),
     },
     RuleInfo {
         name: "duplicate-title-across-posts",
@@ -224,6 +233,8 @@ impl RuleSet {
             duplicate_title: severity_of("duplicate-title-across-posts").unwrap_or(Severity::Off),
             boilerplate_excerpt: severity_of("boilerplate-excerpt").unwrap_or(Severity::Off),
             boilerplate_min_posts: options_of(&config.boilerplate_excerpt).min_posts,
+            boilerplate_templates: options_of(&config.boilerplate_excerpt).templates,
+            allow_translations: options_of(&config.duplicate_title_across_posts).allow_translations,
         };
         Ok(RuleSet {
             rules,

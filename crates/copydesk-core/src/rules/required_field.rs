@@ -97,6 +97,29 @@ mod tests {
         );
     }
 
+    /// `title: ""` is one finding under every preset, not one per rule.
+    #[test]
+    fn an_empty_title_is_one_finding() {
+        for preset in ["jekyll", "hugo", "zola", "zenn"] {
+            let config = crate::Config::from_yaml(&format!("preset: {preset}\n")).unwrap();
+            let rule_set = config.rule_set_for("a.md").unwrap();
+            let document = crate::Document::parse(
+                "a.md",
+                crate::Source::new("---\ntitle: \"\"\n---\nBody\n".to_string()),
+            );
+            let about_title: Vec<String> = crate::check(&document, &rule_set)
+                .into_iter()
+                .filter(|d| d.message.contains("title"))
+                .map(|d| format!("{}: {}", d.rule, d.message))
+                .collect();
+            assert_eq!(
+                about_title,
+                ["required-field: required field `title` is empty"],
+                "{preset}"
+            );
+        }
+    }
+
     #[test]
     fn present_fields_are_quiet() {
         assert_snapshot_of(

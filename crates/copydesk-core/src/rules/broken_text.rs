@@ -1,0 +1,191 @@
+//! `broken-text`: characters that mark text damaged on its way into the post.
+//! Docs: `rules/broken-text.md`.
+
+use crate::diagnostic::{Edit, Fix, Violation};
+use crate::document::Document;
+use crate::rules::Rule;
+use crate::source::{TextRange, TextSize};
+
+/// Reports U+FFFD, control characters other than tab and line endings,
+/// lone UTF-16 surrogates written as `\uD800` escapes, and private-use
+/// characters, in the front matter and in the body outside code blocks.
+pub struct BrokenText;
+
+/// What kind of damage a character shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Damage {
+    Replacement,
+    C0Control,
+    C1Control,
+    LoneSurrogate,
+    PrivateUse,
+}
+
+impl Rule for BrokenText {
+    fn check(&self, document: &Document, violations: &mut Vec<Violation>) {
+        let text = document.source.text();
+        let start = usize::from(document.source.content_start());
+        if !may_hold_damage(&text.as_bytes()[start..]) {
+            return;
+        }
+        let in_code = |at: usize| {
+            let at = TextSize::from(at as u32);
+            document
+                .body
+                .code_blocks
+                .iter()
+                .any(|code| code.contains(at))
+        };
+        for (at, ch) in text[start..].char_indices() {
+            let at = start + at;
+            let Some(damage) = damage_of(ch) else {
+                if ch == '\\' {
+                    if let Some(len) = lone_surrogate_escape(&text[at..], &text[start..at]) {
+                        if !in_code(at) {
+                            violations.push(violation(Damage::LoneSurrogate, at, len, ch));
+                        }
+                    }
+                }
+                continue;
+            };
+            if !in_code(at) {
+                violations.push(violation(damage, at, ch.len_utf8(), ch));
+            }
+        }
+    }
+}
+
+/// Most files hold none of these bytes: a control byte, the lead bytes of
+/// C1 controls, U+FFFD and the private-use areas, or a backslash.
+fn may_hold_damage(bytes: &[u8]) -> bool {
+    bytes.iter().any(|&b| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || matches!(b, 0x7F | 0xC2 | 0xEE | 0xEF | 0xF3 | 0xF4 | b'\\')
+    })
+}
+
+fn damage_of(ch: char) -> Option<Damage> {
+    match ch {
+        '\u{FFFD}' => Some(Damage::Replacement),
+        '\t' | '\n' | '\r' => None,
+        '\u{0}'..='\u{1F}' | '\u{7F}' => Some(Damage::C0Control),
+        '\u{80}'..='\u{9F}' => Some(Damage::C1Control),
+        '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' | '\u{100000}'..='\u{10FFFD}' => {
+            Some(Damage::PrivateUse)
+        }
+        _ => None,
+    }
+}
+
+/// `\uD83D` not followed by a low surrogate's escape, or `\uDE00` not after
+/// a high one's: the length of the escape.
+fn lone_surrogate_escape(rest: &str, before: &str) -> Option<usize> {
+    let code = surrogate_escape(rest)?;
+    let is_high = (0xD800..0xDC00).contains(&code);
+    let paired = if is_high {
+        surrogate_escape(&rest[6..]).is_some_and(|next| (0xDC00..0xE000).contains(&next))
+    } else {
+        before.len() >= 6
+            && before.is_char_boundary(before.len() - 6)
+            && surrogate_escape(&before[before.len() - 6..])
+                .is_some_and(|previous| (0xD800..0xDC00).contains(&previous))
+    };
+    (!paired).then_some(6)
+}
+
+/// The code of a `\uXXXX` escape at the start of `text`, if it is a surrogate.
+fn surrogate_escape(text: &str) -> Option<u32> {
+    let digits = text
+        .strip_prefix("\\u")
+        .or_else(|| text.strip_prefix("\\U"))?;
+    let digits = digits.get(..4)?;
+    let code = u32::from_str_radix(digits, 16).ok()?;
+    (0xD800..0xE000).contains(&code).then_some(code)
+}
+
+/// Windows-1252's characters at the C1 codes: a C1 control in text is most
+/// often one of them, decoded as Latin-1.
+fn windows_1252(ch: char) -> Option<char> {
+    let mapped = match ch as u32 {
+        0x80 => '€',
+        0x82 => '‚',
+        0x84 => '„',
+        0x85 => '…',
+        0x86 => '†',
+        0x87 => '‡',
+        0x89 => '‰',
+        0x8B => '‹',
+        0x91 => '‘',
+        0x92 => '’',
+        0x93 => '“',
+        0x94 => '”',
+        0x95 => '•',
+        0x96 => '–',
+        0x97 => '—',
+        0x99 => '™',
+        0x9B => '›',
+        _ => return None,
+    };
+    Some(mapped)
+}
+
+fn violation(damage: Damage, at: usize, len: usize, ch: char) -> Violation {
+    let range = TextRange::at(TextSize::from(at as u32), TextSize::from(len as u32));
+    let code = ch as u32;
+    match damage {
+        Damage::Replacement => Violation::new(
+            range,
+            "replacement character U+FFFD: a character was lost here",
+        )
+        .with_help("a conversion or a cut in the middle of a character replaced it; restore the original text"),
+        Damage::C0Control => Violation::new(range, format!("control character U+{code:04X} in the text"))
+            .with_help("it is invisible and no reader needs it; delete it")
+            // Only the form feed has a use in plain text, as a page break.
+            .with_fix(if ch == '\u{C}' {
+                Fix::unsafe_("Delete the control character", vec![Edit::delete(range)])
+            } else {
+                Fix::safe("Delete the control character", vec![Edit::delete(range)])
+            }),
+        Damage::C1Control => {
+            let violation = Violation::new(range, format!("control character U+{code:04X} in the text"))
+                .with_help("text decoded as Latin-1 where it was Windows-1252 shows these in place of quotes and dashes");
+            match windows_1252(ch) {
+                Some(mapped) => violation.with_fix(Fix::unsafe_(
+                    format!("Replace with `{mapped}` (Windows-1252)"),
+                    vec![Edit::replace(range, mapped.to_string())],
+                )),
+                None => violation,
+            }
+        }
+        Damage::LoneSurrogate => Violation::new(range, "an escaped lone UTF-16 surrogate: half of a character")
+            .with_help("the other half of the pair was lost; restore the character it was part of"),
+        Damage::PrivateUse => Violation::new(
+            range,
+            format!("private-use character U+{code:04X}: it shows as a box in most fonts"),
+        )
+        .with_help("it came from an icon font or a bad conversion; replace it with the character meant"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::assert_snapshot_of;
+
+    #[test]
+    fn each_kind_of_damage_at_its_place() {
+        assert_snapshot_of(
+            "broken-text",
+            "kinds.md",
+            "---\ntitle: \"生成AIの\u{FFFD}動向\"\n---\n本文\u{7}です。\u{93}Quoted\u{94} \u{E000} and \\uD83D alone.\n\n```\ncode \u{FFFD} \u{7}\n```\n\nA pair \\uD83D\\uDE00 is fine.\n",
+        );
+    }
+
+    #[test]
+    fn clean_text_and_emoji_are_quiet() {
+        assert_snapshot_of(
+            "broken-text",
+            "clean.md",
+            "---\ntitle: \"旅行記 😀 京都 ▶️\"\n---\n\u{FEFF}Tabs\tand CRLF\r\nare fine, 👨‍👩‍👧 too. A path C:\\\\Users\\\\me.\n",
+        );
+    }
+}
