@@ -502,11 +502,32 @@ pub fn check_rule_in(texts: &ScopeTexts, rule: &PackRule) -> Vec<Violation> {
         }
     }
     let haystacks = haystacks(document, &rule.scope);
+    // Raw lines include code blocks, whose text is an example, not the post's.
+    let in_code = |range: TextRange| {
+        rule.scope == Scope::Lines
+            && document
+                .body
+                .code_blocks
+                .iter()
+                .any(|code| code.contains(range.start()))
+    };
     let matches = |regex: &Regex| -> Vec<(TextRange, String)> {
         let mut found = Vec::new();
         for haystack in &haystacks {
             for hit in regex.find_iter(haystack.text).filter(|hit| !hit.is_empty()) {
-                found.push((haystack.to_file(hit.range()), hit.as_str().to_string()));
+                // A match that starts with blank lines or indentation (a
+                // pattern anchored at the start of the body) is reported
+                // from its first character.
+                let text = hit.as_str();
+                let trimmed = text.trim_start();
+                if trimmed.is_empty() {
+                    continue;
+                }
+                let start = hit.start() + (text.len() - trimmed.len());
+                let range = haystack.to_file(start..hit.end());
+                if !in_code(range) {
+                    found.push((range, trimmed.to_string()));
+                }
             }
         }
         found
@@ -740,9 +761,26 @@ mod tests {
             ("pipeline-marker", "[END]", 1),
             ("pipeline-marker", "=== END ===", 1),
             ("pipeline-marker", "The end -- of the story --", 0),
+            ("pipeline-marker", "```\n---END---\n```", 0),
             ("field-label", "**タイトル: 新しい記事**", 1),
+            ("field-label", "\n\n**Title**: A new post", 1),
+            ("field-label", "Intro.\n\n**Title:** Wrapup Session", 0),
+            (
+                "field-label",
+                "```text\nタイトル: Button label guidelines\n```",
+                0,
+            ),
+            (
+                "field-label",
+                "Intro.\n\nメタディスクリプション: 生成AIの動向を解説",
+                1,
+            ),
             ("field-label", "**Title:** A new post", 1),
-            ("field-label", "**Meta description**: A post about Rust", 1),
+            (
+                "field-label",
+                "Intro.\n\n**Meta description**: A post about Rust",
+                1,
+            ),
             ("field-label", "タイトル：新しい記事", 1),
             ("field-label", "**概要:**\n\n- 一つ目", 0),
             ("field-label", "- **概要:** このツールは翻訳を速くする", 0),
@@ -821,7 +859,8 @@ mod tests {
             ("placeholder", "Call [insert phone number] today.", 1),
             ("placeholder", "【ここに画像を挿入】", 1),
             ("placeholder", "Lorem ipsum dolor sit amet.", 1),
-            ("placeholder", "See [your account] page.", 1),
+            ("placeholder", "[Add a summary here]", 1),
+            ("placeholder", "Subject: Logo Design - [your name]", 0),
             (
                 "placeholder",
                 "See [the account page](https://example.com).",

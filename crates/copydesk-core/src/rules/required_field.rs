@@ -43,6 +43,9 @@ impl Rule for RequiredField {
         if front_matter.entries.is_empty() && !front_matter.problems.is_empty() {
             return;
         }
+        if is_page_stub(document) {
+            return;
+        }
         let opening_line = document
             .source
             .slice(block)
@@ -74,6 +77,16 @@ impl Rule for RequiredField {
     }
 }
 
+/// A file with no body whose front matter only points elsewhere (a
+/// `template` to render, a `redirect_to`) is a page of the site, not a post.
+fn is_page_stub(document: &Document) -> bool {
+    let body = document.source.slice(document.body.range);
+    body.trim().is_empty()
+        && ["template", "redirect_to", "redirect"]
+            .iter()
+            .any(|key| document.front_matter.get(key).is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::test_support::{assert_snapshot_of, assert_snapshot_with_config};
@@ -95,6 +108,24 @@ mod tests {
             "---\r\ntitle: \"\"\r\ntags: []\r\nauthor:\r\ncategories:\r\n  - 日本\r\n---\r\n本文\r\n",
             "rules:\n  required-field:\n    fields: [title, tags, author, categories, date]\n",
         );
+    }
+
+    /// A page stub that renders a template or redirects is not a post.
+    #[test]
+    fn page_stubs_need_no_title() {
+        let rule_set = crate::Config::default().rule_set_for("latest.md").unwrap();
+        let findings = |text: &str| {
+            let document =
+                crate::Document::parse("latest.md", crate::Source::new(text.to_string()));
+            crate::check(&document, &rule_set)
+                .into_iter()
+                .filter(|d| d.rule == "required-field")
+                .count()
+        };
+        assert_eq!(findings("+++\ntemplate = \"latest.html\"\n+++\n"), 0);
+        assert_eq!(findings("---\nredirect_to: /new/\n---\n\n"), 0);
+        // With a body, it is a post after all.
+        assert_eq!(findings("+++\ntemplate = \"page.html\"\n+++\nText.\n"), 1);
     }
 
     /// `title: ""` is one finding under every preset, not one per rule.
