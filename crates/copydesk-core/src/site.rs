@@ -32,6 +32,9 @@ pub struct PostFacts {
     pub translation_key: Option<String>,
     /// `lang` or `language`.
     pub lang: Option<String>,
+    /// `published: false` or `draft: true`: not on the site, so its title and
+    /// excerpt clash with nothing.
+    pub draft: bool,
 }
 
 impl PostFacts {
@@ -57,6 +60,7 @@ impl PostFacts {
             excerpt: fact("excerpt").or_else(|| fact("description")),
             translation_key: string(&["translationKey", "translation_key", "ref"]),
             lang: string(&["lang", "language"]).map(|lang| lang.to_ascii_lowercase()),
+            draft: is_draft(document),
         }
     }
 }
@@ -228,6 +232,15 @@ pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
     findings
 }
 
+fn is_draft(document: &Document) -> bool {
+    use crate::front_matter::Value;
+    let flag = |key: &str| match document.front_matter.get(key).map(|entry| &entry.value) {
+        Some(Value::Bool(value)) => Some(*value),
+        _ => None,
+    };
+    flag("published") == Some(false) || flag("draft") == Some(true)
+}
+
 /// A post's place among translations: a key that its translations share,
 /// and its language. A post with no language marker is keyed by its own
 /// path, so it pairs with nothing.
@@ -326,6 +339,7 @@ fn excerpt_templates(posts: &[Post], exact: &[usize]) -> Vec<Template> {
         .filter(|(at, post)| {
             post.settings.boilerplate_excerpt != Severity::Off
                 && post.settings.boilerplate_templates
+                && !post.facts.draft
                 && !exact.contains(at)
         })
         .filter_map(|(at, post)| {
@@ -392,16 +406,36 @@ fn excerpt_templates(posts: &[Post], exact: &[usize]) -> Vec<Template> {
             if fixed < TEMPLATE_MIN_FIXED_CHARS || fixed * 2 < longest {
                 continue;
             }
+            // A template says nothing when its slot only repeats the post's
+            // title (`Kubernetesについて詳細に分析します。` on `Kubernetes入門`);
+            // a slot that adds to the title (`the third year of Rust`) is content.
+            let members: Vec<usize> = members
+                .into_iter()
+                .filter(|&index| {
+                    let (at, chars) = &candidates[index];
+                    let slot: String = chars[prefix..chars.len() - suffix].iter().collect();
+                    let slot = slot.trim();
+                    !slot.is_empty()
+                        && posts[*at]
+                            .facts
+                            .title
+                            .as_ref()
+                            .is_some_and(|title| title.normalized.contains(slot))
+                })
+                .collect();
+            if members.len() < threshold {
+                continue;
+            }
             // Shown as written where normalizing kept the length, as it
             // mostly does (case folding, spaces).
-            let first = candidates[members[0]].0;
-            let written: Vec<char> = posts[first]
+            let (first, normalized) = &candidates[members[0]];
+            let written: Vec<char> = posts[*first]
                 .facts
                 .excerpt
                 .as_ref()
                 .map(|fact| fact.text.chars().collect())
-                .filter(|written: &Vec<char>| written.len() == texts[0].len())
-                .unwrap_or_else(|| texts[0].to_vec());
+                .filter(|written: &Vec<char>| written.len() == normalized.len())
+                .unwrap_or_else(|| normalized.clone());
             let pattern: String = written[..prefix]
                 .iter()
                 .chain(['〇', '〇'].iter())
@@ -466,7 +500,7 @@ fn groups<'a>(
     let mut keyed: Vec<(u64, usize)> = posts
         .iter()
         .enumerate()
-        .filter(|(_, post)| severity(post) != Severity::Off)
+        .filter(|(_, post)| severity(post) != Severity::Off && !post.facts.draft)
         .filter_map(|(at, post)| Some((key(post)?, at)))
         .collect();
     // Sorted, posts with one key are a run, in input order.
@@ -659,6 +693,9 @@ mod tests {
                 (2, "the same title as `en/b.md`".to_string()),
             ]
         );
+        // Drafts are not on the site: their titles clash with nothing.
+        let draft = "---\ntitle: Ruby 3.4 Released\ndraft: true\n---\n";
+        assert_eq!(messages(&["a.md", "b.md"], &[same, draft], SETTINGS), []);
         // A folder that only looks like a language code is not one.
         assert_eq!(
             messages(&["js/a.md", "go/a.md"], &[same, same], SETTINGS).len(),
@@ -693,6 +730,33 @@ mod tests {
             ..SETTINGS
         };
         assert_eq!(messages(&paths, &texts, off), []);
+        // A tagline whose slot adds to the title is content, not boilerplate;
+        // drafts are not on the site.
+        let tagline = |title: &str, excerpt: &str| {
+            format!("---\ntitle: {title}\nexcerpt: \"{excerpt}\"\n---\n")
+        };
+        let taglines = [
+            tagline(
+                "Launching the 2016 survey",
+                "Hearing from you about the first year of Rust",
+            ),
+            tagline(
+                "Launching the 2017 survey",
+                "Hearing from you about the second year of Rust",
+            ),
+            tagline(
+                "Launching the 2018 survey",
+                "Hearing from you about the third year of Rust",
+            ),
+        ];
+        let taglines: Vec<&str> = taglines.iter().map(String::as_str).collect();
+        assert_eq!(messages(&paths[..3], &taglines, SETTINGS), []);
+        let drafts: Vec<String> = texts[..3]
+            .iter()
+            .map(|text| text.replacen("---\n", "---\npublished: false\n", 1))
+            .collect();
+        let drafts: Vec<&str> = drafts.iter().map(String::as_str).collect();
+        assert_eq!(messages(&paths[..3], &drafts, SETTINGS), []);
         // Excerpts that only start alike are not a template.
         let own: Vec<String> = [
             "In this post we look at how the borrow checker reads loops.",

@@ -224,7 +224,9 @@ fn candidates(document: &Document) -> Vec<Candidate> {
             },
             place: Place::Top,
             is_paragraph_line: !is_heading_like,
-            stands_alone: whole_block,
+            // A first paragraph with a link in it is prose that points
+            // somewhere, not a leftover title.
+            stands_alone: whole_block && (is_heading_like || block.links.is_empty()),
             deletion: deletion_range(text, line_start, lines_end, whole_block),
         });
         if !is_heading_like {
@@ -753,6 +755,11 @@ mod tests {
             "duplicated-title",
             "lede.md",
             "---\ntitle: \"Ruby 1.9.3-p125 is released\"\n---\nRuby 1.9.3-p125 is released.\n\nThis release fixes bugs.\n",
+        );
+        assert_snapshot_of(
+            "duplicated-title",
+            "lede-with-link.md",
+            "---\ntitle: \"RubyConf 2008 is Sold-out\"\n---\n[RubyConf 2008][1] is sold out\n\nHowever, there is a waiting list.\n\n[1]: https://example.com/\n",
         );
     }
 
