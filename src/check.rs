@@ -61,6 +61,8 @@ pub struct Located {
     pub end: Point,
     /// Start and end of each fix edit.
     pub edits: Vec<(Point, Point)>,
+    /// Start and end of each related location (a figure's later mentions).
+    pub related: Vec<(Point, Point)>,
     /// The flagged text, white space collapsed: what a baseline remembers,
     /// so a finding survives edits elsewhere in its file.
     #[serde(default)]
@@ -442,6 +444,16 @@ fn locate(
                     )
                 })
                 .collect(),
+            related: diagnostic
+                .related
+                .iter()
+                .map(|range| {
+                    (
+                        Point::of(source, range.start()),
+                        Point::of(source, range.end()),
+                    )
+                })
+                .collect(),
             diagnostic,
         })
         .collect();
@@ -497,6 +509,7 @@ pub fn add_site_findings(outcomes: &mut [FileOutcome], options: CheckOptions) {
             start,
             end,
             edits: Vec::new(),
+            related: Vec::new(),
             snippet,
         });
         outcome

@@ -636,3 +636,74 @@ fn a_closed_pipe_ends_the_output_quietly() {
         assert_ne!(output.status.code(), Some(101), "{args:?}");
     }
 }
+
+/// A figure mentioned three times is one finding, at its first mention, with
+/// the other two as related locations, in every format.
+#[test]
+fn a_repeated_figure_is_one_finding_with_related_locations() {
+    let post = "---\ntitle: Figures\n---\n市場は75%以上を占める。\n\n## 次\n\nその７５％以上という数字。\n\nAgain 75%以上.\n";
+    let dir = site(&[("post.md", post.as_bytes())]);
+    let (report, _) = json_report(dir.path(), &["post.md"]);
+    let claims: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "unsupported-numeric-claim")
+        .collect();
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0]["start"]["line"], 4);
+    let related: Vec<(u64, u64)> = claims[0]["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["start"]["line"].as_u64().unwrap(),
+                r["start"]["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(related, [(8, 3), (10, 7)]);
+    let human = copydesk(dir.path())
+        .args(["check", "--format", "human", "post.md"])
+        .output()
+        .unwrap();
+    let human = String::from_utf8_lossy(&human.stdout);
+    assert!(human.contains("also at lines 8, 10"), "{human}");
+    let concise = copydesk(dir.path())
+        .args(["check", "--format", "concise", "post.md"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&concise.stdout)
+            .matches("unsupported-numeric-claim")
+            .count(),
+        1
+    );
+}
+
+/// The baseline remembers a figure by its first mention: adding or removing
+/// a later mention changes nothing.
+#[test]
+fn a_baseline_holds_a_figure_whatever_its_repeats() {
+    let post = |repeats: usize| {
+        let mut text = String::from("---\ntitle: Figures\n---\n市場は380億ドルに達した。\n");
+        for _ in 0..repeats {
+            text.push_str("\nその380億ドルは大きい。\n");
+        }
+        text
+    };
+    let dir = site(&[("post.md", post(1).as_bytes())]);
+    let status = copydesk(dir.path())
+        .args(["check", "--write-baseline", "post.md"])
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(0));
+    for repeats in [0, 1, 3] {
+        std::fs::write(dir.path().join("post.md"), post(repeats)).unwrap();
+        let (report, code) = json_report(dir.path(), &["post.md"]);
+        assert_eq!(code, 0, "{repeats} repeats: {report}");
+        assert_eq!(report["summary"]["baselined"], 1, "{repeats} repeats");
+        assert_eq!(report["summary"]["stale_baseline"], 0, "{repeats} repeats");
+    }
+}

@@ -354,6 +354,11 @@ fn sarif_validates_against_the_official_schema() {
         ("post.md", &example_like("\r\n", true)),
         ("bad.md", b"---\ntitle: [unclosed\n---\n"),
         ("latin1.md", b"---\ntitle: caf\xe9\n---\n"),
+        (
+            "figures.md",
+            "---\ntitle: Figures\n---\n市場は380億ドルに達した。\n\nその380億ドルは大きい。\n"
+                .as_bytes(),
+        ),
     ]);
     let output = copydesk(dir.path())
         .args(["check", "--format", "sarif", "-o", "out.sarif", "."])
@@ -377,6 +382,17 @@ fn sarif_validates_against_the_official_schema() {
             .as_str()
             .unwrap()
             .starts_with("# ")
+    );
+    // A repeated figure is one result, its later mention a related location.
+    let repeated = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|result| result["ruleId"] == "unsupported-numeric-claim")
+        .unwrap();
+    assert_eq!(
+        repeated["relatedLocations"][0]["physicalLocation"]["region"]["startLine"],
+        6
     );
     let Some(validated) = validate_sarif(&dir.path().join("out.sarif")) else {
         return;

@@ -98,10 +98,11 @@ impl Server {
         })
     }
 
-    fn next(&mut self) -> Value {
+    /// The next message, waiting at most `limit` for it.
+    fn next_within(&mut self, limit: Duration) -> Value {
         let message = self
             .messages
-            .recv_timeout(WAIT)
+            .recv_timeout(limit)
             .expect("the server answered in time");
         // Answer the server's own requests (registerCapability) so it is not left waiting.
         if let (Some(id), Some(_)) = (message.get("id"), message.get("method")) {
@@ -119,8 +120,10 @@ impl Server {
             return self.pending.remove(at);
         }
         let deadline = Instant::now() + limit;
-        while Instant::now() < deadline {
-            let message = self.next();
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            // The whole limit applies, not one message's wait: a slow lint
+            // of a 10 MB document in a debug build sends nothing for a while.
+            let message = self.next_within(left.max(Duration::from_millis(1)));
             if wanted(&message) {
                 return message;
             }
@@ -809,6 +812,34 @@ fn bursts_cancellation_and_a_10_mb_document() {
     assert!(
         after < baseline + 32.0,
         "memory did not return near the baseline: {baseline:.1} → {peak:.1} → {after:.1} MiB"
+    );
+    server.shutdown();
+}
+
+/// A repeated figure is one diagnostic; its later mentions are its
+/// `relatedInformation`, in the negotiated encoding.
+#[test]
+fn a_repeated_figure_carries_its_later_mentions() {
+    let dir = site();
+    let mut server = Server::start(dir.path());
+    server.initialize(dir.path(), &["utf-16"], false);
+    let uri = url(&dir.path().join("figures.md"));
+    server.open(
+        &uri,
+        "---\ntitle: Figures\n---\n😀市場は380億ドルに達した。\n\n😀その380億ドルは大きい。\n",
+    );
+    let diagnostics = server.diagnostics(&uri);
+    let claims: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "unsupported-numeric-claim")
+        .collect();
+    assert_eq!(claims.len(), 1, "{diagnostics:?}");
+    let related = &claims[0]["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], uri);
+    // 😀 is two UTF-16 units, then その: the figure starts at column 4.
+    assert_eq!(
+        related["location"]["range"],
+        json!({ "start": { "line": 5, "character": 4 }, "end": { "line": 5, "character": 10 } })
     );
     server.shutdown();
 }

@@ -27,6 +27,10 @@ use documents::{to_offset, to_range, OpenDocument};
 /// would make every publish tens of megabytes.
 const MAX_PUBLISHED: usize = 1000;
 
+/// A figure repeated thousands of times needs its first few mentions shown,
+/// not a publish the size of the document.
+const MAX_RELATED: usize = 20;
+
 /// Edits this close together lint once; an edit after a pause lints at once.
 const DEBOUNCE: Duration = Duration::from_millis(150);
 const FIX_ALL: &str = "source.fixAll.copydesk";
@@ -125,7 +129,7 @@ impl State {
         if let Some(document) = self.documents.get_mut(uri) {
             document.last_published = Some(std::time::Instant::now());
         }
-        Some((linted.to_lsp(encoding), linted.version))
+        Some((linted.to_lsp(uri, encoding), linted.version))
     }
 
     /// The parsed document and its findings, under its nearest config.
@@ -172,7 +176,7 @@ impl Linted {
         }
     }
 
-    fn to_lsp(&self, encoding: ColumnEncoding) -> Vec<Diagnostic> {
+    fn to_lsp(&self, uri: &Url, encoding: ColumnEncoding) -> Vec<Diagnostic> {
         let source = &self.document.source;
         if let Some(message) = &self.config_error {
             return vec![Diagnostic {
@@ -204,6 +208,20 @@ impl Linted {
                 }),
                 source: Some("copydesk".into()),
                 message: diagnostic.message.clone(),
+                related_information: (!diagnostic.related.is_empty()).then(|| {
+                    diagnostic
+                        .related
+                        .iter()
+                        .take(MAX_RELATED)
+                        .map(|range| DiagnosticRelatedInformation {
+                            location: Location {
+                                uri: uri.clone(),
+                                range: to_range(source, *range, encoding),
+                            },
+                            message: "mentioned again here".into(),
+                        })
+                        .collect()
+                }),
                 // The fix rides along, so a code action needs no new lint.
                 data: diagnostic
                     .fix
@@ -493,7 +511,7 @@ impl LanguageServer for Backend {
         let encoding = state.encoding;
         let items = state
             .lint(&params.text_document.uri)
-            .map(|linted| linted.to_lsp(encoding))
+            .map(|linted| linted.to_lsp(&params.text_document.uri, encoding))
             .unwrap_or_default();
         Ok(DocumentDiagnosticReportResult::Report(
             DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {

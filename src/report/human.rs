@@ -61,15 +61,36 @@ impl miette::Diagnostic for Shown<'_> {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        /// A figure repeated on hundreds of lines is named by its first few.
+        const MAX_RELATED_LINES: usize = 10;
         let diagnostic = &self.located.diagnostic;
-        match (&diagnostic.help, &diagnostic.fix) {
-            (Some(help), Some(fix)) => {
-                Some(Box::new(format!("{help}\nfix available: {}", fix.title)))
-            }
-            (Some(help), None) => Some(Box::new(help)),
-            (None, Some(fix)) => Some(Box::new(format!("fix available: {}", fix.title))),
-            (None, None) => None,
+        let mut lines: Vec<String> = diagnostic.help.iter().cloned().collect();
+        if let Some(fix) = &diagnostic.fix {
+            lines.push(format!("fix available: {}", fix.title));
         }
+        if !self.located.related.is_empty() {
+            let mut at: Vec<u32> = self
+                .located
+                .related
+                .iter()
+                .map(|(start, _)| start.line)
+                .collect();
+            at.dedup();
+            let word = if at.len() == 1 { "line" } else { "lines" };
+            let shown: Vec<String> = at
+                .iter()
+                .take(MAX_RELATED_LINES)
+                .map(u32::to_string)
+                .collect();
+            let more = at.len().saturating_sub(MAX_RELATED_LINES);
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            lines.push(format!("also at {word} {}{more}", shown.join(", ")));
+        }
+        (!lines.is_empty()).then(|| Box::new(lines.join("\n")) as Box<dyn fmt::Display + 'a>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {

@@ -45,6 +45,12 @@ struct JsonEdit<'a> {
 }
 
 #[derive(Serialize)]
+struct JsonRange {
+    start: JsonPoint,
+    end: JsonPoint,
+}
+
+#[derive(Serialize)]
 struct JsonFix<'a> {
     title: &'a str,
     applicability: copydesk_core::Applicability,
@@ -63,6 +69,9 @@ struct JsonDiagnostic<'a> {
     help: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<JsonFix<'a>>,
+    /// Later mentions of the same problem, reported with this finding.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<JsonRange>,
 }
 
 impl Json {
@@ -106,6 +115,14 @@ fn render(outcome: &FileOutcome) -> io::Result<Vec<u8>> {
             end: located.end.into(),
             help: diagnostic.help.as_deref(),
             fix,
+            related: located
+                .related
+                .iter()
+                .map(|(start, end)| JsonRange {
+                    start: (*start).into(),
+                    end: (*end).into(),
+                })
+                .collect(),
         };
         if !rendered.is_empty() {
             rendered.extend_from_slice(b",\n  ");

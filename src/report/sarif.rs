@@ -81,6 +81,28 @@ impl Report for Sarif {
                     }
                 }],
             });
+            if !located.related.is_empty() {
+                let related: Vec<Value> = located
+                    .related
+                    .iter()
+                    .enumerate()
+                    .map(|(id, (start, end))| {
+                        json!({
+                            "id": id,
+                            "message": { "text": "mentioned again here" },
+                            "physicalLocation": {
+                                "artifactLocation": { "uri": outcome.path },
+                                "region": {
+                                    "startLine": start.line, "startColumn": start.column,
+                                    "endLine": end.line, "endColumn": end.column,
+                                    "charOffset": start.offset, "charLength": end.offset - start.offset,
+                                },
+                            },
+                        })
+                    })
+                    .collect();
+                result["relatedLocations"] = json!(related);
+            }
             if let Some(fix) = &diagnostic.fix {
                 let replacements: Vec<Value> = fix
                     .edits

@@ -108,6 +108,8 @@ pub struct Violation {
     pub fix: Option<Fix>,
     /// Some findings of a rule are milder than the rule: never above this.
     pub max_severity: Option<Severity>,
+    /// Other places of the same problem: a figure's later mentions.
+    pub related: Vec<TextRange>,
 }
 
 impl Violation {
@@ -118,6 +120,7 @@ impl Violation {
             help: None,
             fix: None,
             max_severity: None,
+            related: Vec::new(),
         }
     }
 
@@ -147,4 +150,6 @@ pub struct Diagnostic {
     pub message: String,
     pub help: Option<String>,
     pub fix: Option<Fix>,
+    /// Other places of the same problem, reported with it and not apart.
+    pub related: Vec<TextRange>,
 }

@@ -49,6 +49,7 @@ fn diagnostic(rule: Cow<'static, str>, severity: Severity, violation: Violation)
         message: violation.message,
         help: violation.help,
         fix: violation.fix,
+        related: violation.related,
     }
 }
 
@@ -97,6 +98,7 @@ pub fn check_bytes(path: &str, bytes: Vec<u8>, rule_set: &RuleSet) -> FileResult
                     message: violation.message,
                     help: violation.help,
                     fix: None,
+                    related: Vec::new(),
                 }]
             };
             FileResult {

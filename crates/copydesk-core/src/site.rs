@@ -556,6 +556,7 @@ fn finding(
             message,
             help: Some(help.to_string()),
             fix: None,
+            related: Vec::new(),
         },
     }
 }

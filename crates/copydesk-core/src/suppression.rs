@@ -83,6 +83,7 @@ pub(crate) fn apply(document: &Document, rule_set: &RuleSet, diagnostics: &mut V
                 message,
                 help: Some("remove the comment, or the rule name from it".to_string()),
                 fix: None,
+                related: Vec::new(),
             })
         };
         if directive.rules.is_empty() {

@@ -82,6 +82,17 @@ fn render_config(config: &Config, rule: &str, path: &str, text: &str) -> String 
         if let Some(help) = &diagnostic.help {
             writeln!(out, "  help: {help}").unwrap();
         }
+        for related in &diagnostic.related {
+            let at = source.position(related.start(), ColumnEncoding::Chars);
+            writeln!(
+                out,
+                "  also at {}:{}: {}",
+                at.line + 1,
+                at.column + 1,
+                visible(source.slice(*related))
+            )
+            .unwrap();
+        }
         if let Some(fix) = &diagnostic.fix {
             let (fixed, _) = apply_fixes(source.text(), std::slice::from_ref(diagnostic), true);
             writeln!(out, "  fix ({:?}): {}", fix.applicability, fix.title).unwrap();

@@ -1,0 +1,559 @@
+//! Whether a figure is a claim where it stands (§2 of the convention): not
+//! when its sentence tells the writer's or the publisher's own facts, an
+//! offer, a how-to quantity, the site's own survey, or an idiom. Decided
+//! from the sentence's words, and from the names a site calls its own.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Why a figure is not a claim, for tests and for the rule page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAClaim {
+    /// 私, 当社, 我々, "we", "our": the writer's or the publisher's own facts.
+    FirstPerson,
+    /// A name the site lists as its own (`first-party`).
+    FirstParty,
+    /// 割引, 賞金, 参加費, "discount", "prize", "20% off": the publisher's offer.
+    Offer,
+    /// 設定, しきい値, を超えたら, "threshold", "set … to": what the reader is told to use.
+    HowTo,
+    /// 回答者, "respondents": the site's own survey.
+    OwnSurvey,
+    /// A release post's speed-ups and sizes: the project's own release notes.
+    ReleaseNotes,
+    /// "100% sure", "give 100%".
+    Rhetorical,
+    /// 例えば, 仮に, 想定, "for example", "best case": an illustration.
+    Hypothetical,
+    /// A question asks; it does not state the figure.
+    Question,
+}
+
+/// A site's own names (`first-party: [RubyKaigi, Ruby]`), matched as words.
+#[derive(Debug, Clone, Default)]
+pub struct FirstPartyNames(Option<Regex>);
+
+impl FirstPartyNames {
+    pub fn new(names: &[String]) -> FirstPartyNames {
+        let alternatives: Vec<String> = names
+            .iter()
+            .filter(|name| !name.trim().is_empty())
+            .map(|name| {
+                let escaped = regex::escape(name.trim());
+                // ASCII names are words; a Japanese name has no word boundary.
+                if name.is_ascii() {
+                    format!(r"(?-u:\b){escaped}(?-u:\b)")
+                } else {
+                    escaped
+                }
+            })
+            .collect();
+        if alternatives.is_empty() {
+            return FirstPartyNames(None);
+        }
+        FirstPartyNames(
+            regex::RegexBuilder::new(&format!("(?i:{})", alternatives.join("|")))
+                .dfa_size_limit(256 << 10)
+                .build()
+                .ok(),
+        )
+    }
+
+    fn named_in(&self, sentence: &str) -> bool {
+        self.0
+            .as_ref()
+            .is_some_and(|names| names.is_match(sentence))
+    }
+}
+
+/// What the post as a whole says about its figures.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Post {
+    /// A release announcement: its figures about speed and size are the
+    /// project's own release notes.
+    pub is_release: bool,
+    /// The report of a survey the site ran ("Rust Survey 2023 Results"):
+    /// its percentages are the site's own findings.
+    pub is_survey_report: bool,
+}
+
+impl Post {
+    pub fn of(title: &str) -> Post {
+        Post {
+            is_release: release_title().is_match(title),
+            is_survey_report: survey_title().is_match(title),
+        }
+    }
+}
+
+/// Where a sentence stands.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Place {
+    /// In a block quote: the words of someone quoted, not the writer's.
+    pub quoted: bool,
+    /// Where the figure starts in its sentence.
+    pub offset: usize,
+    /// A count of 100 or less with no scale, or 100%: small enough to be
+    /// one's own ("4人家族", "I rewrote it 3 times").
+    pub small: bool,
+}
+
+/// Why the figure in `sentence` is not a claim, or `None` when it is one.
+#[cfg(test)]
+pub fn not_a_claim(
+    sentence: &str,
+    names: &FirstPartyNames,
+    post: Post,
+    place: Place,
+) -> Option<NotAClaim> {
+    for_figure(sentence, place, SentenceFacts::of(sentence, names, post))
+}
+
+/// The reasons that hold for every figure of a sentence, worked out once
+/// per sentence: in one pass of a regex set over it.
+fn sentence_reason(sentence: &str, names: &FirstPartyNames, post: Post) -> Option<SentenceReason> {
+    // Most sentences hold none of these words: one scan says so.
+    let any = any_sentence_word().is_match(sentence);
+    if !any && !post.is_survey_report && !names.named_in(sentence) {
+        return None;
+    }
+    let words = sentence_words();
+    let has = |word: Words| any && words[word as usize].is_match(sentence);
+    Some(SentenceReason(if has(Words::Rhetorical) {
+        NotAClaim::Rhetorical
+    } else if names.named_in(sentence) {
+        NotAClaim::FirstParty
+    } else if has(Words::Hypothetical) {
+        NotAClaim::Hypothetical
+    } else if has(Words::Offer) {
+        NotAClaim::Offer
+    } else if has(Words::HowTo) {
+        NotAClaim::HowTo
+    } else if post.is_survey_report || has(Words::OwnSurvey) {
+        NotAClaim::OwnSurvey
+    } else if post.is_release && has(Words::Performance) {
+        NotAClaim::ReleaseNotes
+    } else {
+        return None;
+    }))
+}
+
+/// A reason that holds for a whole sentence, from [`sentence_reason`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentenceReason(NotAClaim);
+
+/// What holds for every figure of one sentence, worked out once.
+#[derive(Debug, Clone, Copy)]
+pub struct SentenceFacts {
+    whole: Option<SentenceReason>,
+    /// A first person stands somewhere in it, outside quotations.
+    personal: bool,
+    question: bool,
+}
+
+impl SentenceFacts {
+    /// Whether a first person stands in the sentence: only then does the
+    /// size of a figure matter.
+    pub fn is_personal(&self) -> bool {
+        self.personal
+    }
+
+    pub fn of(sentence: &str, names: &FirstPartyNames, post: Post) -> SentenceFacts {
+        SentenceFacts {
+            whole: sentence_reason(sentence, names, post),
+            personal: first_person().is_match(&without_quotations(sentence)),
+            question: is_question(sentence),
+        }
+    }
+}
+
+/// Why one figure of a sentence is not a claim, given what holds for the
+/// whole sentence: an idiom first, then what depends on where the figure
+/// stands (a question's clause, a first person's clause), then the rest.
+pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<NotAClaim> {
+    let whole = facts.whole.map(|reason| reason.0);
+    if whole == Some(NotAClaim::Rhetorical) {
+        return whole;
+    }
+    if facts.question && in_last_clause(sentence, place.offset) {
+        return Some(NotAClaim::Question);
+    }
+    // The writer's own facts: a first person in the figure's own clause ("I
+    // have used it for 5 years, and it has 20 million users" states a fact
+    // about the world in its second clause), or anywhere in the sentence of
+    // a small count. Inside quotation marks, 私 and "we" are the speaker's.
+    if facts.personal && !place.quoted {
+        let in_clause =
+            first_person().is_match(&without_quotations(clause_at(sentence, place.offset)));
+        if in_clause || place.small {
+            return Some(NotAClaim::FirstPerson);
+        }
+    }
+    whole
+}
+
+/// The kinds of words [`sentence_words`] looks for, by their index in it.
+#[derive(Clone, Copy)]
+enum Words {
+    Rhetorical,
+    Hypothetical,
+    Offer,
+    HowTo,
+    OwnSurvey,
+    Performance,
+}
+
+const SENTENCE_WORDS: [&str; 6] = [
+    RHETORICAL,
+    HYPOTHETICAL,
+    OFFER,
+    HOW_TO,
+    OWN_SURVEY,
+    PERFORMANCE,
+];
+
+/// Each kind of words, by [`Words`].
+fn sentence_words() -> &'static [Regex] {
+    static EACH: OnceLock<Vec<Regex>> = OnceLock::new();
+    EACH.get_or_init(|| {
+        SENTENCE_WORDS
+            .iter()
+            .map(|pattern| super::compiled(pattern))
+            .collect()
+    })
+}
+
+/// Any of [`sentence_words`], in one pattern.
+fn any_sentence_word() -> &'static Regex {
+    static ANY: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &ANY,
+        &SENTENCE_WORDS
+            .map(|pattern| format!("(?:{pattern})"))
+            .join("|"),
+    )
+}
+
+/// A sentence that asks: `？`, `?`, or a Japanese one ending in `か`.
+fn is_question(sentence: &str) -> bool {
+    let end = sentence.trim_end_matches(|ch: char| {
+        ch.is_whitespace() || matches!(ch, '*' | '_' | ')' | '）' | '」')
+    });
+    end.ends_with(['?', '？']) || end.ends_with("か") || end.ends_with("か。")
+}
+
+/// A count of 100 or less with no scale, or 100%: small enough to be the
+/// writer's own when the sentence is in the first person.
+pub fn is_small_figure(figure: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let lower = figure.to_lowercase();
+    let proportion = ['%', '％', '割', '倍', 'x', '×']
+        .iter()
+        .any(|unit| lower.contains(*unit))
+        || lower.contains("percent");
+    if proportion && !matches!(lower.trim_end_matches(['%', '％']), "100" | "１００") {
+        return false;
+    }
+    let has_scale = figure.contains(['万', '億', '兆'])
+        || ["million", "billion", "trillion"]
+            .iter()
+            .any(|scale| lower.contains(scale));
+    let digits: String = figure
+        .nfkc()
+        .filter(|ch| ch.is_ascii_digit() || *ch == '.')
+        .collect();
+    let small = digits
+        .parse::<f64>()
+        .map_or(figure.contains('数'), |value| value <= 100.0);
+    small && !has_scale
+}
+
+/// The clause of `sentence` that holds `offset`: between the commas,
+/// semicolons and the conjunctions that start a new clause around it.
+fn clause_at(sentence: &str, offset: usize) -> &str {
+    static BREAKS: OnceLock<Regex> = OnceLock::new();
+    let breaks = regex(&BREAKS, "、|,|，|;|；| but | yet | while | when ");
+    let (mut start, mut end) = (0, sentence.len());
+    for found in breaks.find_iter(sentence) {
+        if found.end() <= offset {
+            start = found.end();
+        } else if found.start() >= offset {
+            end = found.start();
+            break;
+        }
+    }
+    &sentence[start..end.max(start)]
+}
+
+/// Whether `offset` is in the sentence's last clause: in "75%以上の企業が
+/// 動く中で、課題は何か？" the figure is a premise, stated, and only the
+/// last clause asks.
+fn in_last_clause(sentence: &str, offset: usize) -> bool {
+    !sentence
+        .get(offset..)
+        .is_some_and(|rest| rest.contains(['、', ',', '，', ';', '；']))
+}
+
+/// The sentence with what stands inside “…”, "…" and 「…」 blanked.
+fn without_quotations(sentence: &str) -> std::borrow::Cow<'_, str> {
+    if !sentence.contains(['“', '"', '「']) {
+        return std::borrow::Cow::Borrowed(sentence);
+    }
+    let mut kept = String::with_capacity(sentence.len());
+    let mut closing: Option<char> = None;
+    for ch in sentence.chars() {
+        match closing {
+            Some(close) if ch == close => closing = None,
+            Some(_) => {}
+            None => match ch {
+                '“' => closing = Some('”'),
+                '"' => closing = Some('"'),
+                '「' => closing = Some('」'),
+                _ => kept.push(ch),
+            },
+        }
+    }
+    std::borrow::Cow::Owned(kept)
+}
+
+fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| super::compiled(pattern))
+}
+
+/// The writer or the publisher speaking of itself. English pronouns are
+/// ASCII words; "I" only as a capital, so a list item "i." is not one.
+fn first_person() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &CELL,
+        concat!(
+            r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|我々|我が社|わが社|私たち|わたしたち|僕ら|僕たち|筆者|私|僕|俺|わたし|",
+            r"外挿|試算すると|計算すると|換算すると|見積もると|概算で|",
+            r"(?-u:\b)(?:I|I'm|I've|I'd|I'll)(?-u:\b)|",
+            r"(?-u:\b)(?:us|me)(?-u:\b)|",
+            r"(?i:(?-u:\b)(?:we|we're|we've|we'll|we'd|our|ours|my)(?-u:\b))"
+        ),
+    )
+}
+
+/// The publisher's own offer: prices cut, prizes, fees of its events.
+const OFFER: &str = concat!(
+    r"割引|割り引|払い戻|クーポン|賞金|副賞|賞品|景品|贈呈|相当の|相当）|参加費|特典|キャンペーン|入場料|受講料|会費|早割|懸賞|奨学金|",
+    r"(?i:(?-u:\b)(?:discounts?|discounted|coupons?|prizes?|promo(?:tion)? code|early[- ]bird|tickets?|admission|registration fees?|stipends?|scholarships?|reimburse[ds]?|reimbursements?|off)(?-u:\b))"
+);
+
+/// A how-to's quantities: settings, thresholds, targets and steps the reader
+/// is told to use (§2).
+const HOW_TO: &str = concat!(
+    r"を超えたら(?:[^し]|$)|を下回ったら(?:[^し]|$)|を超えた場合|を下回った場合|に達したら(?:[^し]|$)|になったら(?:[^し]|$)|を切ったら(?:[^し]|$)|",
+    r"を目安|目安は|目安として|目安に|を目標に|目標値|しきい値|閾値|",
+    r"に設定|を設定|設定する|設定値|設定し|割り当て|を上限|上限を|以内に収め|に抑え|",
+    r"段階的|ロールアウト|カナリア|→|エラーバジェット|(?-u:\b)SL[OA]s?(?-u:\b)|",
+    r"してください|しましょう|推奨|チェックリスト|",
+    r"(?i:(?-u:\b)(?:thresholds?|set (?:\w+ ){0,3}to|configure[ds]?|alert (?:when|if)|aim for|roll ?out|canary|ramp(?:ed)? up|error budget|at most|no more than|batch size|timeout ?=|should|recommend(?:ed|s)?|make sure|keep (?:it |them )?(?:under|below))(?-u:\b))"
+);
+
+/// A survey's own respondents: the site reporting the survey it ran.
+const OWN_SURVEY: &str =
+    r"回答者|回答した|(?i:(?-u:\b)(?:respondents?|those surveyed|survey takers)(?-u:\b))";
+
+fn survey_title() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &CELL,
+        r"アンケート結果|調査結果|(?i:(?-u:\b)survey(?:-| )?(?:\d{4} )?results?(?-u:\b)|(?-u:\b)results? of the (?:\d{4} )?(?:state of \w+ )?survey(?-u:\b))",
+    )
+}
+
+fn release_title() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &CELL,
+        r"リリース|公開|(?i:(?-u:\b)(?:released?|releases|announcing|announcement|is out|now available)(?-u:\b))",
+    )
+}
+
+/// What release notes measure about their own product.
+const PERFORMANCE: &str = concat!(
+    r"高速|速く|改善|短縮|削減|向上|性能|ベンチマーク|メモリ|",
+    r"(?i:(?-u:\b)(?:faster|slower|speed ?ups?|speed|performance|benchmarks?|improve[ds]?|improvements?|reduc(?:ed|es|tion)|overhead|memory|smaller|larger|compile times?|coverage|documented|documentation)(?-u:\b))"
+);
+
+/// An illustration, not a statement: 例えば, 仮に, 想定, "for example".
+const HYPOTHETICAL: &str = concat!(
+    r"例えば|たとえば|例:|例：|仮に|仮定|想定|もし|シナリオ|",
+    r"(?i:(?-u:\b)(?:for example|for instance|e\.g\.|suppose|imagine|hypothetical(?:ly)?|best[- ]case|worst[- ]case|scenario)(?-u:\b))"
+);
+
+/// Idioms with a number in them.
+const RHETORICAL: &str = concat!(
+    r"百聞は|一石二鳥|十人十色|千載一遇|百も承知|",
+    r"(?i:100 ?(?:%|percent) (?:sure|certain|confident|committed|agree|correct|honest)|give (?:it )?(?:100|110) ?(?:%|percent))"
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Why the sentence's first figure is not a claim.
+    fn reason(sentence: &str) -> Option<NotAClaim> {
+        let offset = sentence.find(|ch: char| ch.is_ascii_digit()).unwrap_or(0);
+        let figure: String = sentence[offset..]
+            .chars()
+            .take_while(|ch| !ch.is_whitespace())
+            .collect();
+        reason_at(sentence, &figure)
+    }
+
+    /// Why `figure`, in `sentence`, is not a claim.
+    fn reason_at(sentence: &str, figure: &str) -> Option<NotAClaim> {
+        let place = Place {
+            quoted: false,
+            offset: sentence.find(figure).unwrap(),
+            small: is_small_figure(figure),
+        };
+        not_a_claim(
+            sentence,
+            &FirstPartyNames::default(),
+            Post::default(),
+            place,
+        )
+    }
+
+    #[test]
+    fn each_reason_from_the_sentence_words() {
+        assert_eq!(
+            reason("当ブログの有料プランは月額980円です。"),
+            Some(NotAClaim::FirstPerson)
+        );
+        assert_eq!(
+            reason("Our Pro plan costs $12 per month."),
+            Some(NotAClaim::FirstPerson)
+        );
+        assert_eq!(
+            reason("早割チケットは30%割引になる。"),
+            Some(NotAClaim::Offer)
+        );
+        assert_eq!(reason("Get 20% off with the code."), Some(NotAClaim::Offer));
+        assert_eq!(
+            reason("CPU使用率が80％を超えたらアラートを出す。"),
+            Some(NotAClaim::HowTo)
+        );
+        assert_eq!(reason("Set the batch size to 64."), Some(NotAClaim::HowTo));
+        assert_eq!(reason("1%→10%→100%と広げる。"), Some(NotAClaim::HowTo));
+        assert_eq!(
+            reason("45% of respondents use it daily."),
+            Some(NotAClaim::OwnSurvey)
+        );
+        assert_eq!(reason("I'm 100% sure."), Some(NotAClaim::Rhetorical));
+        // A quoted speaker's "we" is not the writer's.
+        assert_eq!(reason("He said: “we saw a 9x speed-up”."), None);
+        assert_eq!(
+            reason("「私たちの売上は3倍になった」と同社は述べた。"),
+            None
+        );
+        assert_eq!(
+            reason("例えば月額1万円のプランなら"),
+            Some(NotAClaim::Hypothetical)
+        );
+        assert_eq!(
+            reason("Lead Timeが前週比+20%超でないか"),
+            Some(NotAClaim::Question)
+        );
+        // A figure stated as the premise of a question is still stated.
+        assert_eq!(
+            reason("75%以上の企業がAI導入に動く中で、課題は何か？"),
+            None
+        );
+        // A quoted speaker's "we", in a block quote, is not the writer's.
+        assert_eq!(
+            not_a_claim(
+                "we got close to 9x wins",
+                &FirstPartyNames::default(),
+                Post::default(),
+                Place {
+                    quoted: true,
+                    offset: 0,
+                    small: false
+                }
+            ),
+            None
+        );
+        // A first person in another clause does not make the figure the writer's.
+        let sentence = "I've written every day for 3 years, yet only 10% of bloggers keep going.";
+        assert_eq!(reason_at(sentence, "10%"), None);
+        let sentence = "私は3年間書いてきたが、続ける人は1割程度しかいないらしい。";
+        assert_eq!(reason_at(sentence, "1割程度"), None);
+        // A small count in a sentence in the first person is the writer's own.
+        assert_eq!(
+            reason_at("私は、4人家族で暮らしている。", "4人"),
+            Some(NotAClaim::FirstPerson)
+        );
+        assert_eq!(reason("すでに国内のユーザーは10万人を超えたらしい。"), None);
+        // A third party's figure stays a claim.
+        assert_eq!(reason("国内のSaaS市場は1兆円を超えた。"), None);
+        assert_eq!(reason("NVIDIA sold 3 million H100s."), None);
+        // "off" and "us" are words, not parts of words.
+        assert_eq!(reason("Offices in the US grew 40%."), None);
+    }
+
+    #[test]
+    fn first_party_names_and_release_notes() {
+        let names = FirstPartyNames::new(&["RubyKaigi".into(), "ルビー会議".into()]);
+        assert_eq!(
+            not_a_claim(
+                "RubyKaigi had 1,200 attendees",
+                &names,
+                Post::default(),
+                Place::default()
+            ),
+            Some(NotAClaim::FirstParty)
+        );
+        assert_eq!(
+            not_a_claim(
+                "ルビー会議の来場者は800人",
+                &names,
+                Post::default(),
+                Place::default()
+            ),
+            Some(NotAClaim::FirstParty)
+        );
+        assert_eq!(
+            not_a_claim(
+                "Rubyists are 2 million",
+                &names,
+                Post::default(),
+                Place::default()
+            ),
+            None
+        );
+        let survey = Post::of("Rust Survey 2023 Results");
+        assert!(survey.is_survey_report);
+        assert_eq!(
+            not_a_claim("Over 70% use it", &names, survey, Place::default()),
+            Some(NotAClaim::OwnSurvey)
+        );
+        assert!(Post::of("2024 State of Rust Survey Results").is_survey_report);
+        assert!(!Post::of("Launching the 2024 State of Rust Survey").is_survey_report);
+        let release = Post::of("Ruby 3.3.0 Released");
+        assert_eq!(
+            not_a_claim(
+                "YJIT is 13% faster than before",
+                &names,
+                release,
+                Place::default()
+            ),
+            Some(NotAClaim::ReleaseNotes)
+        );
+        assert_eq!(
+            not_a_claim(
+                "YJIT is 13% faster than before",
+                &names,
+                Post::default(),
+                Place::default()
+            ),
+            None
+        );
+    }
+}

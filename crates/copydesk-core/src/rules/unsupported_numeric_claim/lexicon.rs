@@ -1,0 +1,162 @@
+//! The words the scanner and the context checks know: units, counters,
+//! hedges, and the counted nouns that make an English number a claim.
+//! Section numbers refer to the editorial convention the rule follows.
+
+/// The first kanji of words ending in 数: 引数, 変数, 人数, 件数, 回数…
+pub(super) const NUMBER_WORD_PREFIXES: &str =
+    "引変関人件回点総多少係定指乱整実虚素倍奇偶分因常級桁枚字台個画手部日年行票株口員";
+
+/// Units and counters that belong to a figure (§6), longest first where one
+/// starts another (`店舗` before `店`).
+pub(super) const JA_UNITS: &[&str] = &[
+    "パーセント",
+    "ポイント",
+    "メガワット",
+    "ギガワット",
+    "キロワット",
+    "米ドル",
+    "ドル",
+    "ユーロ",
+    "ポンド",
+    "ウォン",
+    "ルピー",
+    "カ国",
+    "か国",
+    "ヶ国",
+    "か所",
+    "カ所",
+    "ヶ所",
+    "箇所",
+    "店舗",
+    "拠点",
+    "世帯",
+    "円",
+    "元",
+    "%",
+    "％",
+    "割",
+    "倍",
+    "人",
+    "名",
+    "社",
+    "件",
+    "台",
+    "基",
+    "個",
+    "回",
+    "店",
+    "校",
+    "隻",
+    "機",
+    "トン",
+];
+
+/// Counters after which a number is a date, a time, an age, an ordinal or
+/// a period that places a claim in time (§2): 2026年, 3時, 3か月, 2回目.
+/// `か月` stays here although the convention lists it among units: alone,
+/// `3か月` is almost always when, not how much.
+pub(super) const DATE_COUNTERS: &[&str] = &[
+    "年", "月", "日", "時", "分", "秒", "歳", "才", "週", "ヶ月", "か月", "カ月", "つ", "番", "位",
+    "章", "回目", "人目", "度目", "代",
+];
+
+/// §6: `約3割`, `最大100万人`. `おおよそ` is kept as the longer form of `およそ`.
+pub(super) const JA_PREFIX_HEDGES: &[&str] = &["おおよそ", "およそ", "約", "最大", "最低"];
+
+/// §6: `75%以上`, `1万人近く`, `3割ほど`.
+pub(super) const JA_SUFFIX_HEDGES: &[&str] =
+    &["以上", "未満", "程度", "前後", "規模", "近く", "ほど", "超"];
+
+/// §6, longest first: "more than" before "over".
+pub(super) const EN_PREFIX_HEDGES: &[&str] = &[
+    "more than",
+    "up to",
+    "nearly",
+    "about",
+    "over",
+    "almost",
+    "around",
+    "roughly",
+    "under",
+];
+
+/// Units that follow an English number and belong to the figure.
+pub(super) const EN_UNITS: &[&str] = &[
+    "percent", "per cent", "%", "％", "million", "billion", "trillion", "bn", "times", "x", "×",
+];
+
+/// Scale words after a currency or before a currency word: $3.2 billion,
+/// 38B euros, €40m.
+pub(super) const EN_SCALES: &[&str] = &["million", "billion", "trillion", "bn", "b", "m", "k"];
+
+/// Currency words after a number (§6: `1 million yen`, `38B euros`).
+pub(super) const EN_CURRENCY_WORDS: &[&str] = &[
+    "dollars", "euros", "euro", "yen", "won", "yuan", "pounds", "rupees", "francs",
+];
+
+/// Currency signs before a number.
+pub(super) const CURRENCY_SIGNS: &[&str] = &["US$", "$", "＄", "€", "£", "¥", "￥"];
+
+/// Nouns a count of which is a claim worth a source.
+pub(super) const EN_COUNT_NOUNS: &[&str] = &[
+    "users",
+    "people",
+    "customers",
+    "companies",
+    "businesses",
+    "developers",
+    "downloads",
+    "visitors",
+    "employees",
+    "members",
+    "households",
+    "respondents",
+    "organizations",
+    "organisations",
+    "websites",
+    "sites",
+    "installs",
+    "devices",
+    "subscribers",
+    "readers",
+    "jobs",
+    "projects",
+    "apps",
+    "repositories",
+    "students",
+    "workers",
+    "startups",
+    "deaths",
+    "cases",
+    "accounts",
+    "stars",
+    "contributors",
+    "attendees",
+    "players",
+    "vehicles",
+    "cars",
+    "units",
+    "servers",
+    "shops",
+    "stores",
+    "firms",
+    "teams",
+    "engineers",
+    "voters",
+    "patients",
+    "homes",
+    "countries",
+    "cities",
+    "hospitals",
+    "schools",
+    "factories",
+    "plants",
+    "chips",
+    "robots",
+    "phones",
+    "smartphones",
+    "shipments",
+];
+
+/// Kanji read as a number on their own: 三割, 数百万, 過半数.
+pub(super) const KANJI_NUMERALS: &str = "〇一二三四五六七八九十百千万億兆数半過";

@@ -1,0 +1,387 @@
+//! `unsupported-numeric-claim`: figures a reader would want a source for,
+//! given with none. It follows the editorial convention for figures and
+//! sources (`shared/conventions/numeric-claims.md`); `rules/unsupported-
+//! numeric-claim.md` says what it does, section by section, and where it
+//! differs.
+//!
+//! - `scanner`: the figures in a prose text, with their spans (§1, §6);
+//! - `lexicon`: units, counters, hedges and counted nouns;
+//! - `context`: whether a figure is a claim in its sentence (§2);
+//! - `support`: what counts as a source (§3);
+//! - `sentences`: the sentences a source belongs to;
+//! - this file: where a source applies (§4), one finding per figure (§5).
+
+mod context;
+mod lexicon;
+mod scanner;
+mod sentences;
+mod support;
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use crate::body::BlockKind;
+use crate::diagnostic::Violation;
+use crate::document::Document;
+use crate::rules::Rule;
+use crate::source::TextRange;
+
+pub use context::NotAClaim;
+
+/// A pattern of the rule, compiled with a small lazy-DFA cache: the rule
+/// reads sentences, and a long-running language server keeps one cache per
+/// pattern and thread, which the default size would make tens of megabytes.
+fn compiled(pattern: &str) -> regex::Regex {
+    regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(256 << 10)
+        .build()
+        .expect("the rule's patterns are valid")
+}
+pub use scanner::{find_figures, Figure};
+pub use sentences::sentences;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[schemars(rename = "ClaimScope")]
+pub enum Scope {
+    /// A source supports its own sentence, and a sentence that holds a source
+    /// and no figure of its own supports its paragraph (the convention).
+    Sentence,
+    /// Any source in a paragraph supports every figure in it.
+    Paragraph,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "UnsupportedNumericClaimOptions")]
+pub struct Options {
+    pub scope: Scope,
+    /// More phrases that name a source, besides the built-in ones.
+    pub source_cues: Vec<String>,
+    /// Check headings too (off: a heading's source is in its section).
+    pub headings: bool,
+    /// The site's own names (its project, product, events): figures in a
+    /// sentence that names one are first-party facts, not claims.
+    pub first_party: Vec<String>,
+    /// More units and counters that belong to a figure (`万ウォン`, `拠点`).
+    pub units: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            scope: Scope::Sentence,
+            source_cues: Vec::new(),
+            headings: false,
+            first_party: Vec::new(),
+            units: Vec::new(),
+        }
+    }
+}
+
+/// Reports the first unsourced mention of each figure a reader would want a
+/// source for, with its later mentions as related locations.
+/// Docs: `rules/unsupported-numeric-claim.md`.
+pub struct UnsupportedNumericClaim {
+    options: Options,
+    extra_cues: Vec<String>,
+    first_party: context::FirstPartyNames,
+    units: scanner::ExtraUnits,
+}
+
+impl UnsupportedNumericClaim {
+    pub fn new(options: Options) -> UnsupportedNumericClaim {
+        let extra_cues = options
+            .source_cues
+            .iter()
+            .map(|cue| cue.to_lowercase())
+            .collect();
+        UnsupportedNumericClaim {
+            first_party: context::FirstPartyNames::new(&options.first_party),
+            units: scanner::ExtraUnits::new(&options.units),
+            options,
+            extra_cues,
+        }
+    }
+}
+
+/// One mention of a figure that is a claim.
+struct Mention {
+    range: TextRange,
+    quoted: String,
+    key: String,
+    sourced: bool,
+}
+
+impl Rule for UnsupportedNumericClaim {
+    fn check(&self, document: &Document, violations: &mut Vec<Violation>) {
+        let mentions = self.claims(document);
+        // §4: a figure sourced once is sourced wherever it comes back.
+        let sourced: HashSet<&str> = mentions
+            .iter()
+            .filter(|mention| mention.sourced)
+            .map(|mention| mention.key.as_str())
+            .collect();
+        // §5: one finding per figure, at its first mention.
+        let mut reported: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for mention in mentions
+            .iter()
+            .filter(|mention| !sourced.contains(mention.key.as_str()))
+        {
+            if let Some(&at) = reported.get(mention.key.as_str()) {
+                violations[at].related.push(mention.range);
+                continue;
+            }
+            reported.insert(&mention.key, violations.len());
+            violations.push(
+                Violation::new(mention.range, format!("`{}` has no source", mention.quoted))
+                    .with_help("link the source, add a footnote, or name it (「〜によると」, \"according to …\")"),
+            );
+        }
+    }
+}
+
+/// A prose block's figures that are claims, each with its sentence.
+struct BlockClaims {
+    sentences: Vec<std::ops::Range<usize>>,
+    claims: Vec<(Figure, usize)>,
+}
+
+impl UnsupportedNumericClaim {
+    /// Every mention of a figure that is a claim, in order, with whether a
+    /// source supports it.
+    fn claims(&self, document: &Document) -> Vec<Mention> {
+        let post = context::Post::of(document.title().unwrap_or(""));
+        let blocks = &document.body.blocks;
+        let found: Vec<Option<BlockClaims>> = blocks
+            .iter()
+            .map(|block| self.block_claims(block, post))
+            .collect();
+        if found.iter().all(Option::is_none) {
+            return Vec::new();
+        }
+        let mut sources = Sources {
+            document,
+            found: &found,
+            extra_cues: &self.extra_cues,
+            scope: self.options.scope,
+            cache: vec![None; blocks.len()],
+            list_supported: std::collections::HashMap::new(),
+        };
+        let layout = Layout::of(blocks);
+        let mut mentions = Vec::new();
+        for (at, block_claims) in found.iter().enumerate() {
+            let Some(block_claims) = block_claims else {
+                continue;
+            };
+            let block = &blocks[at];
+            let supported = sources.source_only(at)
+                || list_is_supported(&layout, at, &mut sources)
+                || quote_is_attributed(blocks, &layout, at);
+            for (figure, sentence) in &block_claims.claims {
+                let sourced = supported || sources.of(at).get(*sentence).copied().unwrap_or(false);
+                mentions.push(Mention {
+                    range: block.source_range(figure.span.clone()),
+                    quoted: block.text[figure.span.clone()].to_string(),
+                    key: figure.key.clone(),
+                    sourced,
+                });
+            }
+        }
+        mentions
+    }
+
+    /// The figures of a block that are claims where they stand.
+    fn block_claims(
+        &self,
+        block: &crate::body::ProseBlock,
+        post: context::Post,
+    ) -> Option<BlockClaims> {
+        if matches!(block.kind, BlockKind::Heading(_)) && !self.options.headings {
+            return None;
+        }
+        let figures = scanner::find_figures_with(&block.text, &self.units);
+        if figures.is_empty() {
+            return None;
+        }
+        let sentences = sentences(&block.text);
+        let sentence_of = |at: usize| {
+            sentences
+                .partition_point(|sentence| sentence.end <= at)
+                .min(sentences.len().saturating_sub(1))
+        };
+        // What holds for a whole sentence is worked out once for its figures.
+        let mut facts: Vec<Option<context::SentenceFacts>> = vec![None; sentences.len()];
+        let claims: Vec<(Figure, usize)> = figures
+            .into_iter()
+            .map(|figure| {
+                let at = sentence_of(figure.span.start);
+                (figure, at)
+            })
+            .filter(|(figure, at)| {
+                let range = sentences.get(*at).cloned().unwrap_or(0..block.text.len());
+                let sentence = &block.text[range.clone()];
+                let of_sentence = || context::SentenceFacts::of(sentence, &self.first_party, post);
+                let facts = match facts.get_mut(*at) {
+                    Some(slot) => *slot.get_or_insert_with(of_sentence),
+                    None => of_sentence(),
+                };
+                let place = context::Place {
+                    quoted: block.in_block_quote,
+                    offset: figure.span.start.saturating_sub(range.start),
+                    small: facts.is_personal()
+                        && context::is_small_figure(&block.text[figure.span.clone()]),
+                };
+                context::for_figure(sentence, place, facts).is_none()
+            })
+            .collect();
+        (!claims.is_empty()).then_some(BlockClaims { sentences, claims })
+    }
+}
+
+/// Whether each sentence of a block names a source, worked out once and only
+/// for the blocks that need it.
+struct Sources<'a> {
+    document: &'a Document,
+    found: &'a [Option<BlockClaims>],
+    extra_cues: &'a [String],
+    scope: Scope,
+    cache: Vec<Option<Vec<bool>>>,
+    /// Whether each list, by its first item, has a source for all its items.
+    list_supported: std::collections::HashMap<usize, bool>,
+}
+
+impl Sources<'_> {
+    fn of(&mut self, at: usize) -> &[bool] {
+        let (document, found, cues) = (self.document, self.found, self.extra_cues);
+        self.cache[at].get_or_insert_with(|| {
+            let block = &document.body.blocks[at];
+            let sentences = found[at]
+                .as_ref()
+                .map_or_else(|| sentences(&block.text), |found| found.sentences.clone());
+            sentences
+                .iter()
+                .enumerate()
+                .map(|(index, sentence)| {
+                    let from = index
+                        .checked_sub(1)
+                        .map_or(0, |previous| sentences[previous].end);
+                    support::sentence_has_source(document, block, from, sentence, cues)
+                })
+                .collect()
+        })
+    }
+
+    /// §4: a sentence with a source and no claim of its own supports its
+    /// paragraph; with `scope: paragraph`, any source does.
+    fn source_only(&mut self, at: usize) -> bool {
+        let scope = self.scope;
+        let claims = self.found[at].as_ref().map(|found| &found.claims);
+        let claims = claims.map(Vec::as_slice);
+        self.of(at).iter().enumerate().any(|(index, &source)| {
+            source
+                && (scope == Scope::Paragraph
+                    || !claims.is_some_and(|claims| {
+                        claims.iter().any(|(_, claim_at)| *claim_at == index)
+                    }))
+        })
+    }
+}
+
+/// Where each block stands among its neighbours, worked out in one pass.
+struct Layout {
+    /// For a list item, the first and last item of its list.
+    list: Vec<Option<(usize, usize)>>,
+    /// The paragraph right before each list, by its first item.
+    lead_in: Vec<Option<usize>>,
+    /// The last block before each block that is not in a block quote.
+    outside_quote: Vec<Option<usize>>,
+    /// The last heading before each block.
+    heading: Vec<Option<usize>>,
+}
+
+impl Layout {
+    fn of(blocks: &[crate::body::ProseBlock]) -> Layout {
+        let count = blocks.len();
+        let mut layout = Layout {
+            list: vec![None; count],
+            lead_in: vec![None; count],
+            outside_quote: vec![None; count],
+            heading: vec![None; count],
+        };
+        let (mut outside_quote, mut heading) = (None, None);
+        let mut at = 0;
+        while at < count {
+            layout.outside_quote[at] = outside_quote;
+            layout.heading[at] = heading;
+            if !blocks[at].in_block_quote {
+                outside_quote = Some(at);
+            }
+            if matches!(blocks[at].kind, BlockKind::Heading(_)) {
+                heading = Some(at);
+            }
+            at += 1;
+        }
+        let mut first = 0;
+        while first < count {
+            if blocks[first].kind != BlockKind::ListItem {
+                first += 1;
+                continue;
+            }
+            let mut last = first;
+            while last + 1 < count && blocks[last + 1].kind == BlockKind::ListItem {
+                last += 1;
+            }
+            for item in first..=last {
+                layout.list[item] = Some((first, last));
+            }
+            layout.lead_in[first] = first
+                .checked_sub(1)
+                .filter(|&before| blocks[before].kind == BlockKind::Paragraph);
+            first = last + 1;
+        }
+        layout
+    }
+}
+
+/// A list is one paragraph for §4: an item, or the paragraph that leads
+/// into the list, that names a source and has no figure of its own supports
+/// every item ("論文の評価結果は次の通り。" before the list).
+fn list_is_supported(layout: &Layout, at: usize, sources: &mut Sources) -> bool {
+    let Some((first, last)) = layout.list[at] else {
+        return false;
+    };
+    // Each list is asked once; its answer is kept for the other items.
+    if let Some(known) = sources.list_supported.get(&first) {
+        return *known;
+    }
+    let supported = layout.lead_in[first]
+        .into_iter()
+        .chain(first..=last)
+        .any(|index| sources.source_only(index));
+    sources.list_supported.insert(first, supported);
+    supported
+}
+
+/// A quotation under a line that links where it comes from is attributed:
+/// a block quote, or a paragraph in quotation marks, right under it, or the
+/// section under a heading that links its source (a digest's
+/// "Publication: [Title](https://…)").
+fn quote_is_attributed(blocks: &[crate::body::ProseBlock], layout: &Layout, at: usize) -> bool {
+    let links_out = |index: usize| {
+        blocks[index]
+            .links
+            .iter()
+            .any(|link| support::is_external(&link.destination))
+    };
+    let block = &blocks[at];
+    let in_quotes = block.text.trim_start().starts_with(['"', '“', '「']);
+    if (block.in_block_quote || in_quotes) && layout.outside_quote[at].is_some_and(links_out) {
+        return true;
+    }
+    layout.heading[at].is_some_and(links_out)
+}
+
+#[cfg(test)]
+mod tests;

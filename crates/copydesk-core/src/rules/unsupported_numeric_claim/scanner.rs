@@ -1,0 +1,920 @@
+//! The figure scanner: finds the numbers in prose that make a figure
+//! (§1 of the convention) and reads each one's span (§6): hedge, number,
+//! unit or counter, hedge. Whether a figure is a claim in its sentence is
+//! for `context`; whether it has a source, for `support`.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+use super::lexicon::{
+    CURRENCY_SIGNS, DATE_COUNTERS, EN_COUNT_NOUNS, EN_CURRENCY_WORDS, EN_PREFIX_HEDGES, EN_SCALES,
+    EN_UNITS, JA_PREFIX_HEDGES, JA_SUFFIX_HEDGES, JA_UNITS, KANJI_NUMERALS, NUMBER_WORD_PREFIXES,
+};
+
+/// A figure found in prose, in the block's text coordinates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// Hedge, number, unit and trailing hedge.
+    pub span: Range<usize>,
+    /// The number and unit, normalized, to recognise a repeat (§5).
+    pub key: String,
+}
+
+/// Units and counters a site adds to the built-in ones (`units` option).
+#[derive(Debug, Clone, Default)]
+pub struct ExtraUnits(Vec<String>);
+
+impl ExtraUnits {
+    pub fn new(units: &[String]) -> ExtraUnits {
+        let mut units: Vec<String> = units
+            .iter()
+            .filter(|unit| !unit.is_empty())
+            .cloned()
+            .collect();
+        // Longest first, so `万ウォン` wins over `万`.
+        units.sort_by_key(|unit| std::cmp::Reverse(unit.len()));
+        ExtraUnits(units)
+    }
+
+    fn find(&self, after: &str) -> Option<usize> {
+        self.0
+            .iter()
+            .find(|unit| after.starts_with(unit.as_str()))
+            .map(String::len)
+    }
+}
+
+/// Every figure in a prose text, with its hedges and unit.
+pub fn find_figures(text: &str) -> Vec<Figure> {
+    find_figures_with(text, &ExtraUnits::default())
+}
+
+/// [`find_figures`], with a site's own units and counters.
+pub fn find_figures_with(text: &str, extra: &ExtraUnits) -> Vec<Figure> {
+    // URLs are not prose: blank them out, keeping offsets. Most blocks have none.
+    let mut masked = std::borrow::Cow::Borrowed(text);
+    if url_marker().is_match(text) {
+        let mut blanked = text.to_string();
+        for url in url_like().find_iter(text) {
+            blanked.replace_range(url.range(), &" ".repeat(url.len()));
+        }
+        masked = std::borrow::Cow::Owned(blanked);
+    }
+    let mut figures: Vec<Figure> = Vec::new();
+    let mut search_from = 0;
+    // The scan finds where the next number starts, faster than the regex
+    // can; the regex then only reads the number itself.
+    while let Some(core) =
+        next_number_start(&masked, search_from).and_then(|start| number_at(&masked, start))
+    {
+        search_from = core.end;
+        let Some(figure) = figure_at(&masked, core, extra) else {
+            continue;
+        };
+        search_from = search_from.max(figure.span.end);
+        figures.push(figure);
+    }
+    // Quantities in English words: "more than half", "tens of thousands".
+    if worded_marker().is_match(masked.as_ref()) {
+        let worded = english_word_figures(&masked);
+        if !worded.is_empty() {
+            let apart: Vec<Figure> = worded
+                .into_iter()
+                .filter(|worded| {
+                    !figures.iter().any(|figure| {
+                        figure.span.start < worded.span.end && worded.span.start < figure.span.end
+                    })
+                })
+                .collect();
+            figures.extend(apart);
+            figures.sort_by_key(|figure| figure.span.start);
+        }
+    }
+    figures
+}
+
+/// The number at `start`, if one starts there.
+fn number_at(text: &str, start: usize) -> Option<Range<usize>> {
+    thread_local! {
+        static CACHE: std::cell::RefCell<regex_automata::hybrid::dfa::Cache> =
+            std::cell::RefCell::new(number_core().create_cache());
+    }
+    // Anchored, the search reads only the number, and needs no reverse pass
+    // to find where the match starts.
+    let input = regex_automata::Input::new(text)
+        .range(start..)
+        .anchored(regex_automata::Anchored::Yes);
+    let end = CACHE
+        .with_borrow_mut(|cache| number_core().try_search_fwd(cache, &input))
+        .ok()??
+        .offset();
+    Some(start..end)
+}
+
+/// A lazy DFA with a cache for each thread: it is called at every digit and
+/// kanji numeral, and a meta regex would take its cache from a shared pool
+/// each time.
+fn number_core() -> &'static regex_automata::hybrid::dfa::DFA {
+    use regex_automata::hybrid::dfa;
+    static CORE: OnceLock<dfa::DFA> = OnceLock::new();
+    CORE.get_or_init(|| {
+        dfa::Builder::new()
+            .configure(dfa::Config::new().starts_for_each_pattern(false))
+            .build(&number_pattern())
+            .expect("the number pattern is valid")
+    })
+}
+
+/// Digits with separators and a decimal part, then kanji multipliers; or a
+/// run of kanji numerals.
+fn number_pattern() -> String {
+    format!(
+        "{}{}|[{KANJI_NUMERALS}]+",
+        r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?",
+        r"(?:[十百千万億兆]+(?:[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?[十百千万億兆]*)*)?",
+    )
+}
+
+fn url_like() -> &'static Regex {
+    static URL: OnceLock<Regex> = OnceLock::new();
+    URL.get_or_init(|| super::compiled(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()「」（）]+"))
+}
+
+/// What every [`url_like`] match contains, found in one SIMD pass.
+fn url_marker() -> &'static aho_corasick::AhoCorasick {
+    static MARKER: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    MARKER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(["://", "www.", "WWW."])
+            .expect("three literals build")
+    })
+}
+
+fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
+fn ends_with_ci(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text.is_char_boundary(text.len() - suffix.len())
+        && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// Where the next match of [`number_core`] starts: the first digit, full-width
+/// digit or kanji numeral at or after `from`, a character boundary.
+fn next_number_start(text: &str, from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH_BITS: u64 = ONES * 0x80;
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while at < bytes.len() {
+        // Eight ASCII bytes at a time: none above 0x7F, none a digit. For
+        // 7-bit bytes, b + 0x50 sets the high bit when b >= '0', and b + 0x46
+        // when b > '9'; no sum carries into the next byte.
+        if let Some(chunk) = bytes.get(at..at + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            if word & HIGH_BITS == 0 {
+                let digits =
+                    word.wrapping_add(ONES * 0x50) & !word.wrapping_add(ONES * 0x46) & HIGH_BITS;
+                if digits == 0 {
+                    at += 8;
+                    continue;
+                }
+                // The first byte is the lowest.
+                return Some(at + digits.trailing_zeros() as usize / 8);
+            }
+        }
+        let byte = bytes[at];
+        if byte.is_ascii() {
+            if byte.is_ascii_digit() {
+                return Some(at);
+            }
+            at += 1;
+            continue;
+        }
+        // Every numeral is three bytes; the first two give its block. Kana
+        // and kanji come in runs, read here without going back to the top.
+        if byte & 0xF0 == 0xE0 {
+            while let [lead @ 0xE0..=0xEF, second, third, ..] = bytes[at..] {
+                let block = (usize::from(lead & 0x0F) << 6) | usize::from(second & 0x3F);
+                if NUMERALS_IN_BLOCK[block] >> (third & 0x3F) & 1 == 1 {
+                    return Some(at);
+                }
+                at += 3;
+            }
+            continue;
+        }
+        at += if byte >= 0xF0 { 4 } else { 2 };
+    }
+    None
+}
+
+/// For each 64-code-point block of U+0000 to U+FFFF, a bit for each
+/// [`is_numeral`] character in it. Built from [`KANJI_NUMERALS`], so the
+/// list stays one.
+const NUMERALS_IN_BLOCK: [u64; 1024] = {
+    let mut blocks = [0u64; 1024];
+    let mut digit = '０' as u32;
+    while digit <= '９' as u32 {
+        blocks[(digit >> 6) as usize] |= 1 << (digit & 63);
+        digit += 1;
+    }
+    let bytes = KANJI_NUMERALS.as_bytes();
+    let mut at = 0;
+    while at + 2 < bytes.len() {
+        // Every kanji numeral is three bytes of UTF-8.
+        let code = ((bytes[at] as u32 & 0x0F) << 12)
+            | ((bytes[at + 1] as u32 & 0x3F) << 6)
+            | (bytes[at + 2] as u32 & 0x3F);
+        blocks[(code >> 6) as usize] |= 1 << (code & 63);
+        at += 3;
+    }
+    blocks
+};
+
+/// Full-width digits and the kanji that [`number_core`] reads as numbers.
+#[cfg(test)]
+fn is_numeral(ch: char) -> bool {
+    matches!(ch, '０'..='９') || KANJI_NUMERALS.contains(ch)
+}
+
+fn is_kanji_number(text: &str) -> bool {
+    !text.starts_with(|ch: char| ch.is_ascii())
+        && text.chars().all(|ch| KANJI_NUMERALS.contains(ch))
+}
+
+/// A figure around a number, if the number makes one: the phases below, in
+/// order, each of which may say it does not.
+fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figure> {
+    if is_part_of_a_word_or_name(text, &core) {
+        return None;
+    }
+    let end = extend_over_range(text, core.end);
+    let unit = read_unit(text, end, extra)?;
+    if names_a_rate_or_a_time(text, end, unit.len) {
+        return None;
+    }
+    let number = &text[core.clone()];
+    let after = &text[end..];
+    let currency = CURRENCY_SIGNS
+        .iter()
+        .find(|sign| text[..core.start].ends_with(*sign))
+        .map(|sign| sign.len());
+    let mut span_end = end + unit.len;
+    if unit.len == 0 {
+        span_end += english_scale_and_currency(after, currency.is_some());
+    } else if EN_SCALES.iter().any(|scale| {
+        scale.len() > 1 && text[end..span_end].trim_start().eq_ignore_ascii_case(scale)
+    }) {
+        // "1 million yen": the currency word after a scale word.
+        span_end += english_scale_and_currency(&text[span_end..], currency.is_some());
+    }
+    // "1 in 5": a proportion.
+    let mut proportion = false;
+    if unit.len == 0 && span_end == end {
+        if let Some(rest) = text[end..].strip_prefix(" in ") {
+            if let Some(second) = number_at(rest, 0) {
+                span_end = end + " in ".len() + second.end;
+                proportion = true;
+            }
+        }
+    }
+    let plus = text[span_end..].starts_with('+');
+    if plus {
+        span_end += 1;
+    }
+    let kanji_only = is_kanji_number(number);
+    let english_count = unit.len == 0
+        && span_end == end
+        && currency.is_none()
+        && !kanji_only
+        && english_count_noun(number, after);
+    let vague_half = number.contains('半');
+    let is_figure = unit.len > 0
+        || proportion
+        || span_end > end
+        || currency.is_some()
+        || number.contains(['万', '億', '兆'])
+        || vague_half
+        || english_count;
+    if !is_figure || (vague_half && !number.ends_with("半数") && unit.len == 0) {
+        return None;
+    }
+    // One of something (1件ずつ, たった1件の, 1人で) is a word, not a count
+    // worth a source.
+    let unit_text = text[end..end + unit.len].trim_start();
+    let is_one = matches!(number, "1" | "１" | "一");
+    let is_counter = !unit_text.is_empty()
+        && !unit_text.is_ascii()
+        && !unit_text.contains(['%', '％', '倍', '割']);
+    if is_one && currency.is_none() && span_end == end + unit.len && is_counter {
+        return None;
+    }
+    span_end = extend_over_second_figure(text, span_end, unit.len);
+    let start = core.start - currency.unwrap_or(0);
+    let (start, span_end) = with_hedges(text, start, span_end);
+    Some(Figure {
+        span: start..span_end,
+        key: figure_key(&text[core.start..end + unit.len], currency.is_some()),
+    })
+}
+
+/// Phase 1: the number is part of something else: a word (引数, 人数), a
+/// name, model or version (GPT-4, H100, v1.2, 5G), an ordinal (第3章), a day
+/// of a month ("June 26"), the decimals of a European decimal comma, or an
+/// everyday kanji word (一人, 千葉).
+fn is_part_of_a_word_or_name(text: &str, core: &Range<usize>) -> bool {
+    let number = &text[core.clone()];
+    let before = &text[..core.start];
+    let kanji_only = is_kanji_number(number);
+    // 数 ending a word (引数名, 変数, 人数) is not a vague number; 毎週数百万 is.
+    if number.starts_with('数')
+        && before
+            .chars()
+            .next_back()
+            .is_some_and(|ch| NUMBER_WORD_PREFIXES.contains(ch))
+    {
+        return true;
+    }
+    // 三割, 二倍: a kanji digit before a proportion is a figure like 3割.
+    let proportion_follows = text[core.end..].starts_with(['割', '倍', '%', '％']);
+    if kanji_only && !is_plausible_kanji_figure(number) && !proportion_follows {
+        return true;
+    }
+    let previous = before.chars().next_back();
+    if !kanji_only
+        && previous.is_some_and(|ch| ch.is_ascii_alphanumeric() || ch == '_' || ch == '.')
+    {
+        return true;
+    }
+    if !kanji_only
+        && previous == Some('-')
+        && before[..before.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_ascii_alphabetic())
+    {
+        return true;
+    }
+    if before.ends_with('第') || follows_month_name(before) {
+        return true;
+    }
+    // The minutes of a clock time, 13:30.
+    if let Some(hour) = before.strip_suffix([':', '：']) {
+        if hour.ends_with(|ch: char| ch.is_ascii_digit()) {
+            return true;
+        }
+    }
+    // The decimals of 54,5%: the whole number was looked at from its first digit.
+    previous == Some(',')
+        && before[..before.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_ascii_digit())
+}
+
+/// Phase 2: a range of bare numbers is one figure: 10〜20%, 30-40%, 10から20.
+fn extend_over_range(text: &str, end: usize) -> usize {
+    for separator in ["〜", "～", "~", "-", "−", "–", "から", " to "] {
+        if let Some(rest) = text[end..].strip_prefix(separator) {
+            if let Some(second) = number_at(rest, 0) {
+                return end + separator.len() + second.end;
+            }
+            break;
+        }
+    }
+    end
+}
+
+/// What follows a number: its unit or counter, if any.
+struct Unit {
+    len: usize,
+}
+
+/// Phase 3: the unit or counter after the number, Japanese or English; or
+/// `None` when what follows makes it no figure (a date or time counter,
+/// servings, parts counted with `2x 160GB`, a running statistic).
+fn read_unit(text: &str, end: usize, extra: &ExtraUnits) -> Option<Unit> {
+    let after = &text[end..];
+    // Japanese units and counters start past ASCII (but for `%`), and most
+    // numbers are followed by a space or punctuation: no need to try them.
+    let ja_follows = after.starts_with(|ch: char| !ch.is_ascii());
+    // Ordinals and dates first: 回目 before 回, 人目 before 人.
+    if ja_follows
+        && DATE_COUNTERS
+            .iter()
+            .any(|counter| after.starts_with(counter))
+    {
+        return None;
+    }
+    // Servings, not people: 4人分. A fraction is read by its own phase.
+    if after.starts_with("人分") {
+        return None;
+    }
+    // Japanese written with a space between digits and kana or kanji: `2.74 倍`.
+    let (ja_gap, ja_after) = match after.strip_prefix(' ') {
+        Some(rest) if rest.starts_with(|ch: char| !ch.is_ascii()) => (1, rest),
+        _ => (0, after),
+    };
+    if ja_gap == 1
+        && DATE_COUNTERS
+            .iter()
+            .any(|counter| ja_after.starts_with(counter))
+    {
+        return None;
+    }
+    if ja_follows || ja_gap == 1 || after.starts_with('%') {
+        if let Some(len) = extra.find(ja_after) {
+            return Some(Unit { len: ja_gap + len });
+        }
+        if let Some(unit) = JA_UNITS.iter().find(|unit| ja_after.starts_with(*unit)) {
+            return Some(Unit {
+                len: ja_gap + unit.len(),
+            });
+        }
+    }
+    let spaced = after.trim_start_matches(' ');
+    // A running statistic with its change, "46569 (+271) users", is the
+    // publisher's own measurement series.
+    if spaced.starts_with("(+") || spaced.starts_with("(-") {
+        return None;
+    }
+    let gap = after.len() - spaced.len();
+    let first = spaced.as_bytes().first().copied().unwrap_or_default();
+    for unit in EN_UNITS {
+        // The first byte rules out most units before a comparison is made.
+        if !unit.as_bytes()[0].eq_ignore_ascii_case(&first) {
+            continue;
+        }
+        let Some(rest) = strip_prefix_ci(spaced, unit) else {
+            continue;
+        };
+        // A word unit must end there: "x" in "3x", not in "3xl".
+        let word_ends = rest
+            .chars()
+            .next()
+            .is_none_or(|ch| !ch.is_ascii_alphanumeric());
+        // "2x 160GB drives" counts parts; it is not a multiple.
+        let counts_parts = matches!(*unit, "x" | "×")
+            && rest
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_ascii_digit());
+        // "3.0x version", "2.x series": a version line, not a multiple.
+        let names_a_version = matches!(*unit, "x" | "×")
+            && ["version", "series", "branch", "kernel", "release"]
+                .iter()
+                .any(|word| strip_prefix_ci(rest.trim_start(), word).is_some());
+        if counts_parts || names_a_version {
+            return None;
+        }
+        let attached_only = matches!(*unit, "x" | "%" | "％");
+        if word_ends && (!attached_only || gap == 0) && !(unit.len() <= 2 && gap > 1) {
+            return Some(Unit {
+                len: gap + unit.len(),
+            });
+        }
+    }
+    Some(Unit { len: 0 })
+}
+
+/// Phase 4: a rate per unit (`1件あたり`) is a denominator, not a count.
+fn names_a_rate_or_a_time(text: &str, end: usize, unit_len: usize) -> bool {
+    unit_len > 0
+        && ["あたり", "当たり"]
+            .iter()
+            .any(|per| text[end + unit_len..].starts_with(per))
+}
+
+/// Phase 5: a scale word and a currency word after a bare number: `$3.2
+/// billion`, `38B euros`, `1 million yen`. The length read, or 0.
+fn english_scale_and_currency(after: &str, has_currency_sign: bool) -> usize {
+    let mut read = 0;
+    let mut scaled = false;
+    // `38B`, `3.2bn` attached; `3.2 billion` after one space.
+    for scale in EN_SCALES {
+        let attached = strip_prefix_ci(after, scale).map(|rest| (0, rest));
+        let spaced = after
+            .strip_prefix(' ')
+            .filter(|_| scale.len() > 1)
+            .and_then(|rest| strip_prefix_ci(rest, scale))
+            .map(|rest| (1, rest));
+        if let Some((gap, rest)) = attached.or(spaced) {
+            let word_ends = rest
+                .chars()
+                .next()
+                .is_none_or(|ch| !ch.is_ascii_alphanumeric());
+            // A one-letter scale needs a currency around it: `$40m`, `38B euros`.
+            let currency_word_follows = EN_CURRENCY_WORDS.iter().any(|word| {
+                rest.strip_prefix(' ')
+                    .and_then(|rest| strip_prefix_ci(rest, word))
+                    .is_some_and(|rest| {
+                        rest.chars()
+                            .next()
+                            .is_none_or(|ch| !ch.is_ascii_alphanumeric())
+                    })
+            });
+            if word_ends && (scale.len() > 2 || has_currency_sign || currency_word_follows) {
+                read = gap + scale.len();
+                scaled = true;
+                break;
+            }
+        }
+    }
+    let rest = &after[read..];
+    for word in EN_CURRENCY_WORDS {
+        if let Some(tail) = rest
+            .strip_prefix(' ')
+            .and_then(|rest| strip_prefix_ci(rest, word))
+        {
+            if tail
+                .chars()
+                .next()
+                .is_none_or(|ch| !ch.is_ascii_alphanumeric())
+            {
+                return read + 1 + word.len();
+            }
+        }
+    }
+    if scaled {
+        read
+    } else {
+        0
+    }
+}
+
+/// Phase 6: the second figure of a range written with its unit on both
+/// ends (`600億ドルから650億ドル`, `$2.99〜$4.99`), a proportion
+/// (`3人に1人`, `1 in 5`), or a fraction (`4分の1`) is part of this one.
+fn extend_over_second_figure(text: &str, span_end: usize, unit_len: usize) -> usize {
+    let after = &text[span_end..];
+    for separator in ["〜", "～", "~", "から", "-", "–", " to "] {
+        let Some(rest) = after.strip_prefix(separator) else {
+            continue;
+        };
+        let sign = CURRENCY_SIGNS
+            .iter()
+            .find(|sign| rest.starts_with(*sign))
+            .map_or(0, |sign| sign.len());
+        if let Some(second) = number_at(rest, sign) {
+            let unit_text = &text[span_end - unit_len..span_end];
+            let second_unit = &rest[second.end..];
+            if (unit_len > 0 && second_unit.starts_with(unit_text)) || (sign > 0 && unit_len == 0) {
+                let unit = if sign > 0 && unit_len == 0 {
+                    0
+                } else {
+                    unit_len
+                };
+                return span_end + separator.len() + second.end + unit;
+            }
+        }
+        break;
+    }
+    // 3人に1人: the same counter on both sides.
+    if unit_len > 0 {
+        if let Some(rest) = after.strip_prefix('に') {
+            if let Some(second) = number_at(rest, 0) {
+                let unit_text = &text[span_end - unit_len..span_end];
+                if rest[second.end..].starts_with(unit_text) {
+                    return span_end + 'に'.len_utf8() + second.end + unit_len;
+                }
+            }
+        }
+    }
+    span_end
+}
+
+/// Phase 7: the hedges around the figure (§6): `約`, `最大`, `以上`, `近く`,
+/// "more than", "up to". `超え` is the verb "exceed", not the hedge `超`.
+fn with_hedges(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    // A space may stand between a figure and a Japanese hedge: `$50B 規模`.
+    let gap = usize::from(text[end..].starts_with(' '));
+    if let Some(hedge) = JA_SUFFIX_HEDGES
+        .iter()
+        .find(|hedge| text[end + gap..].starts_with(*hedge))
+    {
+        let after = &text[end + gap + hedge.len()..];
+        let is_verb = *hedge == "超" && after.starts_with(['え', 'す']);
+        // 近く and ほど are hedges after a figure, not "nearby" or "extent" words
+        // that start a phrase: 近くの店.
+        let is_word = matches!(*hedge, "近く" | "ほど") && after.starts_with('の');
+        if !is_verb && !is_word {
+            end += gap + hedge.len();
+        }
+    }
+    let before = &text[..start];
+    let spaced = before.strip_suffix(' ').unwrap_or(before);
+    if let Some(hedge) = JA_PREFIX_HEDGES
+        .iter()
+        .find(|hedge| before.ends_with(*hedge))
+    {
+        start -= hedge.len();
+    } else if let Some(hedge) = JA_PREFIX_HEDGES
+        .iter()
+        .find(|hedge| spaced.ends_with(*hedge))
+    {
+        start = spaced.len() - hedge.len();
+    } else {
+        let trimmed = before.trim_end_matches(' ');
+        if trimmed.len() < before.len() {
+            if let Some(hedge) = EN_PREFIX_HEDGES
+                .iter()
+                .find(|hedge| ends_with_ci(trimmed, hedge))
+            {
+                let hedge_start = trimmed.len() - hedge.len();
+                let word_starts = trimmed[..hedge_start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|ch| !ch.is_alphanumeric());
+                if word_starts {
+                    start = hedge_start;
+                }
+            }
+        }
+    }
+    (start, end)
+}
+
+/// What every match of [`english_word_figures`] contains, found in one pass.
+fn worded_marker() -> &'static aho_corasick::AhoCorasick {
+    static MARKER: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    MARKER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "half",
+                "third",
+                "quarter",
+                "fifth",
+                "tenth",
+                "thousands",
+                "millions",
+                "billions",
+                "one in ",
+                "two in ",
+                "three in ",
+            ])
+            .expect("the worded markers build")
+    })
+}
+
+/// Fractions and vague quantities in English words (§1): "more than half",
+/// "a third of", "one-tenth", "one in five", "tens of thousands", "millions of".
+fn english_word_figures(text: &str) -> Vec<Figure> {
+    static WORDED: OnceLock<Regex> = OnceLock::new();
+    let worded = WORDED.get_or_init(|| {
+        super::compiled(concat!(
+            r"(?i)(?-u:\b)(?:(?:more than|over|nearly|almost|about|around|roughly|under|up to) )?",
+            r"(?:",
+            r"(?:more than|over|nearly|almost) half(?-u:\b)",
+            r"|half(?: of)?",
+            r"|(?:a|one|two|three)[- ](?:third|quarter|fifth|tenth)s? of(?-u:\b)",
+            r"|(?:one|two|three|four|nine)[- ](?:thirds?|quarters?|fifths?|tenths?)(?-u:\b)",
+            r"|(?:one|two|three) in (?:three|four|five|six|seven|eight|nine|ten)(?-u:\b)",
+            r"|(?:tens|hundreds) of (?:thousands|millions|billions)(?-u:\b)",
+            r"|(?:thousands|millions|billions) of(?-u:\b)",
+            r")"
+        ))
+    });
+    let mut found = Vec::new();
+    for hit in worded.find_iter(text) {
+        let matched = hit.as_str().to_ascii_lowercase();
+        // "half of" is the figure "half"; "the second half of 2025", "in
+        // half", "half an hour" are not figures.
+        let before = text[..hit.start()].trim_end().to_ascii_lowercase();
+        let bare_half = matched == "half" || matched == "half of";
+        if bare_half
+            && (["first", "second", "the", "in"]
+                .iter()
+                .any(|word| before.ends_with(word))
+                || !text[hit.end()..].starts_with(' '))
+        {
+            continue;
+        }
+        let mut span = hit.range();
+        // "half of" → "half": the counted thing stays out.
+        if matched.ends_with(" of") {
+            span.end -= 3;
+        }
+        let key = text[span.clone()].to_ascii_lowercase();
+        found.push(Figure { span, key });
+    }
+    found
+}
+
+fn follows_month_name(before: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let Some(word) = before
+        .strip_suffix(' ')
+        .and_then(|rest| rest.split(|ch: char| !ch.is_ascii_alphabetic()).next_back())
+    else {
+        return false;
+    };
+    word.len() >= 3
+        && MONTHS.iter().any(|month| {
+            month
+                .get(..word.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(word))
+        })
+}
+
+/// Kanji numbers are figures when vague (数百万, 十数) or at a large scale;
+/// 一人, 三つ, 千葉 are everyday words.
+fn is_plausible_kanji_figure(number: &str) -> bool {
+    if number.starts_with(['万', '億', '兆']) {
+        return false;
+    }
+    number.contains('数')
+        || number.contains(['万', '億', '兆'])
+        || number.ends_with("半数")
+        || number.contains('十')
+}
+
+/// "1,500 people", "500,000 indie developers": a count of things that
+/// matter, the noun within three words.
+fn english_count_noun(number: &str, after: &str) -> bool {
+    if !after.starts_with(' ') {
+        return false;
+    }
+    // Counted things are whole: "openSUSE 11.0 users" is a version.
+    if number.contains(['.', '．']) {
+        return false;
+    }
+    let value = numeric_value(number);
+    if value < 10.0 && !number.contains(',') {
+        return false;
+    }
+    // The counted noun is in the same clause: "at 13:30 UTC. Attendees" is not.
+    let clause = after
+        .find(['.', ',', ';', ':', '!', '?', '(', '。', '、'])
+        .map_or(after, |end| &after[..end]);
+    clause
+        .split(|ch: char| !ch.is_ascii_alphabetic() && ch != '-')
+        .filter(|word| !word.is_empty())
+        .take(3)
+        .any(|word| EN_COUNT_NOUNS.contains(&word.to_ascii_lowercase().as_str()))
+}
+
+pub(super) fn numeric_value(number: &str) -> f64 {
+    let ascii: String = number.nfkc().filter(|ch| *ch != ',').collect();
+    ascii.parse().unwrap_or(f64::NAN)
+}
+
+/// The figure without hedges, NFKC and without separators: 「７５％」 and "75%" agree.
+fn figure_key(figure: &str, currency: bool) -> String {
+    let mut key: String = figure
+        .nfkc()
+        .filter(|ch| !matches!(ch, ',' | ' '))
+        .collect::<String>()
+        .to_lowercase();
+    if currency {
+        key.insert(0, '$');
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_block_table_holds_exactly_the_numerals() {
+        for code in 0u32..=0x10FFFF {
+            let Some(ch) = char::from_u32(code) else {
+                continue;
+            };
+            let mut utf8 = [0; 4];
+            let in_table =
+                code <= 0xFFFF && NUMERALS_IN_BLOCK[(code >> 6) as usize] >> (code & 63) & 1 == 1;
+            assert_eq!(in_table, is_numeral(ch), "{ch}");
+            if is_numeral(ch) {
+                assert_eq!(ch.len_utf8(), 3, "{ch}");
+                assert_eq!(number_at(ch.encode_utf8(&mut utf8), 0), Some(0..3), "{ch}");
+            }
+        }
+    }
+
+    #[test]
+    fn japanese_units_and_counters_start_past_ascii_but_for_percent() {
+        for unit in JA_UNITS.iter().chain(DATE_COUNTERS) {
+            assert!(
+                unit.starts_with(|ch: char| !ch.is_ascii()) || *unit == "%",
+                "{unit}"
+            );
+        }
+        assert!(DATE_COUNTERS.iter().all(|counter| !counter.is_ascii()));
+        assert_eq!(spans("50%off"), ["50%"]);
+    }
+
+    proptest::proptest! {
+        /// The scan stops exactly where the number regex would next match.
+        #[test]
+        fn the_scan_agrees_with_the_number_regex(text in "[a-z0-9０-９ 、。一二十百万億数半過人年.,%/:;@\\[`{\u{7f}é😀]{0,40}") {
+            let regex = regex_automata::meta::Regex::new(&number_pattern()).unwrap();
+            let mut from = 0;
+            loop {
+                let unanchored = regex_automata::Input::new(&text).range(from..);
+                let found = regex.find(unanchored);
+                let expected = found.map(|found| found.start());
+                proptest::prop_assert_eq!(next_number_start(&text, from), expected);
+                // Anchored where the scan stops, the search finds the same number.
+                if let Some(found) = found {
+                    proptest::prop_assert_eq!(number_at(&text, found.start()), Some(found.range()));
+                }
+                match expected {
+                    Some(start) => from = start + text[start..].chars().next().map_or(1, char::len_utf8),
+                    None => break,
+                }
+            }
+        }
+    }
+
+    use super::*;
+
+    fn spans(text: &str) -> Vec<&str> {
+        find_figures(text)
+            .into_iter()
+            .map(|figure| &text[figure.span])
+            .collect()
+    }
+
+    #[test]
+    fn japanese_forms() {
+        assert_eq!(spans("売上は約3割増えた"), ["約3割"]);
+        assert_eq!(spans("75%以上の企業"), ["75%以上"]);
+        assert_eq!(spans("数百万人規模のGPU"), ["数百万人規模"]);
+        assert_eq!(spans("数千万ものCPU"), ["数千万"]);
+        assert_eq!(spans("人口1億2千万人のうち"), ["1億2千万人"]);
+        assert_eq!(spans("十数社が参入し、3兆円市場に"), ["十数社", "3兆円"]);
+        assert_eq!(spans("４０％を超え、３．５倍に"), ["４０％", "３．５倍"]);
+        assert_eq!(spans("10〜20%程度で済む"), ["10〜20%程度"]);
+        assert_eq!(spans("1兆円を超えた"), ["1兆円"]);
+        assert_eq!(spans("半数以上が使う"), ["半数以上"]);
+        assert_eq!(spans("380億ドルの契約"), ["380億ドル"]);
+        assert_eq!(spans("1件あたりの時間と4人分の材料"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn japanese_non_claims() {
+        for text in [
+            "2026年末までに展開し、2027年以降も拡張する",
+            "私が20年間この業界を見てきた",
+            "NVIDIAのGB200やGB300、H100",
+            "第3章で述べたとおり、3つ目のポイント",
+            "千葉で十分に一緒に過ごした",
+            "GPT-4とRust 1.80、v1.2.3",
+            "一人で二台目を買った",
+        ] {
+            assert_eq!(spans(text), Vec::<&str>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn english_forms_and_non_claims() {
+        assert_eq!(spans("about 30% of teams"), ["about 30%"]);
+        assert_eq!(spans("raised $3.2 billion from"), ["$3.2 billion"]);
+        assert_eq!(spans("more than 1,500 people came"), ["more than 1,500"]);
+        assert_eq!(spans("nearly 2 million downloads"), ["nearly 2 million"]);
+        assert_eq!(
+            spans("a 3x speedup and 40 percent less"),
+            ["3x", "40 percent"]
+        );
+        assert_eq!(spans("Over 300 companies"), ["Over 300"]);
+        assert_eq!(
+            spans("Forums have 46569 (+271) registered users"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            spans("openSUSE 11.0 users and 2x 160GB drives; 引数名"),
+            Vec::<&str>::new()
+        );
+        for text in [
+            "It ends on June 26 so attendees can travel",
+            "In 2024 we shipped Rust 1.80",
+            "step 2 of Chapter 4",
+            "GPT-4 and H100",
+            "https://x.test/100%/page",
+            "I wrote 3 posts",
+        ] {
+            assert_eq!(spans(text), Vec::<&str>::new(), "{text}");
+        }
+    }
+}

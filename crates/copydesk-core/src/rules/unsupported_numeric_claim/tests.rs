@@ -1,0 +1,149 @@
+use crate::test_support::{assert_snapshot_of, assert_snapshot_with_config};
+
+#[test]
+fn support_in_the_same_sentence() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "support.md",
+        "---\ntitle: t\n---\n\
+         調査会社Xによると、利用率は45%だった。別の調査では30%とされる[^1]。内部の記事[こちら](/2025/11/x/)では60%だ。\n\n\
+         About 40% of teams use it ([report](https://example.com/r)). Another 25% do not.\n\n\
+         A footnote with no definition: 70%[^9].\n\n\
+         [^1]: 出典: 架空リサーチ 2025.\n",
+    );
+}
+
+#[test]
+fn a_sourced_figure_stays_sourced_when_repeated() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "repeat.md",
+        "---\ntitle: t\n---\n[A report](https://example.com/a) puts it at 380億ドル.\n\nThat 380億ドル is large. 数千万 is not sourced.\n",
+    );
+}
+
+#[test]
+fn paragraph_scope_and_custom_cues() {
+    assert_snapshot_with_config(
+        "unsupported-numeric-claim",
+        "paragraph-scope.md",
+        "---\ntitle: t\n---\n売上は3倍になった。詳しくは[決算資料](https://example.com/ir)を参照。\n\nPer the registry, 12% failed.\n",
+        "rules:\n  unsupported-numeric-claim:\n    scope: paragraph\n    source-cues: [\"per the registry\"]\n",
+    );
+}
+
+/// §5: one finding per figure, at its first mention; later mentions, in
+/// any width, are related locations.
+#[test]
+fn one_finding_per_figure_with_its_repeats_related() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "repeats.md",
+        "---\ntitle: t\n---\n市場の75%以上を3社が握る。\n\n## 見出し\n\nそれでも７５％以上という数字は重い。\n\n- 75%以上\n",
+    );
+}
+
+/// §4: a sentence that names a source and has no figure of its own
+/// supports its paragraph, before or after it; a source in a sentence with
+/// its own figure does not carry over.
+#[test]
+fn a_source_only_sentence_supports_its_paragraph() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "source-only.md",
+        "---\ntitle: t\n---\n\
+         国内市場は3兆円に達した。推計の詳細は[公開資料](https://example.com/r)にまとまっている。\n\n\
+         The estimate comes from [a report](https://example.com/a). Sales grew 40%.\n\n\
+         [Northwind](https://example.com/n) counts 2 million users. Another 30% are inactive.\n",
+    );
+}
+
+/// §3: bare URLs, and URLs in the HTML link or the shortcode around the
+/// sentence, are sources; a relative link and an anonymous attribution are not.
+#[test]
+fn urls_in_text_html_and_shortcodes_and_anonymous_attribution() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "urls.md",
+        "---\ntitle: t\n---\n\
+         The market reached $38 billion, see https://example.com/m for details.\n\n\
+         <a href=\"https://example.com/s\">Shipments rose 25% last year.</a>\n\n\
+         {{< external_link url=\"https://example.com/x\" >}} Users grew 3x. {{< /external_link >}}\n\n\
+         Per [the notes](/notes/), 45% of teams agree.\n\n\
+         関係者によると、契約額は380億ドルにのぼる。\n",
+    );
+}
+
+/// §2: first-person and first-party facts, offers, how-to quantities and
+/// illustrations are not claims; a site's own names are set in config.
+#[test]
+fn what_is_not_a_claim() {
+    assert_snapshot_with_config(
+        "unsupported-numeric-claim",
+        "not-claims.md",
+        "---\ntitle: t\n---\n\
+         当ブログの有料プランは月額980円です。RubyKaigiの参加者は1,200人を超えた。\n\n\
+         早割チケットは30%割引になる。CPU使用率が80％を超えたらアラートを出す。\n\n\
+         例えば月額1万円のプランなら十分だ。1件ずつ確認する。\n\n\
+         Our Pro plan costs $12 per month. Set the batch size to 64.\n\n\
+         Acme has 3 million customers.\n",
+        "rules:\n  unsupported-numeric-claim:\n    first-party: [RubyKaigi]\n",
+    );
+}
+
+/// §6: spans: mixed kanji with commas, counters and currencies, ranges as
+/// one figure, hedges on either side, English worded quantities.
+#[test]
+fn spans_follow_the_convention() {
+    let spans = |text: &str| -> Vec<String> {
+        super::find_figures(text)
+            .into_iter()
+            .map(|figure| text[figure.span].to_string())
+            .collect()
+    };
+    assert_eq!(spans("4億7,000万ドルを投じた"), ["4億7,000万ドル"]);
+    assert_eq!(
+        spans("原発3基と部品5,000個、10万回の試験"),
+        ["3基", "5,000個", "10万回"]
+    );
+    assert_eq!(
+        spans("売上は2兆ウォン、約 30% が海外"),
+        ["2兆ウォン", "約 30%"]
+    );
+    assert_eq!(
+        spans("600億ドルから650億ドルの範囲"),
+        ["600億ドルから650億ドル"]
+    );
+    assert_eq!(
+        spans("600億〜650億ドル、30-40%"),
+        ["600億〜650億ドル", "30-40%"]
+    );
+    assert_eq!(
+        spans("最大100万人、1万人近く、3割ほど"),
+        ["最大100万人", "1万人近く", "3割ほど"]
+    );
+    assert_eq!(
+        spans("3人に1人が使い、$50B 規模"),
+        ["3人に1人", "$50B 規模"]
+    );
+    assert_eq!(
+        spans("a deal of 38B euros and 1 million yen"),
+        ["38B euros", "1 million yen"]
+    );
+    assert_eq!(
+        spans("300+ companies; $2.99〜$4.99"),
+        ["300+", "$2.99〜$4.99"]
+    );
+    assert_eq!(
+        spans("up to 40 percent, a 9x to 10x win"),
+        ["up to 40 percent", "9x to 10x"]
+    );
+    assert_eq!(
+        spans("more than half of them, a third of users, one in five, 1 in 5, tens of thousands of fans, millions of views"),
+        ["more than half", "a third", "one in five", "1 in 5", "tens of thousands", "millions"]
+    );
+    assert_eq!(
+        spans("the second half of 2025, a third party, Kernel 3.0x version, at 13:30 UTC"),
+        Vec::<String>::new()
+    );
+}
