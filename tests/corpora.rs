@@ -161,6 +161,97 @@ fn duplicated_title_fixes_delete_only_the_repeated_title() {
     );
 }
 
+/// `--unsafe-fixes --diff` over each whole corpus: every line a fix
+/// takes out of a body is a repeated title the rule reported (with its
+/// setext underline) or a blank line; front-matter lines are the tag fixes'
+/// business, and a line that comes back changed (a control character
+/// dropped) is not taken out.
+#[test]
+fn no_fix_deletes_a_body_line_that_is_not_a_repeated_title() {
+    let Some(root) = corpora() else {
+        return;
+    };
+    let mut removed_lines = 0;
+    for corpus in CORPORA {
+        let flagged: std::collections::HashSet<(String, u64)> = findings(&root, corpus)
+            .into_iter()
+            .filter(|finding| finding["rule"] == "duplicated-title" && finding.get("fix").is_some())
+            .map(|finding| {
+                (
+                    finding["path"].as_str().unwrap().to_string(),
+                    finding["start"]["line"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        let output = copydesk(&root)
+            .args(["check", "--unsafe-fixes", "--diff", corpus])
+            .output()
+            .unwrap();
+        let diff = String::from_utf8(output.stdout).unwrap();
+        let (mut path, mut old_line) = (String::new(), 0u64);
+        let mut body_start = 0u64;
+        let mut hunk_removed: Vec<(u64, String)> = Vec::new();
+        let mut hunk_added: Vec<String> = Vec::new();
+        let mut check_hunk = |path: &str,
+                              body_start: u64,
+                              removed: &mut Vec<(u64, String)>,
+                              added: &mut Vec<String>| {
+            let strip = |line: &str| {
+                line.chars()
+                    .filter(|ch| !ch.is_control())
+                    .collect::<String>()
+            };
+            let added: Vec<String> = added.drain(..).map(|line| strip(&line)).collect();
+            let mut previous_flagged = false;
+            for (line, text) in removed.drain(..) {
+                removed_lines += 1;
+                let is_title = flagged.contains(&(path.to_string(), line));
+                let underline = previous_flagged
+                    && !text.trim().is_empty()
+                    && (text.trim().bytes().all(|b| b == b'=')
+                        || text.trim().bytes().all(|b| b == b'-'));
+                let allowed = text.trim().is_empty()
+                    || is_title
+                    || underline
+                    || line < body_start
+                    || added.contains(&strip(&text));
+                assert!(allowed, "{path}:{line}: a fix deletes {text:?}");
+                previous_flagged = is_title;
+            }
+        };
+        for line in diff.lines() {
+            if let Some(name) = line.strip_prefix("--- a/") {
+                check_hunk(&path, body_start, &mut hunk_removed, &mut hunk_added);
+                path = name.to_string();
+                let text =
+                    String::from_utf8_lossy(&std::fs::read(root.join(&path)).unwrap()).to_string();
+                let (body, _) = front_matter(&text);
+                body_start = text[..body].lines().count() as u64 + 1;
+            } else if line.starts_with("+++ ") {
+            } else if let Some(header) = line.strip_prefix("@@ -") {
+                check_hunk(&path, body_start, &mut hunk_removed, &mut hunk_added);
+                old_line = header
+                    .split([',', ' '])
+                    .next()
+                    .and_then(|start| start.parse().ok())
+                    .unwrap();
+            } else if let Some(text) = line.strip_prefix('-') {
+                hunk_removed.push((old_line, text.to_string()));
+                old_line += 1;
+            } else if let Some(text) = line.strip_prefix('+') {
+                hunk_added.push(text.to_string());
+            } else if line.starts_with(' ') || line.is_empty() {
+                old_line += 1;
+            }
+        }
+        check_hunk(&path, body_start, &mut hunk_removed, &mut hunk_added);
+    }
+    assert!(
+        removed_lines > 50,
+        "too few deletions to check: {removed_lines}"
+    );
+}
+
 /// A post and its translation share a title by design: the same file name
 /// under `en/` and `ja/` is never reported.
 #[test]

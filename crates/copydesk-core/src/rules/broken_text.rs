@@ -25,9 +25,6 @@ impl Rule for BrokenText {
     fn check(&self, document: &Document, violations: &mut Vec<Violation>) {
         let text = document.source.text();
         let start = usize::from(document.source.content_start());
-        if !may_hold_damage(&text.as_bytes()[start..]) {
-            return;
-        }
         let in_code = |at: usize| {
             let at = TextSize::from(at as u32);
             document
@@ -36,33 +33,53 @@ impl Rule for BrokenText {
                 .iter()
                 .any(|code| code.contains(at))
         };
-        for (at, ch) in text[start..].char_indices() {
-            let at = start + at;
-            let Some(damage) = damage_of(ch) else {
-                if ch == '\\' {
-                    if let Some(len) = lone_surrogate_escape(&text[at..], &text[start..at]) {
-                        if !in_code(at) {
-                            violations.push(violation(Damage::LoneSurrogate, at, len, ch));
-                        }
-                    }
+        let bytes = text.as_bytes();
+        // Only a few lead bytes can start a damaged character: read those
+        // characters alone, not the whole text.
+        let mut at = start;
+        while let Some(found) = bytes[at..].iter().position(|&b| MAY_START[usize::from(b)]) {
+            let here = at + found;
+            let ch = text[here..].chars().next().unwrap_or_default();
+            at = here + ch.len_utf8();
+            if let Some(damage) = damage_of(ch) {
+                if !in_code(here) {
+                    violations.push(violation(damage, here, ch.len_utf8(), ch));
                 }
-                continue;
-            };
-            if !in_code(at) {
-                violations.push(violation(damage, at, ch.len_utf8(), ch));
             }
         }
+        for prefix in [&b"\\u"[..], &b"\\U"[..]] {
+            for escape in memchr::memmem::find_iter(&bytes[start..], prefix) {
+                let here = start + escape;
+                if let Some(len) = lone_surrogate_escape(&text[here..], &text[start..here]) {
+                    if !in_code(here) {
+                        violations.push(violation(Damage::LoneSurrogate, here, len, '\\'));
+                    }
+                }
+            }
+        }
+        violations.sort_by_key(|violation| violation.range.start());
     }
 }
 
-/// Most files hold none of these bytes: a control byte, the lead bytes of
-/// C1 controls, U+FFFD and the private-use areas, or a backslash.
-fn may_hold_damage(bytes: &[u8]) -> bool {
-    bytes.iter().any(|&b| {
-        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
-            || matches!(b, 0x7F | 0xC2 | 0xEE | 0xEF | 0xF3 | 0xF4 | b'\\')
-    })
-}
+/// The bytes that can start a damaged character: a control byte, and the
+/// lead bytes of C1 controls (U+0080..U+009F), of U+FFFD and of the
+/// private-use areas. Of these, most text holds only `0xEF`, which also
+/// starts full-width forms: those characters are read and let go.
+const MAY_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = !matches!(byte as u8, b'\t' | b'\n' | b'\r');
+        byte += 1;
+    }
+    table[0x7F] = true;
+    table[0xC2] = true;
+    table[0xEE] = true;
+    table[0xEF] = true;
+    table[0xF3] = true;
+    table[0xF4] = true;
+    table
+};
 
 fn damage_of(ch: char) -> Option<Damage> {
     match ch {

@@ -242,9 +242,8 @@ fn candidates(document: &Document) -> Vec<Candidate> {
 fn article_restarts(document: &Document, found: &mut Vec<Candidate>) {
     let text = document.source.text();
     let body_start = usize::from(document.front_matter.body_start);
-    let body = &text[body_start..];
-    for marker in generator_marker().find_iter(body) {
-        let at = body_start + marker.start();
+    for marker in marker_lines(text, body_start) {
+        let at = marker.start;
         if document
             .body
             .code_blocks
@@ -253,7 +252,7 @@ fn article_restarts(document: &Document, found: &mut Vec<Candidate>) {
         {
             continue;
         }
-        let mut line_start = skip_line_ending(text, body_start + marker.end());
+        let mut line_start = skip_line_ending(text, marker.end);
         while line_start < text.len() {
             let line_end = line_end_of(text, line_start);
             if !text[line_start..line_end].trim().is_empty() {
@@ -293,6 +292,25 @@ fn article_restarts(document: &Document, found: &mut Vec<Candidate>) {
             deletion: deletion_range(text, line_start, lines_end, stands_alone),
         });
     }
+}
+
+/// The lines from `from` on that are generator markers, as byte ranges
+/// without their line endings. A marker line starts with `-`, `[` or `=`:
+/// only those lines are matched, so a body is read once, not searched.
+fn marker_lines(text: &str, from: usize) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut at = from;
+    std::iter::from_fn(move || {
+        while at < text.len() {
+            let start = at;
+            let end = line_end_of(text, start);
+            at = skip_line_ending(text, end).max(end + 1);
+            let line = &text[start..end];
+            if line.trim_start().starts_with(['-', '[', '=']) && generator_marker().is_match(line) {
+                return Some(start..end);
+            }
+        }
+        None
+    })
 }
 
 /// The markers `generator-leftovers/pipeline-marker` reports, one per line.

@@ -107,22 +107,32 @@ pub fn not_a_claim(
     post: Post,
     place: Place,
 ) -> Option<NotAClaim> {
-    for_figure(sentence, place, SentenceFacts::of(sentence, names, post))
+    let block = BlockWords::of(sentence, names);
+    for_figure(
+        sentence,
+        place,
+        SentenceFacts::of(sentence, names, post, block),
+    )
 }
 
 /// The reasons that hold for every figure of a sentence, worked out once
 /// per sentence: in one pass of a regex set over it.
-fn sentence_reason(sentence: &str, names: &FirstPartyNames, post: Post) -> Option<SentenceReason> {
-    // Most sentences hold none of these words: one scan says so.
-    let any = any_sentence_word().is_match(sentence);
-    if !any && !post.is_survey_report && !names.named_in(sentence) {
+fn sentence_reason(
+    sentence: &str,
+    names: &FirstPartyNames,
+    post: Post,
+    block: BlockWords,
+) -> Option<SentenceReason> {
+    let any = block.sentence_words && any_sentence_word().is_match(sentence);
+    let named = block.named && names.named_in(sentence);
+    if !any && !post.is_survey_report && !named {
         return None;
     }
     let words = sentence_words();
     let has = |word: Words| any && words[word as usize].is_match(sentence);
     Some(SentenceReason(if has(Words::Rhetorical) {
         NotAClaim::Rhetorical
-    } else if names.named_in(sentence) {
+    } else if named {
         NotAClaim::FirstParty
     } else if has(Words::Hypothetical) {
         NotAClaim::Hypothetical
@@ -159,11 +169,35 @@ impl SentenceFacts {
         self.personal
     }
 
-    pub fn of(sentence: &str, names: &FirstPartyNames, post: Post) -> SentenceFacts {
+    pub fn of(
+        sentence: &str,
+        names: &FirstPartyNames,
+        post: Post,
+        block: BlockWords,
+    ) -> SentenceFacts {
         SentenceFacts {
-            whole: sentence_reason(sentence, names, post),
-            personal: first_person().is_match(&without_quotations(sentence)),
+            whole: sentence_reason(sentence, names, post, block),
+            personal: block.personal && first_person().is_match(&without_quotations(sentence)),
             question: is_question(sentence),
+        }
+    }
+}
+
+/// Which words stand anywhere in a block, found in one scan of it: most
+/// blocks hold none, and their sentences need no scan of their own.
+#[derive(Debug, Clone, Copy)]
+pub struct BlockWords {
+    sentence_words: bool,
+    named: bool,
+    personal: bool,
+}
+
+impl BlockWords {
+    pub fn of(text: &str, names: &FirstPartyNames) -> BlockWords {
+        BlockWords {
+            sentence_words: any_sentence_word().is_match(text),
+            named: names.named_in(text),
+            personal: first_person().is_match(text),
         }
     }
 }

@@ -4,7 +4,7 @@
 
 /// The first kanji of words ending in 数: 引数, 変数, 人数, 件数, 回数…
 pub(super) const NUMBER_WORD_PREFIXES: &str =
-    "引変関人件回点総多少係定指乱整実虚素倍奇偶分因常級桁枚字台個画手部日年行票株口員";
+    "引変関人件回点総多少係定指乱整実虚素倍奇偶分因常級桁枚字台個画手部日年行票株口員複";
 
 /// Units and counters that belong to a figure (§6), longest first where one
 /// starts another (`店舗` before `店`).

@@ -212,6 +212,7 @@ impl UnsupportedNumericClaim {
                 .min(sentences.len().saturating_sub(1))
         };
         // What holds for a whole sentence is worked out once for its figures.
+        let words = context::BlockWords::of(&block.text, &self.first_party);
         let mut facts: Vec<Option<context::SentenceFacts>> = vec![None; sentences.len()];
         let claims: Vec<(Figure, usize)> = figures
             .into_iter()
@@ -222,7 +223,8 @@ impl UnsupportedNumericClaim {
             .filter(|(figure, at)| {
                 let range = sentences.get(*at).cloned().unwrap_or(0..block.text.len());
                 let sentence = &block.text[range.clone()];
-                let of_sentence = || context::SentenceFacts::of(sentence, &self.first_party, post);
+                let of_sentence =
+                    || context::SentenceFacts::of(sentence, &self.first_party, post, words);
                 let facts = match facts.get_mut(*at) {
                     Some(slot) => *slot.get_or_insert_with(of_sentence),
                     None => of_sentence(),
@@ -257,6 +259,7 @@ impl Sources<'_> {
         let (document, found, cues) = (self.document, self.found, self.extra_cues);
         self.cache[at].get_or_insert_with(|| {
             let block = &document.body.blocks[at];
+            let may_name = support::may_name_a_source(&block.text, cues);
             let sentences = found[at]
                 .as_ref()
                 .map_or_else(|| sentences(&block.text), |found| found.sentences.clone());
@@ -267,7 +270,7 @@ impl Sources<'_> {
                     let from = index
                         .checked_sub(1)
                         .map_or(0, |previous| sentences[previous].end);
-                    support::sentence_has_source(document, block, from, sentence, cues)
+                    support::sentence_has_source(document, block, from, sentence, cues, may_name)
                 })
                 .collect()
         })

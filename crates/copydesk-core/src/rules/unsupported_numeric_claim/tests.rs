@@ -143,7 +143,7 @@ fn spans_follow_the_convention() {
         ["more than half", "a third", "one in five", "1 in 5", "tens of thousands", "millions"]
     );
     assert_eq!(
-        spans("the second half of 2025, a third party, Kernel 3.0x version, at 13:30 UTC"),
+        spans("the second half of 2025, the latter half of 2020, a third party, Kernel 3.0x version, at 13:30 UTC, #<Foo:0x00>, RDoc 7.0+, oSC 2013 attendees, 複数回"),
         Vec::<String>::new()
     );
 }
