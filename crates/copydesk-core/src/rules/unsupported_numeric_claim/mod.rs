@@ -260,9 +260,12 @@ impl Sources<'_> {
         self.cache[at].get_or_insert_with(|| {
             let block = &document.body.blocks[at];
             let may_name = support::may_name_a_source(&block.text, cues);
-            let sentences = found[at]
-                .as_ref()
-                .map_or_else(|| sentences(&block.text), |found| found.sentences.clone());
+            // A block with claims has its sentences already; only a block
+            // read for its sources alone is split here.
+            let sentences: std::borrow::Cow<[std::ops::Range<usize>]> = match &found[at] {
+                Some(found) => std::borrow::Cow::Borrowed(&found.sentences),
+                None => std::borrow::Cow::Owned(sentences(&block.text)),
+            };
             sentences
                 .iter()
                 .enumerate()
