@@ -13,8 +13,12 @@ fn run(dir: &Path, program: &str, args: &[&str], home: &Path) -> Output {
         .current_dir(dir)
         .env("PRE_COMMIT_HOME", home)
         // One build folder for every revision the hook is installed at, so
-        // runs at new commits rebuild incrementally and do not pile up.
-        .env("CARGO_TARGET_DIR", home.join("cargo-target"))
+        // runs at new commits rebuild incrementally and do not pile up; the
+        // wheel in tests/install.rs is built there too, sharing dependencies.
+        .env(
+            "CARGO_TARGET_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("release-target"),
+        )
         .env("GIT_AUTHOR_NAME", "t")
         .env("GIT_AUTHOR_EMAIL", "t@example.com")
         .env("GIT_COMMITTER_NAME", "t")

@@ -14,6 +14,11 @@ export default defineConfig(
     },
   },
   {
+    // The packaging test runs in plain Node.js as CommonJS.
+    files: ["test/**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: { process: "readonly" } },
+  },
+  {
     // The config file itself runs in Node as an ES module and is not part of the TS project.
     files: ["eslint.config.mjs"],
     extends: [tseslint.configs.disableTypeChecked],

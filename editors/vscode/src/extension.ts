@@ -1,6 +1,3 @@
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import * as vscode from "vscode";
 import {
   LanguageClient,
@@ -8,6 +5,7 @@ import {
   ServerOptions,
   State,
 } from "vscode-languageclient/node";
+import { ResolvedServer, resolveServer } from "./server";
 
 // The client id doubles as the settings prefix: the client reads `copydesk.trace.server` itself.
 const ID = "copydesk";
@@ -21,8 +19,10 @@ let watchers: vscode.FileSystemWatcher[] = [];
 let stopping = false;
 // Restarts are chained so that a settings change during a start cannot leave two servers running.
 let pending: Promise<void> = Promise.resolve();
+let extensionPath = "";
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  extensionPath = context.extensionPath;
   // One channel for the extension's lifetime; otherwise every restart would add a new one.
   output = vscode.window.createOutputChannel(NAME);
   status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 0);
@@ -62,13 +62,20 @@ function restart(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  const command = resolveCommand(vscode.workspace.getConfiguration(ID).get<string>("path", "copydesk"));
-  if (!isExecutable(command)) {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const server = resolveServer({
+    setting: vscode.workspace.getConfiguration(ID).get<string>("path", ""),
+    extensionPath,
+    workspaceFolder: folder?.uri.scheme === "file" ? folder.uri.fsPath : undefined,
+  });
+  const command = server.command;
+  if (!server.found) {
     setStatus("error", `cannot find \`${command}\``);
-    output.appendLine(`copydesk binary not found: ${command}`);
+    output.appendLine(`copydesk binary not found: ${command} (${describe(server)})`);
     void notFound(command);
     return;
   }
+  output.appendLine(`copydesk: starting ${command} lsp (${describe(server)})`);
 
   // No `transport`: with TransportKind.stdio the client would append `--stdio` to the arguments.
   const serverOptions: ServerOptions = { command, args: ["lsp"] };
@@ -148,8 +155,8 @@ async function notFound(command: string): Promise<void> {
   const openSettings = "Open Settings";
   const choice = await vscode.window.showErrorMessage(
     `copydesk: cannot find the language server binary "${command}". ` +
-      "Install it with `cargo install --path .` in the copydesk repository, " +
-      "or set `copydesk.path` to the binary's full path.",
+      "Install the extension for your platform (it bundles the binary), install copydesk with " +
+      "`pipx install copydesk` or `cargo install --path .`, or set `copydesk.path` to the binary's full path.",
     openSettings,
   );
   if (choice === openSettings) {
@@ -157,39 +164,13 @@ async function notFound(command: string): Promise<void> {
   }
 }
 
-function resolveCommand(setting: string): string {
-  // Settings are not shell-expanded, but people write `~/.cargo/bin/copydesk` anyway.
-  const cmd = (setting.trim() || "copydesk").replace(/^~(?=$|[/\\])/, os.homedir());
-  // The extension host's working directory is arbitrary, so anchor relative paths to the workspace.
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (hasSeparator(cmd) && !path.isAbsolute(cmd) && folder?.uri.scheme === "file") {
-    return path.join(folder.uri.fsPath, cmd);
-  }
-  return cmd;
-}
-
-function hasSeparator(cmd: string): boolean {
-  return cmd.includes("/") || cmd.includes("\\");
-}
-
-// Checked up front because a missing binary otherwise surfaces as a bare `spawn ENOENT`.
-function isExecutable(cmd: string): boolean {
-  if (hasSeparator(cmd)) {
-    return canRun(cmd);
-  }
-  const exts =
-    process.platform === "win32" ? ["", ...(process.env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";")] : [""];
-  return (process.env.PATH ?? "")
-    .split(path.delimiter)
-    .filter((dir) => dir !== "")
-    .some((dir) => exts.some((ext) => canRun(path.join(dir, cmd + ext))));
-}
-
-function canRun(file: string): boolean {
-  try {
-    fs.accessSync(file, process.platform === "win32" ? fs.constants.F_OK : fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
+function describe(server: ResolvedServer): string {
+  switch (server.source) {
+    case "setting":
+      return "from the copydesk.path setting";
+    case "bundled":
+      return "the binary bundled with the extension";
+    case "PATH":
+      return "copydesk on PATH";
   }
 }

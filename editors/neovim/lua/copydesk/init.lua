@@ -94,8 +94,8 @@ local function start(bufnr)
   if vim.fn.executable(cmd[1]) == 0 then
     if not warned_missing then
       warned_missing = true
-      local msg = ("copydesk: %q is not executable. Install it with `cargo install --path .` "
-        .. "from the copydesk repository, or pass `cmd` to setup()."):format(cmd[1])
+      local msg = ("copydesk: %q is not executable. Install it with `pipx install copydesk` "
+        .. "(or `cargo install --path .` from the copydesk repository), or pass `cmd` to setup()."):format(cmd[1])
       -- Deferred: an error message raised inside the FileType autocmd aborts the :edit on 0.11.
       vim.schedule(function()
         vim.notify(msg, vim.log.levels.ERROR)
