@@ -46,6 +46,9 @@ pub enum Command {
     Explain {
         /// The rule's name, as printed in diagnostics.
         rule: String,
+        /// The page's language (default: from LC_ALL, LC_MESSAGES or LANG, else English).
+        #[arg(long, value_enum)]
+        lang: Option<Language>,
     },
 }
 
@@ -61,6 +64,31 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions annotations (`::error file=…::message`).
     Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Language {
+    En,
+    Ja,
+}
+
+impl Language {
+    /// `--lang` when given, else the locale (`LC_ALL`, then `LC_MESSAGES`,
+    /// then `LANG`, as POSIX orders them), else English.
+    pub fn choose(flag: Option<Language>) -> Language {
+        flag.unwrap_or_else(|| {
+            let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .into_iter()
+                .filter_map(|name| std::env::var(name).ok())
+                .find(|value| !value.is_empty())
+                .unwrap_or_default();
+            if locale.starts_with("ja") {
+                Language::Ja
+            } else {
+                Language::En
+            }
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -92,6 +120,10 @@ pub struct CheckArgs {
     pub output_file: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
+    /// Print how many findings each rule has, most first, instead of the findings
+    /// (with --format human, concise or json).
+    #[arg(long, conflicts_with = "diff")]
+    pub statistics: bool,
     /// Use this config for every file instead of the nearest `.copydesk.yml`.
     #[arg(long)]
     pub config: Option<PathBuf>,

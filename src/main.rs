@@ -67,7 +67,7 @@ fn main() -> ExitCode {
             print_out(copydesk_core::config::json_schema().as_bytes());
             EXIT_CLEAN
         }
-        Command::Explain { rule } => explain(&rule),
+        Command::Explain { rule, lang } => explain(&rule, args::Language::choose(lang)),
     };
     ExitCode::from(code)
 }
@@ -79,6 +79,12 @@ fn print_out(bytes: &[u8]) {
 }
 
 fn run_check(args: &CheckArgs) -> u8 {
+    if args.statistics && matches!(args.format, OutputFormat::Sarif | OutputFormat::Github) {
+        eprintln!(
+            "copydesk: --statistics prints a table: use it with --format human, concise or json"
+        );
+        return EXIT_TROUBLE;
+    }
     if let Some(threads) = args.threads {
         // Only fails when a pool exists already, which keeps its size.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -87,7 +93,7 @@ fn run_check(args: &CheckArgs) -> u8 {
     }
     let options = CheckOptions {
         quiet: args.quiet,
-        keep_text: args.format == OutputFormat::Human,
+        keep_text: args.format == OutputFormat::Human && !args.statistics,
         fix: if args.fix {
             FixMode::Write
         } else if args.diff {
@@ -330,6 +336,9 @@ fn check_stdin(
 }
 
 fn make_report(args: &CheckArgs, color: bool) -> Box<dyn Report> {
+    if args.statistics {
+        return Box::new(report::Statistics::new(args.format == OutputFormat::Json));
+    }
     match args.format {
         OutputFormat::Human => Box::new(report::Human::new(color)),
         OutputFormat::Concise => Box::new(report::Concise),
@@ -603,9 +612,13 @@ fn shipped_pack_rules() -> Vec<(
         .collect()
 }
 
-fn explain(rule: &str) -> u8 {
+fn explain(rule: &str, language: args::Language) -> u8 {
     if let Some(info) = copydesk_core::rules::find(rule) {
-        print_out(info.doc.as_bytes());
+        let page = match language {
+            args::Language::En => info.doc,
+            args::Language::Ja => info.doc_ja,
+        };
+        print_out(page.as_bytes());
         return EXIT_CLEAN;
     }
     if let Some((pack, found)) = shipped_pack_rules()

@@ -138,6 +138,47 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// A link to a post: `./`-relative, so no path (`javascript:alert(1).md`)
+/// can become a URL scheme, with what a URL cannot hold percent-encoded.
+fn post_href(path: &str) -> String {
+    let mut href = String::from(if path.starts_with('/') {
+        "file://"
+    } else {
+        "./"
+    });
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-_.~".contains(&byte) {
+            href.push(char::from(byte));
+        } else {
+            let _ = write!(href, "%{byte:02X}");
+        }
+    }
+    href
+}
+
+/// A title as HTML: control characters and U+FFFD written as escapes, with a
+/// flag, so a title damaged in transit shows as damaged.
+fn title_html(title: &str) -> String {
+    let broken = |c: char| (c.is_control() && c != '\t') || c == '\u{FFFD}';
+    if !title.chars().any(broken) {
+        return escape(title);
+    }
+    let shown: String = title
+        .chars()
+        .map(|c| {
+            if broken(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    format!(
+        "<code class=\"broken\">{}</code> <span class=\"flag\">broken characters</span>",
+        escape(&shown)
+    )
+}
+
 fn bar_chart(id: &str, rows: &[(String, usize)]) -> String {
     let max = rows.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1) as f64;
     let height = rows.len() * 22 + 10;
@@ -157,6 +198,18 @@ fn bar_chart(id: &str, rows: &[(String, usize)]) -> String {
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// A round step (1, 2 or 5 times a power of ten) giving at most seven ticks
+/// from 0 to `max`.
+fn tick_step(max: f64) -> f64 {
+    let rough = max / 6.0;
+    let power = 10f64.powf(rough.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|step| max / step <= 6.0)
+        .unwrap_or(10.0 * power)
 }
 
 /// Declared against estimated minutes; the band is where copydesk accepts a
@@ -204,12 +257,31 @@ fn scatter(posts: &[PostSummary]) -> String {
     let _ = write!(
         svg,
         "<line class=\"axis\" x1=\"{pad}\" y1=\"{b}\" x2=\"{r}\" y2=\"{b}\"/><line class=\"axis\" x1=\"{pad}\" y1=\"{pad}\" x2=\"{pad}\" y2=\"{b}\"/>\
-         <text x=\"{r}\" y=\"{t}\" text-anchor=\"end\">estimated minutes (max {max})</text><text x=\"4\" y=\"{ty}\">declared</text>",
+         <text class=\"axis-label\" x=\"{r}\" y=\"{t}\" text-anchor=\"end\">estimated minutes</text><text class=\"axis-label\" x=\"4\" y=\"{ty}\">declared minutes</text>",
         b = pad + size,
         r = pad + size,
-        t = pad + size + 28.0,
-        ty = pad - 10.0
+        t = pad + size + 34.0,
+        ty = pad - 16.0
     );
+    // Ticks at a round step, about six on each axis, each with its value.
+    let step = tick_step(max);
+    let mut tick = 0.0;
+    while tick <= max + 1e-9 {
+        let _ = write!(
+            svg,
+            "<line class=\"tick\" x1=\"{x:.1}\" y1=\"{b}\" x2=\"{x:.1}\" y2=\"{b6}\"/><text class=\"x-tick\" x=\"{x:.1}\" y=\"{b18}\" text-anchor=\"middle\">{tick}</text>\
+             <line class=\"tick\" x1=\"{l6}\" y1=\"{y:.1}\" x2=\"{pad}\" y2=\"{y:.1}\"/><text class=\"y-tick\" x=\"{l8}\" y=\"{y4:.1}\" text-anchor=\"end\">{tick}</text>",
+            x = x(tick),
+            y = y(tick),
+            y4 = y(tick) + 4.0,
+            b = pad + size,
+            b6 = pad + size + 6.0,
+            b18 = pad + size + 18.0,
+            l6 = pad - 6.0,
+            l8 = pad - 8.0,
+        );
+        tick += step;
+    }
     for (post, reading) in &points {
         let (declared, estimated) = (reading.declared, reading.estimated);
         let class = if reading.is_plausible() { "ok" } else { "off" };
@@ -284,26 +356,50 @@ pub fn render(
         }
     }
 
-    let mut titles: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    let mut excerpts: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    // Site-wide groups as the site pass makes them (by normalized title or
+    // excerpt, or by the template excerpts fill in), one row each.
+    let mut titles: BTreeMap<usize, Vec<&PostSummary>> = BTreeMap::new();
+    let mut excerpts: BTreeMap<usize, (String, Vec<&PostSummary>)> = BTreeMap::new();
     for finding in site_findings {
         let post = &posts[finding.post];
         match finding.diagnostic.rule.as_ref() {
-            "duplicate-title-across-posts" => titles
-                .entry(post.title.clone())
-                .or_default()
-                .push(&post.path),
-            "boilerplate-excerpt" => {
-                let excerpt = post
-                    .facts
-                    .excerpt
-                    .as_ref()
-                    .map_or_else(String::new, |fact| fact.text.clone());
-                excerpts.entry(excerpt).or_default().push(&post.path)
-            }
+            "duplicate-title-across-posts" => titles.entry(finding.group).or_default().push(post),
+            "boilerplate-excerpt" => excerpts
+                .entry(finding.group)
+                .or_insert_with(|| (finding.diagnostic.message.clone(), Vec::new()))
+                .1
+                .push(post),
             _ => {}
         }
     }
+    let mut titles: Vec<Vec<&PostSummary>> = titles.into_values().collect();
+    let mut excerpts: Vec<(String, Vec<&PostSummary>)> = excerpts.into_values().collect();
+    for group in titles
+        .iter_mut()
+        .chain(excerpts.iter_mut().map(|(_, group)| group))
+    {
+        group.sort_by(|a, b| a.path.cmp(&b.path));
+        group.dedup_by(|a, b| a.path == b.path);
+    }
+    titles.sort_by(|a, b| {
+        b.len()
+            .cmp(&a.len())
+            .then_with(|| a[0].path.cmp(&b[0].path))
+    });
+    excerpts.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+    let post_links = |group: &[&PostSummary]| -> String {
+        group
+            .iter()
+            .map(|post| {
+                format!(
+                    "<a href=\"{}\">{}</a>",
+                    escape(&post_href(&post.path)),
+                    escape(&post.path)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("<br>")
+    };
 
     let mut html = String::new();
     let _ = write!(
@@ -314,7 +410,7 @@ pub fn render(
          <section class=\"numbers\"><div><b id=\"post-count\">{}</b> posts</div><div><b id=\"finding-count\">{total}</b> findings</div>\
          <div><b>{implausible}</b> of {with_reading} reading times implausible</div><div><b>{}</b> duplicate titles</div></section>",
         posts.len(),
-        titles.values().map(Vec::len).sum::<usize>(),
+        titles.iter().map(Vec::len).sum::<usize>(),
         site = escape(site),
     );
     let _ = write!(
@@ -341,8 +437,8 @@ pub fn render(
         let _ = write!(
             html,
             "<tr><td><a href=\"{}\">{}</a><br><small>{}</small></td><td class=\"n\">{}</td><td><small>{}</small></td></tr>",
-            escape(&post.path),
-            escape(&post.title),
+            escape(&post_href(&post.path)),
+            title_html(&post.title),
             escape(&post.path),
             post.findings.values().sum::<usize>(),
             detail.join(", ")
@@ -382,28 +478,32 @@ pub fn render(
         }
         html.push_str("</ul>");
     }
-    html.push_str("</section><section><h2>Site-wide checks</h2><h3>Duplicate titles</h3><table id=\"duplicate-titles\"><tbody>");
-    for (title, paths) in &titles {
-        let links: Vec<String> = paths
-            .iter()
-            .map(|path| format!("<a href=\"{0}\">{0}</a>", escape(path)))
-            .collect();
+    html.push_str("</section><section><h2>Site-wide checks</h2><h3>Duplicate titles</h3><table id=\"duplicate-titles\"><thead><tr><th>title</th><th>posts</th><th></th></tr></thead><tbody>");
+    for group in &titles {
         let _ = write!(
             html,
-            "<tr><td>{}</td><td>{}</td></tr>",
-            escape(title),
-            links.join("<br>")
+            "<tr><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+            title_html(&group[0].title),
+            group.len(),
+            post_links(group)
         );
     }
     html.push_str(
-        "</tbody></table><h3>Boilerplate excerpts</h3><table id=\"boilerplate-excerpts\"><tbody>",
+        "</tbody></table><h3>Boilerplate excerpts</h3><table id=\"boilerplate-excerpts\"><thead><tr><th>excerpt or template</th><th>posts</th><th></th></tr></thead><tbody>",
     );
-    for (excerpt, paths) in &excerpts {
+    for (message, group) in &excerpts {
+        let excerpt = group[0]
+            .facts
+            .excerpt
+            .as_ref()
+            .map_or("", |excerpt| excerpt.text.as_str());
         let _ = write!(
             html,
-            "<tr><td>{}</td><td class=\"n\">{} posts</td></tr>",
+            "<tr><td>{}<br><small>{}</small></td><td class=\"n\">{}</td><td>{}</td></tr>",
             escape(excerpt),
-            paths.len()
+            escape(message),
+            group.len(),
+            post_links(group)
         );
     }
     html.push_str("</tbody></table></section><footer>Made by <code>copydesk report</code>. Every path links to its post.</footer></main></body></html>\n");
@@ -417,4 +517,4 @@ section{background:#fff;border:1px solid #e4e4e4;border-radius:8px;padding:16px 
 table{border-collapse:collapse;width:100%;margin-top:8px}td,th{border-bottom:1px solid #eee;padding:4px 8px;text-align:left;vertical-align:top}\
 td.n{text-align:right;font-variant-numeric:tabular-nums}.chart{width:100%;height:auto;font-size:12px}\
 .chart rect{fill:#4a7bd0}.chart .label{fill:#333}.band{fill:#d6ecd6}.axis{stroke:#999}circle.ok{fill:#2a7a2a}circle.off{fill:#c0392b}\
-small{color:#666}a{color:#2456a6}footer{color:#888;font-size:.9em;margin:24px 0}";
+small{color:#666}a{color:#2456a6}.tick{stroke:#999}.flag{color:#c0392b;font-size:.85em}footer{color:#888;font-size:.9em;margin:24px 0}";

@@ -365,6 +365,48 @@ fn rules_and_explain() {
 }
 
 #[test]
+fn explain_speaks_the_language_asked_for_or_the_locales() {
+    let dir = TempDir::new().unwrap();
+    let page = |args: &[&str], env: &[(&str, &str)]| {
+        let mut command = copydesk(dir.path());
+        command
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let output = command.args(args).output().unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let english = page(&["explain", "duplicated-title"], &[]);
+    assert!(english.contains("## What it does"), "{english}");
+    let japanese = page(&["explain", "duplicated-title", "--lang", "ja"], &[]);
+    assert!(japanese.starts_with("# duplicated-title\n"));
+    assert!(japanese.contains("## 何をするか"), "{japanese}");
+    assert_eq!(
+        page(&["explain", "duplicated-title"], &[("LANG", "ja_JP.UTF-8")]),
+        japanese
+    );
+    // LC_ALL outranks LANG, and --lang outranks both.
+    assert_eq!(
+        page(
+            &["explain", "duplicated-title"],
+            &[("LANG", "ja_JP.UTF-8"), ("LC_ALL", "C")]
+        ),
+        english
+    );
+    assert_eq!(
+        page(
+            &["explain", "duplicated-title", "--lang", "en"],
+            &[("LANG", "ja_JP.UTF-8")]
+        ),
+        english
+    );
+}
+
+#[test]
 fn the_readme_example_site_runs_with_no_config() {
     let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/site");
     let (report, code) = json_report(&site, &["."]);

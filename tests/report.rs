@@ -56,17 +56,18 @@ fn the_report_has_its_scatter_and_tables_with_the_right_counts() {
         (
             "2025-01-05-a.md",
             post(
-                "同じ題",
+                "同じ題AB",
                 8,
                 "続きを読む",
                 "\"AI\", \"ai\"",
-                &format!("同じ題\n\n{long}"),
+                &format!("同じ題AB\n\n{long}"),
             ),
         ),
         (
             "2025-01-20-b.md",
+            // The same title once normalized (NFKC): one group with the first.
             post(
-                "同じ題",
+                "同じ題ＡＢ",
                 1,
                 "続きを読む",
                 "\"AI\"",
@@ -89,15 +90,39 @@ fn the_report_has_its_scatter_and_tables_with_the_right_counts() {
         ),
         (
             "2025-03-01-e.md",
-            post("Fifth post", 1, "Another summary", "\"Jekyll\"", "Fine."),
+            post(
+                "Fifth \\a post",
+                30,
+                "Another summary",
+                "\"Jekyll\"",
+                "Fine.",
+            ),
         ),
     ];
     for (name, text) in &files {
         std::fs::write(posts.join(name), text).unwrap();
     }
+    // A path that would be a script URL if linked as it is.
+    std::fs::write(
+        dir.path().join("javascript:alert(1).md"),
+        post(
+            "Script",
+            1,
+            "A summary of its own",
+            "\"Rust\"",
+            "Script\n\nBody.",
+        ),
+    )
+    .unwrap();
     let binary = env!("CARGO_BIN_EXE_copydesk");
     let status = Command::new(binary)
-        .args(["report", "-o", "report.html", "_posts"])
+        .args([
+            "report",
+            "-o",
+            "report.html",
+            "_posts",
+            "javascript:alert(1).md",
+        ])
         .current_dir(dir.path())
         .status()
         .unwrap();
@@ -114,7 +139,13 @@ fn the_report_has_its_scatter_and_tables_with_the_right_counts() {
 
     // The counts the report must show, from the JSON report of the same files.
     let json = Command::new(binary)
-        .args(["check", "--format", "json", "_posts"])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "_posts",
+            "javascript:alert(1).md",
+        ])
         .current_dir(dir.path())
         .output()
         .unwrap();
@@ -140,7 +171,22 @@ fn the_report_has_its_scatter_and_tables_with_the_right_counts() {
     );
     let scatter = &dom[dom.find("id=\"reading-time-scatter\"").unwrap()..];
     let scatter = &scatter[..scatter.find("</svg>").unwrap()];
-    assert_eq!(scatter.matches("<circle").count(), 5, "one dot a post");
+    assert_eq!(scatter.matches("<circle").count(), 6, "one dot a post");
+    // Both axes have round ticks with their values, from 0.
+    for axis in ["x-tick", "y-tick"] {
+        let ticks: Vec<f64> = scatter
+            .split(&format!("class=\"{axis}\""))
+            .skip(1)
+            .map(|rest| {
+                let value = &rest[rest.find('>').unwrap() + 1..rest.find("</text>").unwrap()];
+                value.parse().unwrap()
+            })
+            .collect();
+        assert!(ticks.len() >= 3, "{axis}: {ticks:?}");
+        assert_eq!(ticks[0], 0.0);
+        assert!(ticks.windows(2).all(|pair| pair[1] > pair[0]), "{ticks:?}");
+    }
+    assert!(scatter.contains(">estimated minutes<") && scatter.contains(">declared minutes<"));
     assert_eq!(
         scatter.matches("class=\"band\"").count(),
         1,
@@ -163,22 +209,48 @@ fn the_report_has_its_scatter_and_tables_with_the_right_counts() {
             "{rule} {count}: {rules}"
         );
     }
-    assert!(dom.contains("<b id=\"post-count\">5</b>"));
+    assert!(dom.contains("<b id=\"post-count\">6</b>"));
     let total: usize = by_rule.values().sum();
     assert!(dom.contains(&format!("<b id=\"finding-count\">{total}</b>")));
+    // One row per group, listing every post of it (the header is a row too).
+    let titles = table("duplicate-titles");
     assert_eq!(
-        table("duplicate-titles").matches("<tr>").count(),
+        titles.matches("<tr>").count() - 1,
         1,
-        "one title shared"
-    );
-    assert_eq!(
-        table("boilerplate-excerpts").matches("<tr>").count(),
-        1,
-        "one excerpt on three posts"
+        "one title shared: {titles}"
     );
     assert!(
-        table("top-posts").contains("href=\"_posts/2025-01-05-a.md\""),
-        "posts link to their paths"
+        titles.contains("<td class=\"n\">2</td>")
+            && titles.contains("href=\"./_posts/2025-01-05-a.md\"")
+            && titles.contains("href=\"./_posts/2025-01-20-b.md\""),
+        "{titles}"
+    );
+    let excerpts = table("boilerplate-excerpts");
+    assert_eq!(
+        excerpts.matches("<tr>").count() - 1,
+        1,
+        "one excerpt on three posts: {excerpts}"
+    );
+    assert!(excerpts.contains("<td class=\"n\">3</td>"), "{excerpts}");
+    assert_eq!(excerpts.matches("<a href=").count(), 3, "{excerpts}");
+    let top = table("top-posts");
+    assert!(
+        top.contains("href=\"./_posts/2025-01-05-a.md\""),
+        "posts link to their paths: {top}"
+    );
+    // No path becomes a URL scheme, and a damaged title shows as damaged.
+    assert!(
+        top.contains("href=\"./javascript%3Aalert%281%29.md\""),
+        "{top}"
+    );
+    assert!(!dom.contains("href=\"javascript:"));
+    assert!(
+        dom.contains("Fifth \\u{7} post</code> <span class=\"flag\">broken characters</span>"),
+        "{}",
+        dom[dom.find("Fifth").unwrap_or(0)..]
+            .chars()
+            .take(200)
+            .collect::<String>()
     );
     assert!(table("tags").contains("ai (1)"), "variants are listed");
 

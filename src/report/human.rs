@@ -1,11 +1,22 @@
 use std::fmt;
 use std::io::{self, Write};
-use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 
 use crate::check::{FileOutcome, Located, Summary};
+use crate::report::window::{excerpt, fit_path, Excerpt};
 use crate::report::{summary_line, Report};
+
+/// The terminal width a report is drawn for.
+const WIDTH: usize = 100;
+/// Columns of a snippet line left for text: the line number, the gutter and
+/// a multi-line label's bar take the rest.
+const TEXT_WIDTH: usize = WIDTH - 16;
+/// The widest a snippet's header (`╭─[path:line:column]`) may be.
+const HEADER_WIDTH: usize = 120;
 
 /// miette's graphical report with the source snippet.
 pub struct Human {
@@ -22,7 +33,7 @@ impl Human {
         Human {
             handler: GraphicalReportHandler::new_themed(theme)
                 .with_links(false)
-                .with_width(100),
+                .with_width(WIDTH),
         }
     }
 }
@@ -30,7 +41,54 @@ impl Human {
 /// One diagnostic as miette sees it.
 struct Shown<'a> {
     located: &'a Located,
-    source: Option<NamedSource<Arc<String>>>,
+    source: Option<Window>,
+}
+
+/// The lines around one finding, cut to the terminal (see [`excerpt`]), as
+/// miette reads source code: line numbers are the file's, and the position
+/// in the header is the finding's, in characters, as in every other format.
+struct Window {
+    path: String,
+    excerpt: Excerpt,
+    /// 0-based line and character column of the finding's start.
+    line: usize,
+    column: usize,
+}
+
+impl Window {
+    fn span(&self) -> SourceSpan {
+        let span = &self.excerpt.span;
+        SourceSpan::new(span.start.into(), span.end - span.start)
+    }
+}
+
+impl SourceCode for Window {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self
+            .excerpt
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        // miette reads the finding's own span with no context for the header.
+        let header = context_lines_before == 0 && context_lines_after == 0;
+        let (line, column) = if header && *span == self.span() {
+            (self.line, self.column)
+        } else {
+            (inner.line() + self.excerpt.first_line, inner.column())
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.path.clone(),
+            inner.data(),
+            *inner.span(),
+            line,
+            column,
+            inner.line_count(),
+        )))
+    }
 }
 
 impl fmt::Debug for Shown<'_> {
@@ -100,9 +158,7 @@ impl miette::Diagnostic for Shown<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        self.source.as_ref()?;
-        let range = self.located.diagnostic.range;
-        let span = SourceSpan::new(usize::from(range.start()).into(), usize::from(range.len()));
+        let span = self.source.as_ref()?.span();
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
             None, span,
         ))))
@@ -115,12 +171,25 @@ impl Report for Human {
             writeln!(out, "error: {}: {failure}\n", outcome.path)?;
         }
         for located in &outcome.diagnostics {
+            let range = located.diagnostic.range;
             let shown = Shown {
                 located,
-                source: outcome
-                    .text
-                    .as_ref()
-                    .map(|text| NamedSource::new(&outcome.path, Arc::clone(text))),
+                source: outcome.text.as_ref().map(|text| Window {
+                    path: fit_path(
+                        &outcome.path,
+                        // The indent, `╭─[`, `:line:column]`, and room for a line number of 7 digits.
+                        HEADER_WIDTH
+                            - 12
+                            - format!(":{}:{}]", located.start.line, located.start.column).len(),
+                    ),
+                    excerpt: excerpt(
+                        text,
+                        usize::from(range.start())..usize::from(range.end()),
+                        TEXT_WIDTH,
+                    ),
+                    line: located.start.line.saturating_sub(1) as usize,
+                    column: located.start.column.saturating_sub(1) as usize,
+                }),
             };
             let mut rendered = String::new();
             if self.handler.render_report(&mut rendered, &shown).is_err() {

@@ -9,12 +9,15 @@ mod github;
 mod human;
 mod json;
 mod sarif;
+mod statistics;
+mod window;
 
 pub use concise::Concise;
 pub use github::Github;
 pub use human::Human;
 pub use json::Json;
 pub use sarif::Sarif;
+pub use statistics::Statistics;
 
 pub trait Report {
     fn file(&mut self, out: &mut dyn Write, outcome: &FileOutcome) -> io::Result<()>;

@@ -149,6 +149,9 @@ impl<'a> Post<'a> {
 pub struct SiteFinding {
     pub post: usize,
     pub diagnostic: Diagnostic,
+    /// The findings of one group (posts with one title, one excerpt, or
+    /// excerpts filling in one template) share this number.
+    pub group: usize,
 }
 
 pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
@@ -159,7 +162,9 @@ pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
         |post| post.title_key,
         |facts| facts.title.as_ref(),
     );
+    let mut group = 0;
     for members in titles.iter().filter(|members| members.len() > 1) {
+        group += 1;
         for &at in members {
             let others: Vec<&str> = members
                 .iter()
@@ -174,7 +179,7 @@ pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
                 continue;
             }
             findings.push(finding(
-                at,
+                (at, group),
                 posts[at].settings.duplicate_title,
                 "duplicate-title-across-posts",
                 posts[at].facts.title.as_ref().map(|fact| fact.range),
@@ -196,9 +201,10 @@ pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
         if members.len() < threshold.max(2) {
             continue;
         }
+        group += 1;
         for &at in members {
             findings.push(finding(
-                at,
+                (at, group),
                 posts[at].settings.boilerplate_excerpt,
                 "boilerplate-excerpt",
                 posts[at].facts.excerpt.as_ref().map(|fact| fact.range),
@@ -213,9 +219,10 @@ pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
         .map(|finding| finding.post)
         .collect();
     for template in excerpt_templates(posts, &exact_boilerplate) {
+        group += 1;
         for &at in &template.posts {
             findings.push(finding(
-                at,
+                (at, group),
                 posts[at].settings.boilerplate_excerpt,
                 "boilerplate-excerpt",
                 posts[at].facts.excerpt.as_ref().map(|fact| fact.range),
@@ -540,7 +547,7 @@ fn list(paths: &[&str]) -> String {
 }
 
 fn finding(
-    post: usize,
+    (post, group): (usize, usize),
     severity: Severity,
     rule: &'static str,
     range: Option<TextRange>,
@@ -549,6 +556,7 @@ fn finding(
 ) -> SiteFinding {
     SiteFinding {
         post,
+        group,
         diagnostic: Diagnostic {
             rule: Cow::Borrowed(rule),
             severity,

@@ -57,6 +57,8 @@ pub struct RuleInfo {
     pub fix: FixAvailability,
     /// The rule's page in `rules/`, compiled in.
     pub doc: &'static str,
+    /// The same page in Japanese, from `rules/ja/`, with the same sections.
+    pub doc_ja: &'static str,
     pub build: BuildRule,
 }
 
@@ -74,6 +76,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/boilerplate-excerpt.md"),
+        doc_ja: include_str!("../../../../rules/ja/boilerplate-excerpt.md"),
         build: |_, _| Ok(Box::new(CheckedElsewhere)),
     },
     RuleInfo {
@@ -82,6 +85,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         fix: FixAvailability::Sometimes,
         doc: include_str!("../../../../rules/broken-text.md"),
+        doc_ja: include_str!("../../../../rules/ja/broken-text.md"),
         build: |_, _| Ok(Box::new(broken_text::BrokenText)),
     },
     RuleInfo {
@@ -90,6 +94,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/duplicate-title-across-posts.md"),
+        doc_ja: include_str!("../../../../rules/ja/duplicate-title-across-posts.md"),
         build: |_, _| Ok(Box::new(CheckedElsewhere)),
     },
     RuleInfo {
@@ -98,6 +103,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         default_severity: Severity::Error,
         fix: FixAvailability::Always,
         doc: include_str!("../../../../rules/duplicated-title.md"),
+        doc_ja: include_str!("../../../../rules/ja/duplicated-title.md"),
         build: |rules, _| Ok(Box::new(duplicated_title::DuplicatedTitle::new(options_of(&rules.duplicated_title)))),
     },
     RuleInfo {
@@ -106,6 +112,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         default_severity: Severity::Error,
         fix: FixAvailability::Sometimes,
         doc: include_str!("../../../../rules/field-type.md"),
+        doc_ja: include_str!("../../../../rules/ja/field-type.md"),
         build: |rules, _| Ok(Box::new(field_type::FieldTypeRule::new(options_of(&rules.field_type))?)),
     },
     RuleInfo {
@@ -114,6 +121,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         default_severity: Severity::Error,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/front-matter-syntax.md"),
+        doc_ja: include_str!("../../../../rules/ja/front-matter-syntax.md"),
         build: |_, _| Ok(Box::new(front_matter_syntax::FrontMatterSyntax)),
     },
     RuleInfo {
@@ -122,6 +130,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         default_severity: Severity::Error,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/invalid-encoding.md"),
+        doc_ja: include_str!("../../../../rules/ja/invalid-encoding.md"),
         build: |_, _| Ok(Box::new(CheckedElsewhere)),
     },
     RuleInfo {
@@ -130,6 +139,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         fix: FixAvailability::Always,
         doc: include_str!("../../../../rules/reading-time.md"),
+        doc_ja: include_str!("../../../../rules/ja/reading-time.md"),
         build: |rules, _| Ok(Box::new(reading_time::ReadingTime::new(options_of(&rules.reading_time)))),
     },
     RuleInfo {
@@ -138,6 +148,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         default_severity: Severity::Error,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/required-field.md"),
+        doc_ja: include_str!("../../../../rules/ja/required-field.md"),
         build: |rules, _| Ok(Box::new(required_field::RequiredField::new(options_of(&rules.required_field)))),
     },
     RuleInfo {
@@ -146,6 +157,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         fix: FixAvailability::Sometimes,
         doc: include_str!("../../../../rules/tag-vocabulary.md"),
+        doc_ja: include_str!("../../../../rules/ja/tag-vocabulary.md"),
         build: |rules, resources| {
             Ok(Box::new(tag_vocabulary::TagVocabulary::new(options_of(&rules.tag_vocabulary), resources)?))
         },
@@ -156,6 +168,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/unsupported-numeric-claim.md"),
+        doc_ja: include_str!("../../../../rules/ja/unsupported-numeric-claim.md"),
         build: |rules, _| {
             Ok(Box::new(unsupported_numeric_claim::UnsupportedNumericClaim::new(options_of(
                 &rules.unsupported_numeric_claim,
@@ -168,6 +181,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/unused-suppression.md"),
+        doc_ja: include_str!("../../../../rules/ja/unused-suppression.md"),
         build: |_, _| Ok(Box::new(CheckedElsewhere)),
     },
 ];
@@ -310,6 +324,42 @@ mod tests {
                     info.name
                 );
             }
+        }
+    }
+
+    /// Each Japanese page has its English page's title and the same
+    /// sections, in the same order, under their Japanese names.
+    #[test]
+    fn every_rule_page_has_a_japanese_page_with_the_same_sections() {
+        const SECTIONS: &[(&str, &str)] = &[
+            ("## What it does", "## 何をするか"),
+            ("## Why is this bad?", "## なぜ問題か"),
+            ("## Example", "## 例"),
+            ("## Use instead", "## 代わりに"),
+            ("## Fix", "## 修正"),
+            ("## Options", "## オプション"),
+            ("## Accuracy", "## 精度"),
+        ];
+        let headings = |doc: &'static str| -> Vec<&'static str> {
+            doc.lines().filter(|line| line.starts_with("## ")).collect()
+        };
+        for info in REGISTRY {
+            assert!(
+                info.doc_ja.starts_with(&format!("# {}\n", info.name)),
+                "{} Japanese doc title",
+                info.name
+            );
+            let expected: Vec<&str> = headings(info.doc)
+                .into_iter()
+                .map(|heading| {
+                    SECTIONS
+                        .iter()
+                        .find(|(en, _)| *en == heading)
+                        .unwrap_or_else(|| panic!("{}: no Japanese name for {heading}", info.name))
+                        .1
+                })
+                .collect();
+            assert_eq!(headings(info.doc_ja), expected, "{}", info.name);
         }
     }
 }
