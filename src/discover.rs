@@ -15,6 +15,16 @@ pub struct LoadedConfig {
     pub root: PathBuf,
     /// A hash of the config's text and every file it named, for `--cache`.
     pub fingerprint: u64,
+    /// The config and every file it named, with their modification times
+    /// when read: the language server reloads when one of them changes.
+    pub files: Vec<(PathBuf, Option<std::time::SystemTime>)>,
+}
+
+/// When `path` was last modified, if it can be told.
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path)
+        .and_then(|metadata| metadata.modified())
+        .ok()
 }
 
 impl LoadedConfig {
@@ -65,7 +75,10 @@ pub fn load_config(path: &Path) -> Result<LoadedConfig, ConfigFailure> {
     let root = absolute.parent().map(Path::to_path_buf).unwrap_or_default();
     // Everything the config reads goes into its fingerprint, for `--cache`.
     let read = std::cell::RefCell::new(vec![text.clone()]);
+    let files = std::cell::RefCell::new(vec![(path.to_path_buf(), modified(path))]);
     let load = |relative: &str| {
+        let named = root.join(relative);
+        files.borrow_mut().push((named.clone(), modified(&named)));
         let loaded = read_beside_config(&root, relative)?;
         read.borrow_mut().push(loaded.clone());
         Ok(loaded)
@@ -83,6 +96,7 @@ pub fn load_config(path: &Path) -> Result<LoadedConfig, ConfigFailure> {
         config,
         root,
         fingerprint,
+        files: files.into_inner(),
     })
 }
 
@@ -138,6 +152,7 @@ impl ConfigResolver {
                 config: Config::default(),
                 root,
                 fingerprint: 0,
+                files: Vec::new(),
             }),
             by_folder: HashMap::new(),
         })
@@ -150,6 +165,16 @@ impl ConfigResolver {
         let absolute = absolute(file);
         let folder = absolute.parent().map(Path::to_path_buf).unwrap_or_default();
         self.for_folder(&folder)
+    }
+
+    /// Whether a config or a file it named has changed on disk since it was
+    /// read (its modification time differs, or it appeared or went away).
+    pub fn changed_on_disk(&self) -> bool {
+        self.fixed
+            .iter()
+            .chain(self.by_folder.values())
+            .flat_map(|loaded| &loaded.files)
+            .any(|(path, when)| modified(path) != *when)
     }
 
     fn for_folder(&mut self, folder: &Path) -> Result<Arc<LoadedConfig>, ConfigFailure> {

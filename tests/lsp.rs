@@ -165,6 +165,19 @@ impl Server {
         );
     }
 
+    /// Waits for the process to end; false when it has not within `limit`.
+    fn exits_within(&mut self, limit: Duration) -> bool {
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            if self.child.try_wait().unwrap().is_some() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let _ = self.child.kill();
+        false
+    }
+
     fn shutdown(mut self) {
         let _ = &self.pending;
         let response = self.request("shutdown", json!(null));
@@ -840,6 +853,143 @@ fn a_repeated_figure_carries_its_later_mentions() {
     assert_eq!(
         related["location"]["range"],
         json!({ "start": { "line": 5, "character": 4 }, "end": { "line": 5, "character": 10 } })
+    );
+    server.shutdown();
+}
+
+/// eglot sends `shutdown` and `exit` with `"params": null`.
+#[test]
+fn shutdown_and_exit_with_null_params_end_the_session_with_stdin_open() {
+    let dir = site();
+    let mut server = Server::start(dir.path());
+    server.initialize(dir.path(), &["utf-16"], false);
+    server.send(json!({ "jsonrpc": "2.0", "id": 99, "method": "shutdown", "params": null }));
+    let response = server.wait_for(|m| m.get("id") == Some(&json!(99)));
+    assert_eq!(response.get("result"), Some(&Value::Null), "{response}");
+    assert!(response.get("error").is_none(), "{response}");
+    server.send(json!({ "jsonrpc": "2.0", "method": "exit", "params": null }));
+    // The pipe stays open; `exit` alone must end the process, well before
+    // the 3 s that `shutdown` allows a client that never sends `exit`.
+    assert!(server.exits_within(Duration::from_millis(1500)));
+}
+
+#[test]
+fn exit_ends_the_process_at_once_with_stdin_open() {
+    let dir = site();
+    let mut server = Server::start(dir.path());
+    server.initialize(dir.path(), &["utf-16"], false);
+    // No `shutdown` first, so no timer would end the process: only `exit` can.
+    server.notify("exit", json!(null));
+    assert!(server.exits_within(Duration::from_secs(10)));
+}
+
+#[test]
+fn shutdown_then_end_of_input_ends_the_process() {
+    let dir = site();
+    let mut server = Server::start(dir.path());
+    server.initialize(dir.path(), &["utf-16"], false);
+    let response = server.request("shutdown", json!(null));
+    assert!(response.get("error").is_none(), "{response}");
+    let Server {
+        mut child, stdin, ..
+    } = server;
+    drop(stdin);
+    let deadline = Instant::now() + Duration::from_millis(1500);
+    while child.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < deadline, "the server did not end at EOF");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn a_line_with_several_findings_of_one_rule_offers_one_disable_action() {
+    let dir = site();
+    let mut server = Server::start(dir.path());
+    server.initialize(dir.path(), &["utf-16"], false);
+    let uri = url(&dir.path().join("post.md"));
+    let text = "---\ntitle: \"Tags\"\ntags: [\"rust\", \"ruby\", \"ai\"]\n---\n\nBody.\n";
+    server.open(&uri, text);
+    let diagnostics = server.diagnostics(&uri);
+    let tags: Vec<Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "tag-vocabulary")
+        .cloned()
+        .collect();
+    assert_eq!(tags.len(), 3, "{diagnostics:?}");
+    let response = server.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": tags[0]["range"], "context": { "diagnostics": tags } }),
+    );
+    let titles: Vec<&str> = response["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|action| action["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles
+            .iter()
+            .filter(|title| **title == "Disable tag-vocabulary for this line")
+            .count(),
+        1,
+        "{titles:?}"
+    );
+    assert_eq!(
+        titles
+            .iter()
+            .filter(|title| title.starts_with("Write `"))
+            .count(),
+        3,
+        "{titles:?}"
+    );
+    server.shutdown();
+}
+
+/// Neovim 0.7 offers no file watching: a vocabulary edited and saved is
+/// read again when a document is opened, changed or saved.
+#[test]
+fn a_vocabulary_edit_is_picked_up_without_file_watchers() {
+    let dir = site();
+    let mut server = Server::start(dir.path());
+    let root = url(dir.path());
+    let response = server.request(
+        "initialize",
+        json!({ "processId": null, "rootUri": root, "capabilities": { "general": { "positionEncodings": ["utf-16"] } } }),
+    );
+    assert!(response.get("error").is_none(), "{response}");
+    server.notify("initialized", json!({}));
+    let uri = url(&dir.path().join("post.md"));
+    let text = "---\ntitle: \"Go\"\ntags: [\"Go\"]\n---\n\nBody.\n";
+    server.open(&uri, text);
+    let before = server.diagnostics(&uri);
+    assert!(
+        before
+            .iter()
+            .any(|d| d["code"] == "tag-vocabulary"
+                && d["message"].as_str().unwrap().contains("`Go`")),
+        "{before:?}"
+    );
+    // Checks are at most once a second; the edit is then saved in the editor.
+    std::thread::sleep(Duration::from_millis(1100));
+    let vocabulary = dir.path().join("tags.vocab.yml");
+    let mut grown = std::fs::read_to_string(&vocabulary).unwrap();
+    grown.push_str("- Go\n");
+    std::fs::write(&vocabulary, grown).unwrap();
+    // A modification time the check is sure to see, whatever the clock's grain.
+    std::fs::File::options()
+        .write(true)
+        .open(&vocabulary)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() + Duration::from_secs(5))
+        .unwrap();
+    server.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let after = server.diagnostics(&uri);
+    assert!(
+        !after.iter().any(|d| d["code"] == "tag-vocabulary"),
+        "{after:?}"
     );
     server.shutdown();
 }

@@ -31,6 +31,12 @@ const MAX_PUBLISHED: usize = 1000;
 /// not a publish the size of the document.
 const MAX_RELATED: usize = 20;
 
+/// How long the server may still write once the client has gone or sent `exit`.
+const LAST_WORDS: Duration = Duration::from_millis(500);
+
+/// Without file watchers, configs are compared with the disk at most this often.
+const CONFIG_CHECK_INTERVAL: Duration = Duration::from_secs(1);
+
 /// Edits this close together lint once; an edit after a pause lints at once.
 const DEBOUNCE: Duration = Duration::from_millis(150);
 const FIX_ALL: &str = "source.fixAll.copydesk";
@@ -62,11 +68,13 @@ pub fn run() -> u8 {
             tokio::io::stdout(),
             error_queue,
         ));
-        Server::new(server_input, server_output, socket)
-            .serve(service)
-            .await;
-        input.abort();
-        let _ = output.await;
+        let serve = tokio::spawn(Server::new(server_input, server_output, socket).serve(service));
+        // The session is over when the client is: at the end of its input, or
+        // at `exit` with its pipe still open. tower-lsp itself would wait for
+        // its pending requests to the client, which no one will answer now.
+        let _ = input.await;
+        let _ = tokio::time::timeout(LAST_WORDS, serve).await;
+        let _ = tokio::time::timeout(LAST_WORDS, output).await;
     });
     // Standard input is read on a blocking thread that never returns by
     // itself; waiting for it would keep the process alive after `exit`.
@@ -82,6 +90,9 @@ struct State {
     watches_files: bool,
     documents: HashMap<Url, OpenDocument>,
     configs: Option<ConfigResolver>,
+    /// When the configs' files were last compared with the disk, for clients
+    /// that do not watch files.
+    configs_checked: Option<std::time::Instant>,
 }
 
 impl Default for State {
@@ -92,6 +103,7 @@ impl Default for State {
             watches_files: false,
             documents: HashMap::new(),
             configs: None,
+            configs_checked: None,
         }
     }
 }
@@ -120,6 +132,28 @@ impl State {
         resolver
             .for_file(path)
             .map_err(|failure| failure.to_string())
+    }
+
+    /// For a client that watches no files: whether a config, vocabulary or
+    /// pack changed on disk, read at most once a second. A change drops the
+    /// loaded configs, so the next lint reads them again.
+    fn configs_changed_on_disk(&mut self) -> bool {
+        if self.watches_files
+            || self
+                .configs_checked
+                .is_some_and(|checked| checked.elapsed() < CONFIG_CHECK_INTERVAL)
+        {
+            return false;
+        }
+        self.configs_checked = Some(std::time::Instant::now());
+        let changed = self
+            .configs
+            .as_ref()
+            .is_some_and(ConfigResolver::changed_on_disk);
+        if changed {
+            self.configs = None;
+        }
+        changed
     }
 
     /// The document's diagnostics for publishing; notes when, for the debounce.
@@ -412,7 +446,8 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
-        // Without watchers, configs reload when a document is opened again.
+        // Without watchers, configs are compared with the disk as documents
+        // are opened, changed and saved (see `configs_changed_on_disk`).
         if !self.state().watches_files {
             return;
         }
@@ -452,16 +487,24 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let document = params.text_document;
-        self.state().documents.insert(
-            document.uri.clone(),
-            OpenDocument::new(document.uri.clone(), document.version, document.text),
-        );
-        self.publish(document.uri).await;
+        let changed = {
+            let mut state = self.state();
+            state.documents.insert(
+                document.uri.clone(),
+                OpenDocument::new(document.uri.clone(), document.version, document.text),
+            );
+            state.configs_changed_on_disk()
+        };
+        if changed {
+            self.relint_all().await;
+        } else {
+            self.publish(document.uri).await;
+        }
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
-        let (generation, delay) = {
+        let next = {
             let mut state = self.state();
             let encoding = state.encoding;
             // Edits to a document that was never opened have nothing to apply to.
@@ -476,16 +519,23 @@ impl LanguageServer for Backend {
             let in_burst = document
                 .last_published
                 .is_some_and(|at| at.elapsed() < DEBOUNCE);
-            (
-                document.generation,
-                if in_burst { DEBOUNCE } else { Duration::ZERO },
-            )
+            let generation = document.generation;
+            let delay = if in_burst { DEBOUNCE } else { Duration::ZERO };
+            // A changed config has every open document linted again.
+            (!state.configs_changed_on_disk()).then_some((generation, delay))
         };
-        self.publish_later(uri, generation, delay);
+        match next {
+            Some((generation, delay)) => self.publish_later(uri, generation, delay),
+            None => self.relint_all().await,
+        }
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
-        self.publish(params.text_document.uri).await;
+        if self.state().configs_changed_on_disk() {
+            self.relint_all().await;
+        } else {
+            self.publish(params.text_document.uri).await;
+        }
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
@@ -541,15 +591,29 @@ impl LanguageServer for Backend {
         };
         let mut actions = Vec::new();
         if wants(&CodeActionKind::QUICKFIX) {
-            for diagnostic in params
+            let ours: Vec<&Diagnostic> = params
                 .context
                 .diagnostics
                 .iter()
                 .filter(|d| d.source.as_deref() == Some("copydesk"))
-            {
+                .collect();
+            for diagnostic in &ours {
                 if let Some(action) = quick_fix(document, diagnostic, encoding) {
                     actions.push(CodeActionOrCommand::CodeAction(action));
                 }
+            }
+            // One "Disable … for this line" per rule and line, however many
+            // findings the rule has there, after the fixes.
+            let mut disabled: Vec<(u32, &NumberOrString)> = Vec::new();
+            for diagnostic in &ours {
+                let Some(code) = diagnostic.code.as_ref() else {
+                    continue;
+                };
+                let key = (diagnostic.range.start.line, code);
+                if disabled.contains(&key) {
+                    continue;
+                }
+                disabled.push(key);
                 if let Some(action) = disable_for_line(document, diagnostic, encoding) {
                     actions.push(CodeActionOrCommand::CodeAction(action));
                 }

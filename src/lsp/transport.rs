@@ -4,6 +4,11 @@
 //! framed reader ends on any decode error), which would end the session. So
 //! messages are framed here first: good ones go on to tower-lsp, a bad one
 //! gets the JSON-RPC parse error, written between whole outgoing messages.
+//!
+//! Two lifecycle messages are mended on the way: `"params": null` on
+//! `shutdown` or `exit` (eglot sends it; tower-lsp refuses it as invalid
+//! params) is dropped, and after `exit` the server's input is closed, so the
+//! session ends at once even when the client keeps its pipe open.
 
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc;
@@ -57,6 +62,25 @@ fn frame(body: &[u8]) -> Vec<u8> {
     framed
 }
 
+/// A `shutdown` or `exit` with `"params": null` loses the key, which the
+/// protocol allows to be absent; and whether the message is `exit`.
+fn mend_lifecycle(mut message: serde_json::Value, body: Vec<u8>) -> (Vec<u8>, bool) {
+    let method = message.get("method").and_then(serde_json::Value::as_str);
+    let lifecycle = matches!(method, Some("shutdown" | "exit"));
+    let exit = method == Some("exit");
+    if lifecycle
+        && message
+            .get("params")
+            .is_some_and(serde_json::Value::is_null)
+    {
+        if let Some(object) = message.as_object_mut() {
+            object.remove("params");
+        }
+        return (message.to_string().into_bytes(), exit);
+    }
+    (body, exit)
+}
+
 /// Client → server: forwards messages that are JSON; answers the rest.
 pub async fn forward_input<R, W>(input: R, mut server: W, errors: mpsc::Sender<Vec<u8>>)
 where
@@ -65,9 +89,13 @@ where
 {
     let mut reader = BufReader::new(input);
     while let Ok(Some(body)) = read_message(&mut reader).await {
-        if serde_json::from_slice::<serde_json::Value>(&body).is_ok() {
+        if let Ok(message) = serde_json::from_slice::<serde_json::Value>(&body) {
+            let (body, exit) = mend_lifecycle(message, body);
             if server.write_all(&frame(&body)).await.is_err() || server.flush().await.is_err() {
                 return;
+            }
+            if exit {
+                break;
             }
             continue;
         }
@@ -84,7 +112,8 @@ where
             return;
         }
     }
-    // Closing the server's input ends the session, as the client's did.
+    // Closing the server's input ends the session, as the client's did, or
+    // as `exit` asks even while the client's pipe stays open.
     let _ = server.shutdown().await;
 }
 
@@ -113,5 +142,46 @@ where
         if output.write_all(&framed).await.is_err() || output.flush().await.is_err() {
             break;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mended(text: &str) -> (String, bool) {
+        let (body, exit) = mend_lifecycle(
+            serde_json::from_str(text).unwrap(),
+            text.as_bytes().to_vec(),
+        );
+        (String::from_utf8(body).unwrap(), exit)
+    }
+
+    #[test]
+    fn null_params_on_shutdown_and_exit_are_dropped() {
+        assert_eq!(
+            mended(r#"{"jsonrpc":"2.0","id":3,"method":"shutdown","params":null}"#),
+            (
+                r#"{"jsonrpc":"2.0","id":3,"method":"shutdown"}"#.to_string(),
+                false
+            )
+        );
+        assert_eq!(
+            mended(r#"{"jsonrpc":"2.0","method":"exit","params":null}"#).1,
+            true
+        );
+        assert!(
+            !mended(r#"{"jsonrpc":"2.0","method":"exit","params":null}"#)
+                .0
+                .contains("params")
+        );
+    }
+
+    #[test]
+    fn other_messages_pass_as_they_came() {
+        let hover = r#"{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":null}"#;
+        assert_eq!(mended(hover), (hover.to_string(), false));
+        let exit = r#"{"jsonrpc":"2.0","method":"exit"}"#;
+        assert_eq!(mended(exit), (exit.to_string(), true));
     }
 }

@@ -14,7 +14,6 @@ const NAME = "copydesk";
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 let status: vscode.StatusBarItem;
-let watchers: vscode.FileSystemWatcher[] = [];
 // Set while we stop the client on purpose, so that a stop is not reported as an error.
 let stopping = false;
 // Restarts are chained so that a settings change during a start cannot leave two servers running.
@@ -28,14 +27,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 0);
   status.command = "copydesk.showOutput";
   status.name = NAME;
-  watchers = ["**/.copydesk.yml", "**/*.vocab.yml", "**/rules/packs/*.yml"].map((glob) =>
-    vscode.workspace.createFileSystemWatcher(glob),
-  );
 
   context.subscriptions.push(
     output,
     status,
-    ...watchers,
     vscode.commands.registerCommand("copydesk.showOutput", () => {
       output.show(true);
     }),
@@ -84,7 +79,8 @@ async function start(): Promise<void> {
       { scheme: "file", language: "markdown" },
       { scheme: "untitled", language: "markdown" },
     ],
-    synchronize: { fileEvents: watchers },
+    // No `synchronize.fileEvents`: the server registers its own watchers for
+    // configs, vocabularies and packs, and both would deliver every change.
     outputChannel: output,
   };
 

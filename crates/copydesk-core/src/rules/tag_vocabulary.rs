@@ -96,6 +96,19 @@ impl Rule for TagVocabulary {
                 let Some(tag) = item.value.as_str() else {
                     continue;
                 };
+                if tag.trim().is_empty() {
+                    let mut violation =
+                        Violation::new(at(item), format!("an empty item in `{field}`"))
+                            .with_help("remove it, or write the tag");
+                    if spanned {
+                        violation = violation.with_fix(Fix::safe(
+                            "Remove the empty item",
+                            vec![Edit::delete(item_removal(document, items, index))],
+                        ));
+                    }
+                    violations.push(violation);
+                    continue;
+                }
                 if let Some(first) = seen.get(&normalize_tag(tag)) {
                     let message = if *first == tag {
                         format!("`{tag}` is listed twice in `{field}`")
@@ -326,6 +339,16 @@ mod tests {
             "tag-vocabulary",
             "empty.md",
             "---\ntags: []\ncategories: [a, A, a]\n---\n",
+        );
+    }
+
+    /// What a writer leaves while typing a new tag: `""`, or `" "`.
+    #[test]
+    fn an_empty_item_is_named_as_such_and_removed() {
+        assert_snapshot_of(
+            "tag-vocabulary",
+            "empty-item.md",
+            "---\ntags: [\"AI\", \"\", \" \"]\ncategories:\n  - \"\"\n  - News\n---\n",
         );
     }
 
