@@ -38,6 +38,8 @@ const CHECKS: &[&str] = &[
     "quick fix offered",
     "fixed text",
     "republished after fix",
+    "omnifunc",
+    "restart",
 ];
 
 fn available(program: &str) -> bool {

@@ -642,16 +642,15 @@ impl LanguageServer for Backend {
             params.text_document_position_params.position,
             encoding,
         );
-        let mut sections = Vec::new();
+        // What the value is (the reading-time estimate, a tag's entry) first,
+        // then what is wrong with it.
+        let mut sections: Vec<String> = front_matter_hover(&linted, offset).into_iter().collect();
         for diagnostic in linted
             .diagnostics
             .iter()
             .filter(|d| d.range.contains_inclusive(offset))
         {
             sections.push(rule_hover(diagnostic));
-        }
-        if let Some(section) = front_matter_hover(&linted, offset) {
-            sections.push(section);
         }
         if sections.is_empty() {
             return Ok(None);
@@ -842,17 +841,41 @@ fn disable_for_line(
     })
 }
 
+/// A finding's hover: its message and help, a few lines on why from the
+/// rule's page, and where to read the rest. Never the whole page.
 fn rule_hover(diagnostic: &copydesk_core::Diagnostic) -> String {
-    match copydesk_core::rules::find(&diagnostic.rule) {
-        Some(info) => format!(
-            "**copydesk: {}**: {}\n\n{}",
-            info.name, diagnostic.message, info.doc
-        ),
-        None => format!(
-            "**copydesk: {}**: {}\n\n`copydesk explain {}` describes this pack rule.",
-            diagnostic.rule, diagnostic.message, diagnostic.rule
-        ),
+    let mut text = format!("**copydesk: {}**: {}", diagnostic.rule, diagnostic.message);
+    if let Some(help) = &diagnostic.help {
+        text.push_str(&format!("\n\n{help}"));
     }
+    if let Some(why) = copydesk_core::rules::find(&diagnostic.rule).and_then(|info| why(info.doc)) {
+        text.push_str(&format!("\n\n{why}"));
+    }
+    text.push_str(&format!("\n\nMore: `copydesk explain {}`", diagnostic.rule));
+    text
+}
+
+/// At most this many characters of a rule page's "Why is this bad?" go in a hover.
+const WHY_CHARACTERS: usize = 280;
+
+/// The first paragraph of a rule page's "Why is this bad?", cut at a
+/// sentence near [`WHY_CHARACTERS`].
+fn why(doc: &str) -> Option<String> {
+    let section = doc.split("\n## Why is this bad?\n").nth(1)?;
+    let paragraph: Vec<&str> = section
+        .trim_start()
+        .lines()
+        .take_while(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .collect();
+    let paragraph = paragraph.join(" ");
+    if paragraph.chars().count() <= WHY_CHARACTERS {
+        return (!paragraph.is_empty()).then_some(paragraph);
+    }
+    let cut: String = paragraph.chars().take(WHY_CHARACTERS).collect();
+    Some(match cut.rfind(". ") {
+        Some(end) => cut[..=end].to_string(),
+        None => format!("{}…", cut.trim_end()),
+    })
 }
 
 /// Hover text for a front-matter value: the reading-time estimate, or a tag's vocabulary entry.
@@ -908,7 +931,10 @@ fn describe_term(term: &copydesk_core::vocabulary::Term) -> String {
     text
 }
 
-/// Vocabulary names for the tag being typed inside a list field.
+/// Vocabulary names for the tag being typed inside a list field, found from
+/// the text so it works while the front matter does not parse yet: names
+/// first, then one item per matching alias (`GenAI → 生成AI`, inserting the
+/// name); tags the list has already are not offered.
 fn tag_completions(
     linted: &Linted,
     offset: TextSize,
@@ -916,50 +942,54 @@ fn tag_completions(
 ) -> Option<Vec<CompletionItem>> {
     let (config, relative) = linted.config.as_ref()?;
     let tags = options_of(&config.config.rules_for(relative).tag_vocabulary);
-    let front_matter = &linted.document.front_matter;
     let source = &linted.document.source;
-    let content = front_matter.content_range?;
-    if !content.contains_inclusive(offset) {
+    let item = copydesk_core::typing::list_item_at(source.text(), usize::from(offset))?;
+    if !tags.fields.iter().any(|field| field == item.field) {
         return None;
     }
-    // The entry the cursor is in: the last key at or before it.
-    let entry = front_matter
-        .entries
-        .iter()
-        .rev()
-        .find(|entry| entry.key_range.start() <= offset)?;
-    if !tags.fields.contains(&entry.key) || offset < entry.key_range.end() {
-        return None;
-    }
-    let vocabulary: Vocabulary = config.config.vocabulary_for(relative, &entry.key)?;
-    // The word being typed: back to a bracket, comma, quote, dash or line start.
-    let text = source.text();
-    let before = &text[usize::from(entry.key_range.end())..usize::from(offset)];
-    let start = before
-        .rfind(['[', ',', '"', '\'', '\n', '\r', '-', ':'])
-        .map_or(0, |at| at + 1);
-    let typed = before[start..].trim_start();
-    let typed_start = offset - TextSize::of(typed);
-    let replace = to_range(source, TextRange::new(typed_start, offset), encoding);
-    let items = vocabulary
-        .completions(typed)
+    let vocabulary: Vocabulary = config.config.vocabulary_for(relative, item.field)?;
+    let replace = to_range(source, item.typed, encoding);
+    let candidates = vocabulary.completion_candidates(source.slice(item.typed), &item.others);
+    let items = candidates
         .into_iter()
-        .map(|term| CompletionItem {
-            label: term.name.clone(),
-            kind: Some(CompletionItemKind::VALUE),
-            detail: term.description.clone(),
-            filter_text: Some(
-                std::iter::once(term.name.as_str())
-                    .chain(term.aliases.iter().map(String::as_str))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ),
-            text_edit: Some(CompletionTextEdit::Edit(TextEdit {
-                range: replace,
-                new_text: term.name.clone(),
-            })),
-            ..CompletionItem::default()
+        .enumerate()
+        .map(|(rank, candidate)| {
+            let name = &candidate.term.name;
+            let new_text = if item.quoted || !(item.toml || needs_quotes(name)) {
+                name.clone()
+            } else {
+                format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""))
+            };
+            CompletionItem {
+                label: match candidate.alias {
+                    Some(alias) => format!("{alias} → {name}"),
+                    None => name.clone(),
+                },
+                kind: Some(CompletionItemKind::VALUE),
+                detail: candidate.alias.map(|_| format!("alias of {name}")),
+                documentation: candidate
+                    .term
+                    .description
+                    .clone()
+                    .map(Documentation::String),
+                // Clients filter on this, or on the label when it is absent.
+                filter_text: Some(candidate.alias.unwrap_or(name).to_string()),
+                sort_text: Some(format!("{rank:05}")),
+                text_edit: Some(CompletionTextEdit::Edit(TextEdit {
+                    range: replace,
+                    new_text,
+                })),
+                ..CompletionItem::default()
+            }
         })
         .collect();
     Some(items)
+}
+
+/// Whether a tag written bare in a YAML flow list would read as something
+/// else (a mapping, a comment, another item, an anchor…).
+fn needs_quotes(name: &str) -> bool {
+    name.contains([',', '[', ']', '{', '}', ':', '#', '"', '\''])
+        || name.starts_with(['-', '?', '&', '*', '!', '|', '>', '%', '@', '`', ' '])
+        || name.ends_with(' ')
 }

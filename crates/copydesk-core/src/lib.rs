@@ -18,6 +18,7 @@ pub mod source;
 pub mod suggest;
 mod suppression;
 mod toml_front_matter;
+pub mod typing;
 pub mod vocabulary;
 pub mod yaml;
 

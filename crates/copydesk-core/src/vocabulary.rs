@@ -26,6 +26,15 @@ pub struct Term {
     pub description: Option<String>,
 }
 
+/// A completion for a tag being typed: a term, by its name or by one of its
+/// aliases. Either way the name is what is inserted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate<'a> {
+    pub term: &'a Term,
+    /// The alias that matched, when the name did not.
+    pub alias: Option<&'a str>,
+}
+
 /// How a written tag relates to the vocabulary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lookup<'a> {
@@ -141,6 +150,43 @@ impl Vocabulary {
         found.sort_unstable();
         found.dedup();
         found.into_iter().map(|at| &self.terms[at]).collect()
+    }
+
+    /// What to offer for a tag being typed: every term whose name starts
+    /// with `prefix` (normalized), in vocabulary order, then one candidate per
+    /// alias that starts with it, for terms not already offered by name.
+    /// Terms in `exclude` (tags the list has already) are left out.
+    pub fn completion_candidates(&self, prefix: &str, exclude: &[&str]) -> Vec<Candidate<'_>> {
+        let prefix = normalize_tag(prefix);
+        let listed: HashSet<String> = exclude.iter().map(|tag| normalize_tag(tag)).collect();
+        let taken = |term: &Term| {
+            listed.contains(&normalize_tag(&term.name))
+                || term
+                    .aliases
+                    .iter()
+                    .any(|alias| listed.contains(&normalize_tag(alias)))
+        };
+        let mut by_name: Vec<Candidate<'_>> = Vec::new();
+        let mut by_alias: Vec<Candidate<'_>> = Vec::new();
+        for term in &self.terms {
+            if taken(term) {
+                continue;
+            }
+            if normalize_tag(&term.name).starts_with(&prefix) {
+                by_name.push(Candidate { term, alias: None });
+                continue;
+            }
+            for alias in &term.aliases {
+                if normalize_tag(alias).starts_with(&prefix) {
+                    by_alias.push(Candidate {
+                        term,
+                        alias: Some(alias),
+                    });
+                }
+            }
+        }
+        by_name.extend(by_alias);
+        by_name
     }
 
     /// Terms whose name or an alias starts with `prefix` (normalized), for completion.

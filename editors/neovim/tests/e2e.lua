@@ -221,6 +221,19 @@ local function main()
     return find(now, "duplicated-title") == nil and find(now, "reading-time") ~= nil
   end)
   check("republished after fix", gone, summary(vim.diagnostic.get(bufnr)))
+
+  -- <C-x><C-o> works on 0.7 too: the plugin sets omnifunc on attach.
+  check("omnifunc", vim.bo[bufnr].omnifunc == "v:lua.vim.lsp.omnifunc", vim.bo[bufnr].omnifunc)
+
+  -- :CopydeskRestart stops the server and attaches a new one to the buffer.
+  local old_id = client.id
+  vim.cmd("CopydeskRestart")
+  local restarted = wait(WAIT_MS, function()
+    local now = copydesk.client(bufnr)
+    return now ~= nil and now.id ~= old_id and find(vim.diagnostic.get(bufnr), "reading-time") ~= nil
+  end)
+  local now = copydesk.client(bufnr)
+  check("restart", restarted, now and ("client id " .. now.id .. " after " .. old_id) or "no client")
 end
 
 -- Never hang: vim.wait and request_sync run the event loop, so this fires

@@ -80,6 +80,17 @@ end
 
 local warned_missing = false
 
+-- <C-x><C-o> completes tags from the server; Neovim sets omnifunc itself only
+-- from 0.10 on, and never over one the user chose.
+local function on_attach(client, bufnr)
+  if vim.bo[bufnr].omnifunc == "" then
+    vim.bo[bufnr].omnifunc = "v:lua.vim.lsp.omnifunc"
+  end
+  if config.on_attach then
+    config.on_attach(client, bufnr)
+  end
+end
+
 local function start(bufnr)
   -- Hover windows and other scratch buffers use the markdown filetype too.
   local name = vim.api.nvim_buf_get_name(bufnr)
@@ -110,7 +121,7 @@ local function start(bufnr)
     root_dir = find_root(name, config.root_markers),
     capabilities = capabilities,
     settings = config.settings,
-    on_attach = config.on_attach,
+    on_attach = on_attach,
     on_init = on_init,
   }
 
@@ -211,6 +222,62 @@ function M.fix_all(bufnr, timeout_ms)
   return action.edit ~= nil or action.command ~= nil
 end
 
+local function all_clients()
+  if vim.lsp.get_clients then
+    return vim.lsp.get_clients({ name = NAME })
+  end
+  local found = {}
+  for _, client in pairs(vim.lsp.get_active_clients()) do
+    if client.name == NAME then
+      table.insert(found, client)
+    end
+  end
+  return found
+end
+
+local function is_stopped(client)
+  if has("0.11") then
+    return client:is_stopped()
+  end
+  return client.is_stopped()
+end
+
+--- Stops every copydesk client and starts the server again for each buffer of
+--- the configured filetypes: after installing a new binary, say.
+function M.restart()
+  local stopping = all_clients()
+  for _, client in ipairs(stopping) do
+    if has("0.11") then
+      client:stop()
+    else
+      client.stop()
+    end
+  end
+  clients_by_root = {}
+  local function start_all()
+    for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
+      if vim.api.nvim_buf_is_loaded(bufnr) and vim.tbl_contains(config.filetypes, vim.bo[bufnr].filetype) then
+        start(bufnr)
+      end
+    end
+  end
+  -- Start again once the old servers are gone, or after 5 s whatever they do.
+  local waited = 0
+  local function when_stopped()
+    local all = true
+    for _, client in ipairs(stopping) do
+      all = all and is_stopped(client)
+    end
+    if all or waited >= 5000 then
+      start_all()
+    else
+      waited = waited + 50
+      vim.defer_fn(when_stopped, 50)
+    end
+  end
+  when_stopped()
+end
+
 local function check_types(opts)
   local types = {
     cmd = "table",
@@ -250,6 +317,10 @@ function M.setup(opts)
   vim.api.nvim_create_user_command("CopydeskFixAll", function()
     M.fix_all(0)
   end, { desc = "Apply all copydesk fixes to the current buffer" })
+
+  vim.api.nvim_create_user_command("CopydeskRestart", function()
+    M.restart()
+  end, { desc = "Restart the copydesk language server" })
 
   -- Plugin managers often load us after FileType already fired for open buffers.
   for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
