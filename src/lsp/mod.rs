@@ -645,12 +645,15 @@ impl LanguageServer for Backend {
         // What the value is (the reading-time estimate, a tag's entry) first,
         // then what is wrong with it.
         let mut sections: Vec<String> = front_matter_hover(&linted, offset).into_iter().collect();
-        for diagnostic in linted
+        let under: Vec<&copydesk_core::Diagnostic> = linted
             .diagnostics
             .iter()
             .filter(|d| d.range.contains_inclusive(offset))
-        {
-            sections.push(rule_hover(diagnostic));
+            .collect();
+        // Several findings in one place: each says what and how, briefly.
+        let with_why = under.len() == 1;
+        for diagnostic in under {
+            sections.push(rule_hover(diagnostic, with_why));
         }
         if sections.is_empty() {
             return Ok(None);
@@ -842,16 +845,22 @@ fn disable_for_line(
 }
 
 /// A finding's hover: its message and help, a few lines on why from the
-/// rule's page, and where to read the rest. Never the whole page.
-fn rule_hover(diagnostic: &copydesk_core::Diagnostic) -> String {
+/// rule's page (unless several findings share the hover), and where to read
+/// the rest. Never the whole page.
+fn rule_hover(diagnostic: &copydesk_core::Diagnostic, with_why: bool) -> String {
     let mut text = format!("**copydesk: {}**: {}", diagnostic.rule, diagnostic.message);
     if let Some(help) = &diagnostic.help {
-        text.push_str(&format!("\n\n{help}"));
+        // Two spaces: a Markdown line break, so the help reads as its own line.
+        text.push_str(&format!("  \n{help}"));
     }
-    if let Some(why) = copydesk_core::rules::find(&diagnostic.rule).and_then(|info| why(info.doc)) {
-        text.push_str(&format!("\n\n{why}"));
+    text.push_str("\n\n");
+    if let Some(why) = copydesk_core::rules::find(&diagnostic.rule)
+        .filter(|_| with_why)
+        .and_then(|info| why(info.doc))
+    {
+        text.push_str(&format!("{why} "));
     }
-    text.push_str(&format!("\n\nMore: `copydesk explain {}`", diagnostic.rule));
+    text.push_str(&format!("More: `copydesk explain {}`", diagnostic.rule));
     text
 }
 
