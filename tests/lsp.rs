@@ -1044,3 +1044,46 @@ fn a_vocabulary_edit_is_picked_up_without_file_watchers() {
     );
     server.shutdown();
 }
+
+/// The quick fix of a diagnostic from the version before an edit stays
+/// available while the edit's lint is pending, when the finding is still at
+/// the same place; when the text before it moved, it is not offered.
+#[test]
+fn a_quick_fix_stays_available_while_a_newer_lint_is_pending() {
+    let (_site, mut server, uri) = serve_post();
+    let diagnostics = server.diagnostics(&uri);
+    let title = find(&diagnostics, "duplicated-title").clone();
+    let ask = |server: &mut Server| {
+        let response = server.request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri }, "range": title["range"], "context": { "diagnostics": [title] } }),
+        );
+        response["result"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|action| action["title"] == "Delete the repeated title")
+            .cloned()
+    };
+    // An edit after the title: the old diagnostic's fix is the current one.
+    let edited = format!("{POST}追記です。\r\n");
+    server.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": edited }] }),
+    );
+    let action = ask(&mut server).expect("the quick fix is still offered");
+    let fixed = apply_edits(
+        &edited,
+        action["edit"]["changes"][&uri].as_array().unwrap(),
+        false,
+    );
+    assert_eq!(fixed, edited.replace("\r\n旅😀と本\r\n\r\n", "\r\n"));
+    // A line added above it: the old range no longer names the finding.
+    let moved = POST.replace("---\r\n\r\n旅😀と本", "---\r\n\r\n前置き。\r\n\r\n旅😀と本");
+    server.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 3 }, "contentChanges": [{ "text": moved }] }),
+    );
+    assert!(ask(&mut server).is_none());
+    server.shutdown();
+}

@@ -575,9 +575,39 @@ impl LanguageServer for Backend {
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        let state = self.state();
+        let mut state = self.state();
         let encoding = state.encoding;
         let uri = params.text_document.uri;
+        let Some(version) = state.documents.get(&uri).map(|document| document.version) else {
+            return Ok(None);
+        };
+        // A diagnostic from an earlier version (an edit's lint is pending)
+        // keeps its quick fix when the current text has the same finding at
+        // the same place: its fix is taken from a lint of the current text.
+        let stale = params.context.diagnostics.iter().any(|diagnostic| {
+            diagnostic
+                .data
+                .as_ref()
+                .and_then(|data| data.get("version")?.as_i64())
+                != Some(i64::from(version))
+        });
+        let current: Vec<CurrentFix> = if stale {
+            state.lint(&uri).map_or_else(Vec::new, |linted| {
+                linted
+                    .diagnostics
+                    .iter()
+                    .filter_map(|finding| {
+                        Some(CurrentFix {
+                            rule: finding.rule.to_string(),
+                            range: to_range(&linted.document.source, finding.range, encoding),
+                            fix: finding.fix.clone()?,
+                        })
+                    })
+                    .collect()
+            })
+        } else {
+            Vec::new()
+        };
         let Some(document) = state.documents.get(&uri) else {
             return Ok(None);
         };
@@ -598,7 +628,7 @@ impl LanguageServer for Backend {
                 .filter(|d| d.source.as_deref() == Some("copydesk"))
                 .collect();
             for diagnostic in &ours {
-                if let Some(action) = quick_fix(document, diagnostic, encoding) {
+                if let Some(action) = quick_fix(document, diagnostic, encoding, &current) {
                     actions.push(CodeActionOrCommand::CodeAction(action));
                 }
             }
@@ -763,17 +793,38 @@ fn minimal_edit(source: &copydesk_core::Source, new: &str, encoding: ColumnEncod
     }
 }
 
+/// A fix in a lint of the document's current text, with its finding's rule
+/// and range, to match a diagnostic from an earlier version.
+struct CurrentFix {
+    rule: String,
+    range: Range,
+    fix: Fix,
+}
+
 fn quick_fix(
     document: &OpenDocument,
     diagnostic: &Diagnostic,
     encoding: ColumnEncoding,
+    current: &[CurrentFix],
 ) -> Option<CodeAction> {
-    let data: &Json = diagnostic.data.as_ref()?;
-    // A fix computed for another version of the text would edit the wrong bytes.
-    if data.get("version")?.as_i64()? != i64::from(document.version) {
-        return None;
-    }
-    let fix: Fix = serde_json::from_value(data.get("fix")?.clone()).ok()?;
+    // A fix computed for another version of the text would edit the wrong
+    // bytes: such a diagnostic takes the fix of the same finding now.
+    let same_version = |data: &&Json| {
+        data.get("version").and_then(Json::as_i64) == Some(i64::from(document.version))
+    };
+    let fix: Fix = match diagnostic.data.as_ref().filter(same_version) {
+        Some(data) => serde_json::from_value(data.get("fix")?.clone()).ok()?,
+        None => {
+            let NumberOrString::String(rule) = diagnostic.code.as_ref()? else {
+                return None;
+            };
+            current
+                .iter()
+                .find(|found| found.rule == *rule && found.range == diagnostic.range)?
+                .fix
+                .clone()
+        }
+    };
     let edits = fix
         .edits
         .iter()
