@@ -47,6 +47,38 @@ fn yaml_error(error: serde_yaml::Error) -> YamlError {
     }
 }
 
+/// What libyaml was inside when it failed, when that is a construct left
+/// open, and where it opened (one-based line and column): serde_yaml writes
+/// "…, while parsing a flow sequence at line 3 column 7".
+fn unclosed_construct(message: &str) -> Option<(&'static str, usize, usize)> {
+    const OPEN: &[(&str, &str)] = &[
+        ("while parsing a flow sequence at line ", "a `[` list"),
+        ("while parsing a flow mapping at line ", "a `{` mapping"),
+        ("while scanning a quoted scalar at line ", "a quoted string"),
+    ];
+    OPEN.iter().find_map(|(context, what)| {
+        let place = message.split(context).nth(1)?;
+        let (line, rest) = place.split_once(" column ")?;
+        let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        Some((*what, line.parse().ok()?, column.parse().ok()?))
+    })
+}
+
+/// The byte offset of a one-based line and character column in `text`.
+fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    let start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    let line_text = &text[start..];
+    let within = line_text
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_text.len(), |(at, _)| at);
+    Some(start + within)
+}
+
 /// serde_yaml appends " at line L column C"; copydesk reports positions itself.
 fn strip_location(message: &str) -> String {
     match message.find(" at line ") {
@@ -218,11 +250,27 @@ fn parse_with_serde(content: &str, base: usize, scanned: &[ScannedEntry]) -> Par
             Vec::new()
         }
         Err(error) => {
+            // A list, mapping or quote left open is reported where it opens:
+            // the parser notices only lines later, on another key.
+            let unclosed =
+                unclosed_construct(&error.to_string()).and_then(|(what, line, column)| {
+                    Some((what, offset_of(&effective, line, column)?))
+                });
             let error = yaml_error(error);
+            let (range, message) = match unclosed {
+                Some((what, offset)) => (
+                    error_range(content, base, offset),
+                    format!("invalid YAML: {what} is not closed ({})", error.message),
+                ),
+                None => (
+                    error_range(content, base, error.offset.unwrap_or(0)),
+                    format!("invalid YAML: {}", error.message),
+                ),
+            };
             problems.push(Problem {
                 kind: ProblemKind::Unparsable,
-                range: error_range(content, base, error.offset.unwrap_or(0)),
-                message: format!("invalid YAML: {}", error.message),
+                range,
+                message,
             });
             // Lint what can still be read: each entry on its own.
             entries_parsed_one_by_one(content, base, scanned)
@@ -704,6 +752,50 @@ mod tests {
             problem.message
         );
         assert_eq!(parsed.entries[0].value, Value::String("ok".into()));
+    }
+
+    /// A list being typed (`tags: ["AI", "Ru`) fails on the next key; the
+    /// finding is where the list opens, not on that key.
+    #[test]
+    fn an_unclosed_list_is_reported_where_it_opens() {
+        for content in [
+            "title: 日本語\ntags: [\"AI\", \"Ru\nexcerpt: \"y\"\n",
+            "title: 日本語\ntags: [\"AI\", Ru\nexcerpt: y\n",
+            "title: 日本語\ntags: [\nexcerpt: y\n",
+        ] {
+            let parsed = parse(content);
+            assert_eq!(parsed.problems.len(), 1, "{:?}", parsed.problems);
+            let problem = &parsed.problems[0];
+            assert_eq!(problem.kind, ProblemKind::Unparsable);
+            assert_eq!(
+                usize::from(problem.range.start()),
+                content.find('[').unwrap(),
+                "{content}"
+            );
+            assert!(
+                problem.message.contains("a `[` list is not closed"),
+                "{}",
+                problem.message
+            );
+        }
+        let content = "title: x\nauthor: {name: Bob\nexcerpt: y\n";
+        let problem = &parse(content).problems[0];
+        assert_eq!(
+            usize::from(problem.range.start()),
+            content.find('{').unwrap()
+        );
+        // A quote that runs to the end is the thing left open.
+        let content = "title: x\ntags: [\"AI\", \"Ru\nexcerpt: y\n";
+        let problem = &parse(content).problems[0];
+        assert_eq!(
+            usize::from(problem.range.start()),
+            content.find("\"Ru").unwrap()
+        );
+        assert!(
+            problem.message.contains("a quoted string is not closed"),
+            "{}",
+            problem.message
+        );
     }
 
     #[test]
