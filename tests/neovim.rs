@@ -1,7 +1,9 @@
-//! A real client: headless Neovim with the plugin in editors/neovim runs
-//! editors/neovim/tests/e2e.lua against the built `copydesk lsp`. The script
-//! waits for diagnostics, checks their positions, applies a quick fix and
-//! writes the outcome of each check to a JSON file read here.
+//! A real client: headless Neovim with the plugin in editors/neovim runs a
+//! script of editors/neovim/tests against the built `copydesk lsp`, and
+//! writes the outcome of each check to a JSON file read here. e2e.lua waits
+//! for diagnostics, checks their positions, applies a quick fix, and checks
+//! omnifunc and :CopydeskRestart; typing.lua completes tags in a list not yet
+//! closed and by alias, and edits the vocabulary with no file watching.
 
 use std::fs::File;
 use std::path::Path;
@@ -52,6 +54,43 @@ fn available(program: &str) -> bool {
 
 #[test]
 fn neovim_shows_diagnostics_and_applies_a_quick_fix() {
+    run_script("e2e.lua", &[("post.md", POST)], CHECKS);
+}
+
+/// The tags vocabulary of the typing test: Anthropic, and 生成AI with its
+/// alias GenAI. `Rust` is added by the script, on disk, mid-session.
+const VOCABULARY: &str = "- Anthropic\n- name: 生成AI\n  aliases: [GenAI]\n";
+
+#[test]
+fn neovim_completes_while_typing_and_reloads_the_vocabulary() {
+    run_script(
+        "typing.lua",
+        &[
+            (
+                ".copydesk.yml",
+                "rules:\n  tag-vocabulary:\n    vocabularies:\n      tags: tags.vocab.yml\n",
+            ),
+            ("tags.vocab.yml", VOCABULARY),
+            (
+                "post.md",
+                "---\ntitle: \"Typing\"\ntags: [\"Rust\"]\n---\n\n本文です。\n",
+            ),
+        ],
+        &[
+            "env",
+            "attached",
+            "unknown tag reported",
+            "completion while typing",
+            "alias completion",
+            "still unknown",
+            "vocabulary reloaded",
+        ],
+    );
+}
+
+/// Runs `editors/neovim/tests/<script>` in headless Neovim on `post.md` in a
+/// folder holding `files`, and requires each of `expected` checks to pass.
+fn run_script(script: &str, files: &[(&str, &str)], expected: &[&str]) {
     if !available("nvim") {
         missing("`nvim`");
         return;
@@ -59,8 +98,10 @@ fn neovim_shows_diagnostics_and_applies_a_quick_fix() {
     let plugin = Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/neovim");
     let dir = TempDir::new().unwrap();
     let dir = dir.path();
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
     let post = dir.join("post.md");
-    std::fs::write(&post, POST).unwrap();
     let result = dir.join("result.json");
     let stdout = dir.join("stdout.txt");
     let stderr = dir.join("stderr.txt");
@@ -73,7 +114,7 @@ fn neovim_shows_diagnostics_and_applies_a_quick_fix() {
         .arg("-c")
         .arg(format!(
             "luafile {}",
-            plugin.join("tests/e2e.lua").display()
+            plugin.join("tests").join(script).display()
         ))
         .arg(&post)
         .current_dir(dir)
@@ -121,7 +162,7 @@ fn neovim_shows_diagnostics_and_applies_a_quick_fix() {
     {
         eprintln!("failed: {} ({})", failed["name"], failed["detail"]);
     }
-    for name in CHECKS {
+    for name in expected {
         let check = checks
             .iter()
             .find(|check| check["name"] == *name)
