@@ -27,6 +27,16 @@ pub struct Excerpt {
 /// The excerpt of `text` around the byte range `range`, each line at most
 /// `width` display columns wide.
 pub fn excerpt(text: &str, range: Range<usize>, width: usize) -> Excerpt {
+    // A range off the text or inside a character is pulled back onto it.
+    let on_text = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let range = on_text(range.start)..on_text(range.end.max(range.start));
+    let width = width.max(8);
     let starts = line_starts(text);
     let line_of = |offset: usize| starts.partition_point(|&start| start <= offset) - 1;
     let first = line_of(range.start);
@@ -125,11 +135,11 @@ pub fn fit_path(path: &str, width: usize) -> String {
 /// Byte offsets where each line starts.
 fn line_starts(text: &str) -> Vec<usize> {
     std::iter::once(0)
-        .chain(memchr_newlines(text).map(|at| at + 1))
+        .chain(newline_offsets(text).map(|at| at + 1))
         .collect()
 }
 
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+fn newline_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
     text.bytes()
         .enumerate()
         .filter(|&(_, byte)| byte == b'\n')
@@ -362,6 +372,14 @@ mod tests {
         assert_eq!(width_of(&fitted), 60);
         assert!(fitted.starts_with("news/2012/a-very") && fitted.ends_with("-slug.md"));
         assert_eq!(fit_path("short.md", 60), "short.md");
+    }
+
+    #[test]
+    fn a_range_off_the_text_or_inside_a_character_is_pulled_back() {
+        let text = "日本\n";
+        let got = excerpt(text, 1..99, 80);
+        assert_eq!(got.text, "日本\n");
+        assert_eq!(got.span, 0..6);
     }
 
     #[test]
