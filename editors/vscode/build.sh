@@ -9,7 +9,6 @@
 # darwin-arm64, win32-x64 (whose binary goes in as bin/copydesk.exe). A platform's
 # package is installed in preference to the universal one on that platform.
 set -euo pipefail
-cd "$(dirname "$0")"
 target=""
 binary=""
 while [ $# -gt 0 ]; do
@@ -23,6 +22,8 @@ if { [ -n "$target" ] && [ -z "$binary" ]; } || { [ -z "$target" ] && [ -n "$bin
   echo "build.sh: --target and --binary go together" >&2
   exit 2
 fi
+# After the arguments: a relative --binary is taken from where build.sh was called.
+cd "$(dirname "$0")"
 npm ci
 npm run compile
 npm run lint
