@@ -170,11 +170,17 @@ impl Report for Human {
         if let Some(failure) = &outcome.failure {
             writeln!(out, "error: {}: {failure}\n", outcome.path)?;
         }
+        // One line index for all of the file's findings, the core's own.
+        let source = outcome
+            .text
+            .as_ref()
+            .filter(|_| !outcome.diagnostics.is_empty())
+            .map(|text| copydesk_core::Source::new(text.to_string()));
         for located in &outcome.diagnostics {
             let range = located.diagnostic.range;
             let shown = Shown {
                 located,
-                source: outcome.text.as_ref().map(|text| Window {
+                source: source.as_ref().map(|source| Window {
                     path: fit_path(
                         &outcome.path,
                         // The indent, `╭─[`, `:line:column]`, and room for a line number of 7 digits.
@@ -183,7 +189,7 @@ impl Report for Human {
                             - format!(":{}:{}]", located.start.line, located.start.column).len(),
                     ),
                     excerpt: excerpt(
-                        text,
+                        source,
                         usize::from(range.start())..usize::from(range.end()),
                         TEXT_WIDTH,
                     ),

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use copydesk_core::{ColumnEncoding, Source, TextSize};
 use unicode_width::UnicodeWidthChar;
 
 /// What is left out of a line.
@@ -24,9 +25,11 @@ pub struct Excerpt {
     pub span: Range<usize>,
 }
 
-/// The excerpt of `text` around the byte range `range`, each line at most
-/// `width` display columns wide.
-pub fn excerpt(text: &str, range: Range<usize>, width: usize) -> Excerpt {
+/// The excerpt of `source` around the byte range `range`, each line at most
+/// `width` display columns wide. Lines are the source's own (a lone `\r`
+/// ends one too), so the numbers shown are the ones every format gives.
+pub fn excerpt(source: &Source, range: Range<usize>, width: usize) -> Excerpt {
+    let text = source.text();
     // A range off the text or inside a character is pulled back onto it.
     let on_text = |mut at: usize| {
         at = at.min(text.len());
@@ -37,23 +40,27 @@ pub fn excerpt(text: &str, range: Range<usize>, width: usize) -> Excerpt {
     };
     let range = on_text(range.start)..on_text(range.end.max(range.start));
     let width = width.max(8);
-    let starts = line_starts(text);
-    let line_of = |offset: usize| starts.partition_point(|&start| start <= offset) - 1;
+    let line_of = |offset: usize| {
+        source
+            .position(TextSize::from(offset as u32), ColumnEncoding::Utf8)
+            .line as usize
+    };
     let first = line_of(range.start);
     // A range that ends with its line break ends on that line.
     let mut last = line_of(range.end);
-    if last > first && starts[last] == range.end {
+    if last > first && line_bounds(source, last).start == range.end {
         last -= 1;
     }
+    let line_count = source.line_count() as usize;
     let shown_first = first.saturating_sub(1);
-    let shown_last = (last + 1).min(starts.len() - 1);
+    let shown_last = (last + 1).min(line_count - 1);
     let mut excerpt = Excerpt {
         text: String::new(),
         first_line: shown_first,
         span: 0..0,
     };
     for number in shown_first..=shown_last {
-        let line_range = line_bounds(text, &starts, number);
+        let line_range = line_bounds(source, number);
         let line = &text[line_range.clone()];
         if number > shown_first {
             excerpt.text.push('\n');
@@ -79,11 +86,27 @@ pub fn excerpt(text: &str, range: Range<usize>, width: usize) -> Excerpt {
         }
     }
     // miette shows a last line only when a line break ends it.
-    if shown_last + 1 < starts.len() {
+    if shown_last + 1 < line_count {
         excerpt.text.push('\n');
     }
     show_control_characters(&mut excerpt);
     excerpt
+}
+
+/// A zero-based line's bytes without its line ending.
+fn line_bounds(source: &Source, number: usize) -> Range<usize> {
+    let Some(range) = source.line_range(number as u32) else {
+        let end = source.text().len();
+        return end..end;
+    };
+    let (start, end) = (usize::from(range.start()), usize::from(range.end()));
+    let line = &source.text()[start..end];
+    let ending = if line.ends_with("\r\n") {
+        2
+    } else {
+        usize::from(line.ends_with(['\n', '\r']))
+    };
+    start..end - ending
 }
 
 /// Control characters (a form feed, an escape that would drive the
@@ -130,30 +153,6 @@ pub fn fit_path(path: &str, width: usize) -> String {
     let head = &path[..prefix_end(path, half)];
     let tail = &path[suffix_start(path, width.saturating_sub(1) - half)..];
     format!("{head}{ELLIPSIS}{tail}")
-}
-
-/// Byte offsets where each line starts.
-fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(newline_offsets(text).map(|at| at + 1))
-        .collect()
-}
-
-fn newline_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, byte)| byte == b'\n')
-        .map(|(at, _)| at)
-}
-
-/// A line's bytes without its `\n` or `\r\n`.
-fn line_bounds(text: &str, starts: &[usize], number: usize) -> Range<usize> {
-    let start = starts[number];
-    let mut end = starts.get(number + 1).map_or(text.len(), |next| next - 1);
-    if end > start && text.as_bytes()[end - 1] == b'\r' {
-        end -= 1;
-    }
-    start..end
 }
 
 fn char_width(c: char) -> usize {
@@ -266,6 +265,22 @@ fn window(line: &str, focus: Range<usize>, width: usize) -> (String, Range<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn excerpt(text: &str, range: Range<usize>, width: usize) -> Excerpt {
+        super::excerpt(&Source::new(text.to_string()), range, width)
+    }
+
+    /// A lone `\r` ends a line, as in the source's index and so in every
+    /// format's line numbers; a BOM belongs to no line.
+    #[test]
+    fn lines_are_the_sources_own() {
+        let text = "\u{feff}a\rb 75%\rc\n";
+        let start = text.find("75%").unwrap();
+        let got = excerpt(text, start..start + 3, 80);
+        assert_eq!(got.first_line, 0);
+        assert_eq!(got.text, "a\nb 75%\nc\n");
+        assert_eq!(&got.text[got.span.clone()], "75%");
+    }
 
     fn shown(excerpt: &Excerpt) -> (&str, &str) {
         (&excerpt.text, &excerpt.text[excerpt.span.clone()])
