@@ -24,6 +24,28 @@ fn emacs_with_eglot() -> bool {
         .is_ok_and(|output| output.status.success())
 }
 
+/// Each diagnostic's rule, line and column, sorted; `fields` picks them out.
+fn places(
+    list: &Value,
+    fields: impl Fn(&Value) -> (&Value, &Value, &Value),
+) -> Vec<(String, u64, u64)> {
+    let mut places: Vec<(String, u64, u64)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let (rule, line, column) = fields(d);
+            (
+                rule.as_str().unwrap().to_string(),
+                line.as_u64().unwrap(),
+                column.as_u64().unwrap(),
+            )
+        })
+        .collect();
+    places.sort();
+    places
+}
+
 #[test]
 fn emacs_eglot_shows_the_diagnostics_applies_a_quick_fix_and_shuts_down() {
     if !emacs_with_eglot() {
@@ -50,19 +72,9 @@ fn emacs_eglot_shows_the_diagnostics_applies_a_quick_fix_and_shuts_down() {
         .output()
         .unwrap();
     let cli: Value = serde_json::from_slice(&cli.stdout).unwrap();
-    let mut expected: Vec<(String, u64, u64)> = cli["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["rule"].as_str().unwrap().to_string(),
-                d["start"]["line"].as_u64().unwrap(),
-                d["start"]["column"].as_u64().unwrap(),
-            )
-        })
-        .collect();
-    expected.sort();
+    let expected = places(&cli["diagnostics"], |d| {
+        (&d["rule"], &d["start"]["line"], &d["start"]["column"])
+    });
 
     let editors = Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/emacs");
     let mut child = Command::new("emacs")
@@ -100,19 +112,9 @@ fn emacs_eglot_shows_the_diagnostics_applies_a_quick_fix_and_shuts_down() {
     )
     .unwrap();
 
-    let mut shown: Vec<(String, u64, u64)> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap().to_string(),
-                d["line"].as_u64().unwrap(),
-                d["column"].as_u64().unwrap(),
-            )
-        })
-        .collect();
-    shown.sort();
+    let shown = places(&report["diagnostics"], |d| {
+        (&d["code"], &d["line"], &d["column"])
+    });
     assert!(!expected.is_empty());
     assert_eq!(shown, expected, "{log}");
     assert_eq!(report["fixed"], true, "{report}\n{log}");

@@ -14,10 +14,25 @@ pub struct Json {
     failures: Vec<Failure>,
 }
 
+/// The `summary` object of the JSON report, and of `--statistics` in JSON.
+pub(super) fn summary_json(summary: &Summary) -> serde_json::Value {
+    serde_json::json!({
+        "files": summary.files,
+        "errors": summary.errors,
+        "warnings": summary.warnings,
+        "infos": summary.infos,
+        "fixable": summary.fixable,
+        "failures": summary.failures,
+        "baselined": summary.baselined,
+        "stale_baseline": summary.stale_baseline,
+    })
+}
+
+/// A file that could not be read or written, as the JSON reports list it.
 #[derive(Serialize)]
-struct Failure {
-    path: String,
-    message: String,
+pub(super) struct Failure {
+    pub(super) path: String,
+    pub(super) message: String,
 }
 
 #[derive(Serialize)]
@@ -177,19 +192,7 @@ impl Report for Json {
         out.write_all(b"\n],\n\"failures\": ")?;
         serde_json::to_writer(&mut *out, &self.failures)?;
         out.write_all(b",\n\"summary\": ")?;
-        serde_json::to_writer(
-            &mut *out,
-            &serde_json::json!({
-                "files": summary.files,
-                "errors": summary.errors,
-                "warnings": summary.warnings,
-                "infos": summary.infos,
-                "fixable": summary.fixable,
-                "failures": summary.failures,
-                "baselined": summary.baselined,
-                "stale_baseline": summary.stale_baseline,
-            }),
-        )?;
+        serde_json::to_writer(&mut *out, &summary_json(summary))?;
         out.write_all(b"\n}\n")
     }
 }

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::check::{FileOutcome, Summary};
+use crate::report::json::{summary_json, Failure};
 use crate::report::{summary_line, Report};
 
 /// A line of the table fits a terminal this wide.
@@ -27,7 +28,7 @@ struct RuleCount {
 pub struct Statistics {
     json: bool,
     counts: BTreeMap<String, RuleCount>,
-    failures: Vec<(String, String)>,
+    failures: Vec<Failure>,
 }
 
 impl Statistics {
@@ -50,7 +51,10 @@ impl Statistics {
 impl Report for Statistics {
     fn file(&mut self, _: &mut dyn Write, outcome: &FileOutcome) -> io::Result<()> {
         if let Some(failure) = &outcome.failure {
-            self.failures.push((outcome.path.clone(), failure.clone()));
+            self.failures.push(Failure {
+                path: outcome.path.clone(),
+                message: failure.clone(),
+            });
         }
         for located in &outcome.diagnostics {
             let diagnostic = &located.diagnostic;
@@ -75,30 +79,17 @@ impl Report for Statistics {
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         let counts = self.sorted();
         if self.json {
-            let failures: Vec<serde_json::Value> = self
-                .failures
-                .iter()
-                .map(|(path, message)| serde_json::json!({"path": path, "message": message}))
-                .collect();
             let value = serde_json::json!({
                 "version": 1,
                 "statistics": counts,
-                "failures": failures,
-                "summary": {
-                    "files": summary.files,
-                    "errors": summary.errors,
-                    "warnings": summary.warnings,
-                    "infos": summary.infos,
-                    "fixable": summary.fixable,
-                    "failures": summary.failures,
-                    "baselined": summary.baselined,
-                },
+                "failures": self.failures,
+                "summary": summary_json(summary),
             });
             serde_json::to_writer_pretty(&mut *out, &value)?;
             return writeln!(out);
         }
-        for (path, failure) in &self.failures {
-            writeln!(out, "{path}: error: {failure}")?;
+        for failure in &self.failures {
+            writeln!(out, "{}: error: {}", failure.path, failure.message)?;
         }
         let count_width = counts
             .iter()

@@ -28,61 +28,10 @@ local EXPECTED_AFTER_FIX = {
   "本文です。",
 }
 
-local result_path = os.getenv("COPYDESK_RESULT")
-local bin = os.getenv("COPYDESK_BIN")
-local checks = {}
-local finished = false
-
-local function finish(failure)
-  if finished then
-    return
-  end
-  finished = true
-  local ok = failure == nil
-  if ok then
-    for _, check in ipairs(checks) do
-      ok = ok and check.ok
-    end
-  end
-  local report = { ok = ok, failure = failure or "", checks = checks }
-  local text = vim.fn.json_encode(report)
-  if result_path and result_path ~= "" then
-    local file = io.open(result_path, "w")
-    if file then
-      file:write(text, "\n")
-      file:close()
-    end
-  end
-  if not ok then
-    io.stderr:write("copydesk e2e: FAILED: " .. text .. "\n")
-  end
-  vim.cmd(ok and "qa!" or "cq")
-end
-
--- Records a check; a failed check stops the test (later steps depend on it).
-local function check(name, ok, detail)
-  table.insert(checks, { name = name, ok = ok and true or false, detail = detail or "" })
-  if not ok then
-    error({ check = name }, 0)
-  end
-end
-
-local function wait(ms, condition)
-  return vim.wait(ms, condition, 20)
-end
-
-local function has(version)
-  return vim.fn.has("nvim-" .. version) == 1
-end
-
--- The diagnostic's rule name: `code` from 0.8 on, `user_data.lsp.code` on 0.7.
-local function code_of(diagnostic)
-  if diagnostic.code ~= nil then
-    return diagnostic.code
-  end
-  local lsp = diagnostic.user_data and diagnostic.user_data.lsp
-  return lsp and lsp.code
-end
+-- The shared harness, from this script's own folder.
+local H = dofile(vim.fn.fnamemodify(debug.getinfo(1, "S").source:sub(2), ":h") .. "/harness.lua")
+local bin, result_path = H.bin, H.result_path
+local check, wait, has, code_of = H.check, H.wait, H.has, H.code_of
 
 local function find(diagnostics, code)
   for _, diagnostic in ipairs(diagnostics) do
@@ -238,20 +187,4 @@ end
 
 -- Never hang: vim.wait and request_sync run the event loop, so this fires
 -- even in the middle of a step.
-vim.defer_fn(function()
-  finish(("timeout after %d ms"):format(TIMEOUT_MS))
-end, TIMEOUT_MS)
-
-local ok, err = xpcall(main, function(e)
-  if type(e) == "table" and e.check then
-    return e
-  end
-  return debug.traceback(tostring(e), 2)
-end)
-if ok then
-  finish(nil)
-elseif type(err) == "table" then
-  finish("check failed: " .. err.check)
-else
-  finish("error: " .. tostring(err))
-end
+H.run(main, TIMEOUT_MS)

@@ -14,46 +14,10 @@
 local TIMEOUT_MS = 20000
 local WAIT_MS = 10000
 
-local result_path = os.getenv("COPYDESK_RESULT")
-local bin = os.getenv("COPYDESK_BIN")
-local checks = {}
-local finished = false
-
-local function finish(failure)
-  if finished then
-    return
-  end
-  finished = true
-  local ok = failure == nil
-  for _, check in ipairs(checks) do
-    ok = ok and check.ok
-  end
-  local file = io.open(result_path, "w")
-  if file then
-    file:write(vim.fn.json_encode({ ok = ok, failure = failure or "", checks = checks }), "\n")
-    file:close()
-  end
-  vim.cmd(ok and "qa!" or "cq")
-end
-
-local function check(name, ok, detail)
-  table.insert(checks, { name = name, ok = ok and true or false, detail = detail or "" })
-  if not ok then
-    error({ check = name }, 0)
-  end
-end
-
-local function wait(ms, condition)
-  return vim.wait(ms, condition, 20)
-end
-
-local function code_of(diagnostic)
-  if diagnostic.code ~= nil then
-    return diagnostic.code
-  end
-  local lsp = diagnostic.user_data and diagnostic.user_data.lsp
-  return lsp and lsp.code
-end
+-- The shared harness, from this script's own folder.
+local H = dofile(vim.fn.fnamemodify(debug.getinfo(1, "S").source:sub(2), ":h") .. "/harness.lua")
+local bin, result_path = H.bin, H.result_path
+local check, wait, code_of = H.check, H.wait, H.code_of
 
 local function tag_messages(bufnr)
   local found = {}
@@ -141,20 +105,4 @@ local function main()
   end), vim.inspect(tag_messages(bufnr)))
 end
 
-vim.defer_fn(function()
-  finish(("timeout after %d ms"):format(TIMEOUT_MS))
-end, TIMEOUT_MS)
-
-local ok, err = xpcall(main, function(e)
-  if type(e) == "table" and e.check then
-    return e
-  end
-  return debug.traceback(tostring(e), 2)
-end)
-if ok then
-  finish(nil)
-elseif type(err) == "table" then
-  finish("check failed: " .. err.check)
-else
-  finish("error: " .. tostring(err))
-end
+H.run(main, TIMEOUT_MS)

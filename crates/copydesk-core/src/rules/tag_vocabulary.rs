@@ -91,22 +91,30 @@ impl Rule for TagVocabulary {
                     entry.value_range
                 }
             };
+            // An item to take out of the list: an empty one or a repeat.
+            let removable = |index: usize, message: String, help: &str, title: &str| {
+                let violation = Violation::new(at(&items[index]), message).with_help(help);
+                if spanned {
+                    violation.with_fix(Fix::safe(
+                        title,
+                        vec![Edit::delete(item_removal(document, items, index))],
+                    ))
+                } else {
+                    violation
+                }
+            };
             let mut seen: HashMap<String, &str> = HashMap::new();
             for (index, item) in items.iter().enumerate() {
                 let Some(tag) = item.value.as_str() else {
                     continue;
                 };
                 if tag.trim().is_empty() {
-                    let mut violation =
-                        Violation::new(at(item), format!("an empty item in `{field}`"))
-                            .with_help("remove it, or write the tag");
-                    if spanned {
-                        violation = violation.with_fix(Fix::safe(
-                            "Remove the empty item",
-                            vec![Edit::delete(item_removal(document, items, index))],
-                        ));
-                    }
-                    violations.push(violation);
+                    violations.push(removable(
+                        index,
+                        format!("an empty item in `{field}`"),
+                        "remove it, or write the tag",
+                        "Remove the empty item",
+                    ));
                     continue;
                 }
                 if let Some(first) = seen.get(&normalize_tag(tag)) {
@@ -115,15 +123,12 @@ impl Rule for TagVocabulary {
                     } else {
                         format!("`{tag}` repeats `{first}` in `{field}`")
                     };
-                    let mut violation =
-                        Violation::new(at(item), message).with_help("remove the repeat");
-                    if spanned {
-                        violation = violation.with_fix(Fix::safe(
-                            "Remove the repeated item",
-                            vec![Edit::delete(item_removal(document, items, index))],
-                        ));
-                    }
-                    violations.push(violation);
+                    violations.push(removable(
+                        index,
+                        message,
+                        "remove the repeat",
+                        "Remove the repeated item",
+                    ));
                     continue;
                 }
                 seen.insert(normalize_tag(tag), tag);

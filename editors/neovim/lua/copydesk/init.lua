@@ -222,6 +222,15 @@ function M.fix_all(bufnr, timeout_ms)
   return action.edit ~= nil or action.command ~= nil
 end
 
+-- Starts the server for every loaded buffer of the configured filetypes.
+local function start_open_buffers()
+  for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_is_loaded(bufnr) and vim.tbl_contains(config.filetypes, vim.bo[bufnr].filetype) then
+      start(bufnr)
+    end
+  end
+end
+
 local function all_clients()
   if vim.lsp.get_clients then
     return vim.lsp.get_clients({ name = NAME })
@@ -254,13 +263,6 @@ function M.restart()
     end
   end
   clients_by_root = {}
-  local function start_all()
-    for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
-      if vim.api.nvim_buf_is_loaded(bufnr) and vim.tbl_contains(config.filetypes, vim.bo[bufnr].filetype) then
-        start(bufnr)
-      end
-    end
-  end
   -- Start again once the old servers are gone, or after 5 s whatever they do.
   local waited = 0
   local function when_stopped()
@@ -269,7 +271,7 @@ function M.restart()
       all = all and is_stopped(client)
     end
     if all or waited >= 5000 then
-      start_all()
+      start_open_buffers()
     else
       waited = waited + 50
       vim.defer_fn(when_stopped, 50)
@@ -323,11 +325,7 @@ function M.setup(opts)
   end, { desc = "Restart the copydesk language server" })
 
   -- Plugin managers often load us after FileType already fired for open buffers.
-  for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
-    if vim.api.nvim_buf_is_loaded(bufnr) and vim.tbl_contains(config.filetypes, vim.bo[bufnr].filetype) then
-      start(bufnr)
-    end
-  end
+  start_open_buffers()
 end
 
 return M
