@@ -13,6 +13,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of messages [default: the config's `language:`, else
+    /// LC_ALL, LC_MESSAGES or LANG, else English]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Language>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -46,9 +50,6 @@ pub enum Command {
     Explain {
         /// The rule's name, as printed in diagnostics.
         rule: String,
-        /// The page's language (default: from LC_ALL, LC_MESSAGES or LANG, else English).
-        #[arg(long, value_enum)]
-        lang: Option<Language>,
     },
 }
 
@@ -72,23 +73,22 @@ pub enum Language {
     Ja,
 }
 
-impl Language {
-    /// `--lang` when given, else the locale (`LC_ALL`, then `LC_MESSAGES`,
-    /// then `LANG`, as POSIX orders them), else English.
-    pub fn choose(flag: Option<Language>) -> Language {
-        flag.unwrap_or_else(|| {
-            let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-                .into_iter()
-                .filter_map(|name| std::env::var(name).ok())
-                .find(|value| !value.is_empty())
-                .unwrap_or_default();
-            if locale.starts_with("ja") {
-                Language::Ja
-            } else {
-                Language::En
-            }
-        })
+impl From<Language> for copydesk_core::Language {
+    fn from(language: Language) -> copydesk_core::Language {
+        match language {
+            Language::En => copydesk_core::Language::En,
+            Language::Ja => copydesk_core::Language::Ja,
+        }
     }
+}
+
+/// The language of the locale: `LC_ALL`, then `LC_MESSAGES`, then `LANG`,
+/// as POSIX orders them; `None` when none is set.
+pub fn locale_language() -> Option<copydesk_core::Language> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find_map(|value| copydesk_core::Language::from_locale(&value))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

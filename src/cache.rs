@@ -241,7 +241,7 @@ mod tests {
             "---\ntitle: T\nreading_time: 9\n---\n\nT\n\n約3割が増えた。\n",
         )
         .unwrap();
-        let config = crate::discover::ConfigResolver::new(None)
+        let config = crate::discover::ConfigResolver::new(None, Default::default())
             .unwrap()
             .for_file(&post)
             .unwrap();
@@ -250,6 +250,7 @@ mod tests {
             keep_text: false,
             fix: crate::check::FixMode::Report,
             unsafe_fixes: false,
+            language: copydesk_core::Language::En,
         };
         let bytes = std::fs::read(&post).unwrap();
         let (outcome, _) = crate::check::check_text(

@@ -32,6 +32,8 @@ pub struct CheckOptions {
     pub keep_text: bool,
     pub fix: FixMode,
     pub unsafe_fixes: bool,
+    /// The language of messages about the run as a whole.
+    pub language: copydesk_core::Language,
 }
 
 /// A one-based line, a one-based column in characters, and a byte offset.
@@ -534,6 +536,8 @@ pub struct Summary {
     /// Findings a baseline held back, and its entries that matched nothing.
     pub baselined: usize,
     pub stale_baseline: usize,
+    /// The language of the summary line.
+    pub language: copydesk_core::Language,
 }
 
 impl Summary {

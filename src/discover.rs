@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use copydesk_core::Config;
+use copydesk_core::{Config, Language};
 
 pub const CONFIG_NAMES: [&str; 2] = [".copydesk.yml", ".copydesk.yaml"];
 
@@ -140,22 +140,76 @@ pub struct ConfigResolver {
     fixed: Option<Arc<LoadedConfig>>,
     default: Arc<LoadedConfig>,
     by_folder: HashMap<PathBuf, Arc<LoadedConfig>>,
+    languages: Languages,
+}
+
+/// Where the language of messages comes from, besides each config's
+/// `language:`: `--lang` over it, the locale or the editor's under it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Languages {
+    pub flag: Option<Language>,
+    pub fallback: Option<Language>,
+}
+
+impl Languages {
+    /// `--lang`, else the config's, else the locale.
+    pub fn from_command_line(flag: Option<crate::args::Language>) -> Languages {
+        Languages {
+            flag: flag.map(Into::into),
+            fallback: crate::args::locale_language(),
+        }
+    }
+
+    /// Gives a loaded config its language; the language is part of the
+    /// fingerprint, since `--cache` stores messages.
+    fn apply(self, mut loaded: LoadedConfig) -> LoadedConfig {
+        loaded.config.choose_language(self.flag, self.fallback);
+        let language = loaded.config.language();
+        if language != Language::En {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::hash::DefaultHasher::new();
+            (loaded.fingerprint, language.code()).hash(&mut hasher);
+            loaded.fingerprint = hasher.finish();
+        }
+        loaded
+    }
 }
 
 impl ConfigResolver {
-    pub fn new(explicit: Option<&Path>) -> Result<ConfigResolver, ConfigFailure> {
-        let fixed = explicit.map(load_config).transpose()?.map(Arc::new);
+    pub fn new(
+        explicit: Option<&Path>,
+        languages: Languages,
+    ) -> Result<ConfigResolver, ConfigFailure> {
+        let fixed = explicit
+            .map(load_config)
+            .transpose()?
+            .map(|loaded| Arc::new(languages.apply(loaded)));
         let root = std::env::current_dir().unwrap_or_default();
         Ok(ConfigResolver {
             fixed,
-            default: Arc::new(LoadedConfig {
+            default: Arc::new(languages.apply(LoadedConfig {
                 config: Config::default(),
                 root,
                 fingerprint: 0,
                 files: Vec::new(),
-            }),
+            })),
             by_folder: HashMap::new(),
+            languages,
         })
+    }
+
+    /// The language of messages about the run as a whole: that of the
+    /// config for the current folder.
+    pub fn run_language(&mut self) -> Language {
+        let folder = std::env::current_dir().unwrap_or_default();
+        match &self.fixed {
+            Some(fixed) => fixed.config.language(),
+            None => self
+                .for_folder(&folder)
+                .map_or(self.default.config.language(), |loaded| {
+                    loaded.config.language()
+                }),
+        }
     }
 
     pub fn for_file(&mut self, file: &Path) -> Result<Arc<LoadedConfig>, ConfigFailure> {
@@ -186,7 +240,7 @@ impl ConfigResolver {
             .map(|name| folder.join(name))
             .find(|path| path.is_file())
         {
-            Some(path) => Arc::new(load_config(&path)?),
+            Some(path) => Arc::new(self.languages.apply(load_config(&path)?)),
             None => match folder.parent() {
                 Some(parent) => self.for_folder(parent)?,
                 None => Arc::clone(&self.default),
@@ -417,7 +471,7 @@ mod tests {
         let sub = root.path().join("sub");
         // Overlapping paths, one spelled with a doubled slash, give each file once.
         let b_again = PathBuf::from(format!("{}//b.md", sub.display()));
-        let mut resolver = ConfigResolver::new(None).unwrap();
+        let mut resolver = ConfigResolver::new(None, Languages::default()).unwrap();
         let (found, failures) = targets(
             &[root.path().to_path_buf(), sub.clone(), b_again],
             &mut resolver,

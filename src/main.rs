@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use copydesk_core::rules::REGISTRY;
+use copydesk_core::Language;
 
 /// Linting allocates many small blocks on every thread: glibc's allocator
 /// took 15% of a run. jemalloc, as in ruff, is faster and can give every
@@ -39,12 +40,13 @@ const EXIT_TROUBLE: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let languages = discover::Languages::from_command_line(cli.lang);
     let code = match cli.command {
-        Command::Check(args) => run_check(&args),
-        Command::Rules => list_rules(),
+        Command::Check(args) => run_check(&args, languages),
+        Command::Rules => list_rules(run_language(languages)),
         Command::Vocab(args) => write_vocabulary(&args),
         Command::Init { vocab } => init_config(vocab),
-        Command::Report(args) => write_report(&args),
+        Command::Report(args) => write_report(&args, languages),
         Command::Lsp => lsp::run(),
         Command::Completions { shell } => {
             let mut script = Vec::new();
@@ -67,7 +69,7 @@ fn main() -> ExitCode {
             print_out(copydesk_core::config::json_schema().as_bytes());
             EXIT_CLEAN
         }
-        Command::Explain { rule, lang } => explain(&rule, args::Language::choose(lang)),
+        Command::Explain { rule } => explain(&rule, run_language(languages)),
     };
     ExitCode::from(code)
 }
@@ -78,7 +80,16 @@ fn print_out(bytes: &[u8]) {
     let _ = io::stdout().lock().write_all(bytes);
 }
 
-fn run_check(args: &CheckArgs) -> u8 {
+/// The language of a command that lints no file: `--lang`, else the
+/// current folder's config, else the locale.
+fn run_language(languages: discover::Languages) -> Language {
+    discover::ConfigResolver::new(None, languages).map_or(
+        languages.flag.or(languages.fallback).unwrap_or_default(),
+        |mut resolver| resolver.run_language(),
+    )
+}
+
+fn run_check(args: &CheckArgs, languages: discover::Languages) -> u8 {
     if args.statistics && matches!(args.format, OutputFormat::Sarif | OutputFormat::Github) {
         eprintln!(
             "copydesk: --statistics prints a table: use it with --format human, concise or json"
@@ -102,13 +113,18 @@ fn run_check(args: &CheckArgs) -> u8 {
             FixMode::Report
         },
         unsafe_fixes: args.unsafe_fixes,
+        language: Language::En,
     };
-    let mut resolver = match discover::ConfigResolver::new(args.config.as_deref()) {
+    let mut resolver = match discover::ConfigResolver::new(args.config.as_deref(), languages) {
         Ok(resolver) => resolver,
         Err(failure) => {
             eprintln!("copydesk: config error: {failure}");
             return EXIT_TROUBLE;
         }
+    };
+    let options = CheckOptions {
+        language: resolver.run_language(),
+        ..options
     };
     let reads_stdin = args.paths.iter().any(|path| path.as_os_str() == "-");
     if reads_stdin {
@@ -324,8 +340,9 @@ fn check_stdin(
         if io::stdout().lock().write_all(text.as_bytes()).is_err() {
             return EXIT_TROUBLE;
         }
-        let summary = Summary::of(std::slice::from_ref(&outcome));
-        let mut report = make_report(args, false);
+        let mut summary = Summary::of(std::slice::from_ref(&outcome));
+        summary.language = options.language;
+        let mut report = make_report(args, false, options.language);
         let mut err = io::stderr().lock();
         let _ = report
             .file(&mut err, &outcome)
@@ -335,12 +352,12 @@ fn check_stdin(
     report_outcomes(args, options, std::slice::from_ref(&outcome), (0, 0))
 }
 
-fn make_report(args: &CheckArgs, color: bool) -> Box<dyn Report> {
+fn make_report(args: &CheckArgs, color: bool, language: Language) -> Box<dyn Report> {
     if args.statistics {
         return Box::new(report::Statistics::new(args.format == OutputFormat::Json));
     }
     match args.format {
-        OutputFormat::Human => Box::new(report::Human::new(color)),
+        OutputFormat::Human => Box::new(report::Human::new(color, language)),
         OutputFormat::Concise => Box::new(report::Concise),
         OutputFormat::Json => Box::new(report::Json::default()),
         OutputFormat::Sarif => Box::new(report::Sarif::default()),
@@ -357,6 +374,7 @@ fn report_outcomes(
     (baselined, stale_baseline): (usize, usize),
 ) -> u8 {
     let mut summary = Summary::of(outcomes);
+    summary.language = options.language;
     summary.dry_run = options.fix == FixMode::Diff;
     summary.baselined = baselined;
     summary.stale_baseline = stale_baseline;
@@ -398,7 +416,7 @@ fn report_outcomes(
             .try_for_each(|diff| out.write_all(diff.as_bytes()))
             .and_then(|()| writeln!(out, "{}", report::summary_line(&summary)))
     } else {
-        let mut report = make_report(args, color);
+        let mut report = make_report(args, color, options.language);
         report
             .files(&mut out, outcomes)
             .and_then(|()| report.finish(&mut out, &summary))
@@ -456,8 +474,8 @@ fn write_vocabulary(args: &args::VocabArgs) -> u8 {
     EXIT_CLEAN
 }
 
-fn write_report(args: &args::ReportArgs) -> u8 {
-    let mut resolver = match discover::ConfigResolver::new(args.config.as_deref()) {
+fn write_report(args: &args::ReportArgs, languages: discover::Languages) -> u8 {
+    let mut resolver = match discover::ConfigResolver::new(args.config.as_deref(), languages) {
         Ok(resolver) => resolver,
         Err(failure) => {
             eprintln!("copydesk: config error: {failure}");
@@ -548,7 +566,7 @@ fn init_config(with_vocabulary: bool) -> u8 {
     EXIT_CLEAN
 }
 
-fn list_rules() -> u8 {
+fn list_rules(language: Language) -> u8 {
     let pack_rules = shipped_pack_rules();
     let width = REGISTRY
         .iter()
@@ -574,7 +592,7 @@ fn list_rules() -> u8 {
             info.name,
             info.default_severity.as_str(),
             info.fix.as_str(),
-            info.summary
+            info.summary(language)
         );
     }
     for (pack, rule) in pack_rules {
@@ -589,7 +607,10 @@ fn list_rules() -> u8 {
             pack.rule_name(&rule),
             rule.level.as_str(),
             fix,
-            rule.description.as_deref().unwrap_or(&rule.message)
+            rule.description
+                .as_ref()
+                .unwrap_or(&rule.message)
+                .get(language)
         );
     }
     print_out(listing.as_bytes());
@@ -612,11 +633,11 @@ fn shipped_pack_rules() -> Vec<(
         .collect()
 }
 
-fn explain(rule: &str, language: args::Language) -> u8 {
+fn explain(rule: &str, language: Language) -> u8 {
     if let Some(info) = copydesk_core::rules::find(rule) {
         let page = match language {
-            args::Language::En => info.doc,
-            args::Language::Ja => info.doc_ja,
+            Language::En => info.doc,
+            Language::Ja => info.doc_ja,
         };
         print_out(page.as_bytes());
         return EXIT_CLEAN;
@@ -636,7 +657,11 @@ fn explain(rule: &str, language: args::Language) -> u8 {
         let _ = writeln!(
             page,
             "{}\n",
-            found.description.as_deref().unwrap_or(&found.message)
+            found
+                .description
+                .as_ref()
+                .unwrap_or(&found.message)
+                .get(language)
         );
         let _ = writeln!(page, "Default level: {}.", found.level.as_str());
         print_out(page.as_bytes());

@@ -27,7 +27,8 @@ pub fn starter_vocabulary_of(
     field: &str,
     config: Option<&Path>,
 ) -> Result<(String, usize), String> {
-    let mut resolver = ConfigResolver::new(config).map_err(|failure| failure.to_string())?;
+    let mut resolver =
+        ConfigResolver::new(config, Default::default()).map_err(|failure| failure.to_string())?;
     let (targets, failures) =
         discover::targets(paths, &mut resolver).map_err(|failure| failure.to_string())?;
     if let Some(failure) = failures.first() {

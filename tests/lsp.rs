@@ -25,6 +25,10 @@ impl Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
             .arg("lsp")
             .current_dir(dir)
+            // The language comes from `initialize` or the config, not the runner.
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -1085,5 +1089,81 @@ fn a_quick_fix_stays_available_while_a_newer_lint_is_pending() {
         json!({ "textDocument": { "uri": uri, "version": 3 }, "contentChanges": [{ "text": moved }] }),
     );
     assert!(ask(&mut server).is_none());
+    server.shutdown();
+}
+
+/// `initialize` with the client's `locale`, as VS Code sends its display
+/// language.
+fn initialize_with_locale(server: &mut Server, root: &Path, locale: &str) {
+    let root = url(root);
+    let response = server.request(
+        "initialize",
+        json!({ "processId": null, "rootUri": root, "locale": locale, "capabilities": { "general": { "positionEncodings": ["utf-16"] } } }),
+    );
+    assert!(response.get("error").is_none(), "{response}");
+    server.notify("initialized", json!({}));
+}
+
+#[test]
+fn the_client_locale_ja_gives_japanese_messages_unless_the_config_says_otherwise() {
+    let dir = site();
+    let mut server = Server::start(dir.path());
+    initialize_with_locale(&mut server, dir.path(), "ja");
+    let uri = url(&dir.path().join("post.md"));
+    server.open(&uri, POST);
+    let diagnostics = server.diagnostics(&uri);
+    let title = find(&diagnostics, "duplicated-title").clone();
+    assert_eq!(title["message"], "タイトルが本文でも繰り返されています");
+    assert_eq!(title["code"], "duplicated-title");
+    let reading = find(&diagnostics, "reading-time");
+    assert!(
+        reading["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("読了時間が 20 分になっていますが、本文はおよそ 1 分で読めます"),
+        "{reading}"
+    );
+    let response = server.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": title["range"], "context": { "diagnostics": [title], "only": ["quickfix"] } }),
+    );
+    let titles: Vec<&str> = response["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|action| action["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "繰り返したタイトルを削除する",
+            "この行で duplicated-title を無効にする"
+        ]
+    );
+    let hover = server.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": title["range"]["start"] }),
+    );
+    let hover = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(
+        hover.contains("ページのテンプレートがタイトルを表示します")
+            && hover.contains("詳しくは `copydesk explain duplicated-title --lang ja`"),
+        "{hover}"
+    );
+    server.shutdown();
+
+    // `language: en` in the config wins over the client's locale.
+    let config = dir.path().join(".copydesk.yml");
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    text.push_str("language: en\n");
+    std::fs::write(&config, text).unwrap();
+    let mut server = Server::start(dir.path());
+    initialize_with_locale(&mut server, dir.path(), "ja");
+    server.open(&uri, POST);
+    let diagnostics = server.diagnostics(&uri);
+    assert_eq!(
+        find(&diagnostics, "duplicated-title")["message"],
+        "the title is repeated in the body"
+    );
     server.shutdown();
 }

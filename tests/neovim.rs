@@ -3,7 +3,8 @@
 //! writes the outcome of each check to a JSON file read here. e2e.lua waits
 //! for diagnostics, checks their positions, applies a quick fix, and checks
 //! omnifunc and :CopydeskRestart; typing.lua completes tags in a list not yet
-//! closed and by alias, and edits the vocabulary with no file watching.
+//! closed and by alias, and edits the vocabulary with no file watching;
+//! language.lua sets the plugin to Japanese and reads the server's messages.
 
 use std::fs::File;
 use std::path::Path;
@@ -88,6 +89,23 @@ fn neovim_completes_while_typing_and_reloads_the_vocabulary() {
     );
 }
 
+/// `language = "ja"` in the plugin's setup: the server, started under an
+/// English locale, sends Japanese diagnostics, hovers and action titles.
+#[test]
+fn neovim_set_to_japanese_shows_japanese_messages() {
+    run_script(
+        "language.lua",
+        &[("post.md", POST)],
+        &[
+            "env",
+            "attached",
+            "japanese diagnostics",
+            "japanese hover",
+            "japanese action titles",
+        ],
+    );
+}
+
 /// Runs `editors/neovim/tests/<script>` in headless Neovim on `post.md` in a
 /// folder holding `files`, and requires each of `expected` checks to pass.
 fn run_script(script: &str, files: &[(&str, &str)], expected: &[&str]) {
@@ -120,6 +138,10 @@ fn run_script(script: &str, files: &[(&str, &str)], expected: &[&str]) {
         .current_dir(dir)
         .env("COPYDESK_BIN", env!("CARGO_BIN_EXE_copydesk"))
         .env("COPYDESK_RESULT", &result)
+        // An English locale: the language comes from the plugin or nowhere.
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env("XDG_CONFIG_HOME", xdg.join("config"))
         .env("XDG_DATA_HOME", xdg.join("data"))
         .env("XDG_STATE_HOME", xdg.join("state"))

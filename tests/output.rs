@@ -200,3 +200,201 @@ fn statistics_count_findings_per_rule_most_first() {
         .unwrap();
     assert_eq!(refused.status.code(), Some(2));
 }
+
+/// The language of messages: `--lang`, else the config's `language:`, else
+/// the locale, else English. Rule names, positions and fingerprints stay.
+#[test]
+fn messages_follow_lang_then_config_then_locale() {
+    let dir = site(&[("_posts/post.md", POST)]);
+    let concise = |args: &[&str], env: &[(&str, &str)]| {
+        let mut command = copydesk(dir.path());
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let out = command
+            .args(["check", "--format", "concise"])
+            .args(args)
+            .arg("_posts")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let english = concise(&[], &[]);
+    assert!(
+        english.contains("warning[unsupported-numeric-claim] `380億ドル` has no source"),
+        "{english}"
+    );
+    assert!(
+        english.ends_with("Checked 1 file: 1 error, 2 warnings, 0 infos (1 fixable).\n"),
+        "{english}"
+    );
+    let japanese = concise(&["--lang", "ja"], &[]);
+    assert!(
+        japanese.contains("warning[unsupported-numeric-claim] `380億ドル` に出典がありません"),
+        "{japanese}"
+    );
+    assert!(
+        japanese.contains("error[duplicated-title] タイトルが本文でも繰り返されています"),
+        "{japanese}"
+    );
+    assert!(
+        japanese.ends_with(
+            "ファイル 1 件を検査: エラー 1 件、警告 2 件、情報 0 件(うち修正可能 1 件)。\n"
+        ),
+        "{japanese}"
+    );
+    // The same findings at the same places, only the words differ.
+    let places = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|line| line.starts_with("_posts/"))
+            .map(|line| line.split(' ').next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(places(&english), places(&japanese));
+    assert_eq!(concise(&[], &[("LANG", "ja_JP.UTF-8")]), japanese);
+    assert_eq!(
+        concise(&[], &[("LANG", "ja_JP.UTF-8"), ("LC_ALL", "C")]),
+        english
+    );
+    // The config's `language:` is over the locale; `--lang` is over both.
+    std::fs::write(dir.path().join(".copydesk.yml"), "language: ja\n").unwrap();
+    assert_eq!(concise(&[], &[("LANG", "en_US.UTF-8")]), japanese);
+    assert_eq!(concise(&["--lang", "en"], &[]), english);
+    std::fs::write(dir.path().join(".copydesk.yml"), "language: en\n").unwrap();
+    assert_eq!(concise(&[], &[("LANG", "ja_JP.UTF-8")]), english);
+}
+
+/// JSON and SARIF carry the message in the chosen language; the rule, its
+/// SARIF metadata's id and the fingerprints are the same in both.
+#[test]
+fn json_and_sarif_in_japanese_keep_rules_and_fingerprints() {
+    let dir = site(&[("_posts/post.md", POST)]);
+    let report = |format: &str, lang: &str| -> serde_json::Value {
+        let out = copydesk(dir.path())
+            .args(["check", "--format", format, "--lang", lang, "_posts"])
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let (english, japanese) = (report("json", "en"), report("json", "ja"));
+    let strip = |json: &serde_json::Value| -> Vec<serde_json::Value> {
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let mut d = d.clone();
+                for key in ["message", "help", "fix"] {
+                    d.as_object_mut().unwrap().remove(key);
+                }
+                d
+            })
+            .collect()
+    };
+    assert_eq!(strip(&english), strip(&japanese));
+    let title = |json: &serde_json::Value| {
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["rule"] == "duplicated-title")
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        title(&english)["message"],
+        "the title is repeated in the body"
+    );
+    assert_eq!(
+        title(&japanese)["message"],
+        "タイトルが本文でも繰り返されています"
+    );
+    assert_eq!(
+        title(&japanese)["fix"]["title"],
+        "繰り返したタイトルを削除する"
+    );
+
+    let (english, japanese) = (report("sarif", "en"), report("sarif", "ja"));
+    let results = |json: &serde_json::Value| json["runs"][0]["results"].as_array().unwrap().clone();
+    for (en, ja) in results(&english).iter().zip(&results(&japanese)) {
+        assert_eq!(en["ruleId"], ja["ruleId"]);
+        assert_eq!(en["partialFingerprints"], ja["partialFingerprints"]);
+        assert_eq!(en["locations"], ja["locations"]);
+    }
+    assert!(results(&japanese)
+        .iter()
+        .any(|r| r["message"]["text"] == "タイトルが本文でも繰り返されています"));
+    let rules = &japanese["runs"][0]["tool"]["driver"]["rules"];
+    let rule = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "duplicated-title")
+        .unwrap();
+    assert_eq!(
+        rule["shortDescription"]["text"],
+        "フロントマターのタイトルが本文でも繰り返されている"
+    );
+    assert!(rule["help"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("## 何をするか"));
+}
+
+/// A baseline written in English holds every finding in Japanese, and the
+/// other way round: entries are keyed by rule, path and text, not message.
+#[test]
+fn a_baseline_written_in_one_language_holds_in_the_other() {
+    for (written, read) in [("en", "ja"), ("ja", "en")] {
+        let dir = site(&[("_posts/post.md", POST)]);
+        let wrote = copydesk(dir.path())
+            .args(["check", "--lang", written, "--write-baseline", "_posts"])
+            .output()
+            .unwrap();
+        assert_eq!(wrote.status.code(), Some(0), "{wrote:?}");
+        let out = copydesk(dir.path())
+            .args(["check", "--lang", read, "--format", "json", "_posts"])
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{json}");
+        assert_eq!(json["diagnostics"].as_array().unwrap().len(), 0, "{json}");
+        assert_eq!(
+            json["summary"]["baselined"], 3,
+            "{written} → {read}: {json}"
+        );
+        assert_eq!(
+            json["summary"]["stale_baseline"], 0,
+            "{written} → {read}: {json}"
+        );
+    }
+}
+
+/// Japanese `--statistics` lines fit the terminal by display width, as the
+/// English ones do (a CJK character takes two columns).
+#[test]
+fn japanese_statistics_fit_100_columns() {
+    let dir = site(&[("_posts/post.md", POST)]);
+    let out = copydesk(dir.path())
+        .args(["check", "--statistics", "--lang", "ja", "_posts"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    // The summary is cut with `…` where the 100th column would be passed.
+    assert!(
+        text.contains("  読者が出典を求める数字に出典がない\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[*] すべて修正可能  フロントマターのタイトルが本文でも繰り返され"),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|line| line.ends_with('…') && line.width() >= 99),
+        "{text}"
+    );
+    for line in text.lines() {
+        assert!(line.width() <= 100, "{} columns: {line}", line.width());
+    }
+}

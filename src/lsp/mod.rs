@@ -15,12 +15,13 @@ use copydesk_core::vocabulary::{Lookup, Vocabulary};
 use copydesk_core::{
     check, Applicability, ColumnEncoding, Document, Fix, Severity, TextRange, TextSize,
 };
+use copydesk_core::{tr, Language};
 use serde_json::{json, Value as Json};
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer, LspService, Server};
 
-use crate::discover::{ConfigResolver, LoadedConfig};
+use crate::discover::{ConfigResolver, Languages, LoadedConfig};
 use documents::{to_offset, to_range, OpenDocument};
 
 /// More findings than this in one document help no one in an editor, and
@@ -93,6 +94,9 @@ struct State {
     /// When the configs' files were last compared with the disk, for clients
     /// that do not watch files.
     configs_checked: Option<std::time::Instant>,
+    /// The client's locale (`initialize`'s `locale`), else the server's:
+    /// the language of messages unless a config names one.
+    locale: Option<Language>,
 }
 
 impl Default for State {
@@ -104,6 +108,7 @@ impl Default for State {
             documents: HashMap::new(),
             configs: None,
             configs_checked: None,
+            locale: crate::args::locale_language(),
         }
     }
 }
@@ -126,7 +131,12 @@ impl State {
         path: &std::path::Path,
     ) -> std::result::Result<Arc<LoadedConfig>, String> {
         if self.configs.is_none() {
-            self.configs = Some(ConfigResolver::new(None).map_err(|failure| failure.to_string())?);
+            let languages = Languages {
+                flag: None,
+                fallback: self.locale,
+            };
+            self.configs =
+                Some(ConfigResolver::new(None, languages).map_err(|failure| failure.to_string())?);
         }
         let resolver = self.configs.as_mut().ok_or("no config resolver")?;
         resolver
@@ -156,6 +166,16 @@ impl State {
         changed
     }
 
+    /// The language of messages for a document: its config's, else the locale's.
+    fn language_of(&mut self, uri: &Url) -> Language {
+        let fallback = self.locale.unwrap_or_default();
+        let Some(path) = self.documents.get(uri).map(OpenDocument::path) else {
+            return fallback;
+        };
+        self.config_for(&path)
+            .map_or(fallback, |config| config.config.language())
+    }
+
     /// The document's diagnostics for publishing; notes when, for the debounce.
     fn diagnostics_to_publish(&mut self, uri: &Url) -> Option<(Vec<Diagnostic>, i32)> {
         let encoding = self.encoding;
@@ -172,12 +192,23 @@ impl State {
         let (version, source, path) = (document.version, document.source.clone(), document.path());
         let config = match self.config_for(&path) {
             Ok(config) => config,
-            Err(message) => return Some(Linted::config_error(version, source, message)),
+            Err(message) => {
+                let language = self.locale.unwrap_or_default();
+                return Some(Linted::config_error(version, source, message, language));
+            }
         };
         let relative = config.relative_path(&path);
+        let language = config.config.language();
         let rule_set = match config.config.rule_set_for(&relative) {
             Ok(rule_set) => rule_set,
-            Err(error) => return Some(Linted::config_error(version, source, error.to_string())),
+            Err(error) => {
+                return Some(Linted::config_error(
+                    version,
+                    source,
+                    error.to_string(),
+                    language,
+                ))
+            }
         };
         let parsed = Document::parse(crate::discover::slash_path(&path), source);
         let diagnostics = check(&parsed, &rule_set);
@@ -187,6 +218,7 @@ impl State {
             diagnostics,
             config: Some((config, relative)),
             config_error: None,
+            language,
         })
     }
 }
@@ -197,16 +229,23 @@ struct Linted {
     diagnostics: Vec<copydesk_core::Diagnostic>,
     config: Option<(Arc<LoadedConfig>, String)>,
     config_error: Option<String>,
+    language: Language,
 }
 
 impl Linted {
-    fn config_error(version: i32, source: copydesk_core::Source, message: String) -> Linted {
+    fn config_error(
+        version: i32,
+        source: copydesk_core::Source,
+        message: String,
+        language: Language,
+    ) -> Linted {
         Linted {
             version,
             document: Document::parse("", source),
             diagnostics: Vec::new(),
             config: None,
             config_error: Some(message),
+            language,
         }
     }
 
@@ -217,7 +256,7 @@ impl Linted {
                 range: Range::default(),
                 severity: Some(DiagnosticSeverity::ERROR),
                 source: Some("copydesk".into()),
-                message: format!("copydesk cannot use its config: {message}"),
+                message: tr!(self.language, "lsp-config-error", error = message),
                 ..Diagnostic::default()
             }];
         }
@@ -252,7 +291,7 @@ impl Linted {
                                 uri: uri.clone(),
                                 range: to_range(source, *range, encoding),
                             },
-                            message: "mentioned again here".into(),
+                            message: tr!(self.language, "lsp-mentioned-again"),
                         })
                         .collect()
                 }),
@@ -389,6 +428,11 @@ impl LanguageServer for Backend {
             state.encoding = encoding;
             state.pull_diagnostics = pull;
             state.watches_files = watches_files;
+            // VS Code sends its display language; a config's `language:` wins.
+            if let Some(locale) = params.locale.as_deref() {
+                state.locale = copydesk_core::Language::from_locale(locale).or(state.locale);
+                state.configs = None;
+            }
         }
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
@@ -608,6 +652,7 @@ impl LanguageServer for Backend {
         } else {
             Vec::new()
         };
+        let language = state.language_of(&uri);
         let Some(document) = state.documents.get(&uri) else {
             return Ok(None);
         };
@@ -644,7 +689,7 @@ impl LanguageServer for Backend {
                     continue;
                 }
                 disabled.push(key);
-                if let Some(action) = disable_for_line(document, diagnostic, encoding) {
+                if let Some(action) = disable_for_line(document, diagnostic, encoding, language) {
                     actions.push(CodeActionOrCommand::CodeAction(action));
                 }
             }
@@ -683,7 +728,7 @@ impl LanguageServer for Backend {
         // Several findings in one place: each says what and how, briefly.
         let with_why = under.len() == 1;
         for diagnostic in under {
-            sections.push(rule_hover(diagnostic, with_why));
+            sections.push(rule_hover(diagnostic, with_why, linted.language));
         }
         if sections.is_empty() {
             return Ok(None);
@@ -731,7 +776,7 @@ impl Backend {
         }
         let edit = minimal_edit(source, &outcome.text, encoding);
         Some(CodeAction {
-            title: "Fix all copydesk problems".into(),
+            title: tr!(linted.language, "lsp-fix-all"),
             kind: Some(CodeActionKind::new(FIX_ALL)),
             edit: Some(WorkspaceEdit {
                 changes: Some(HashMap::from([(uri.clone(), vec![edit])])),
@@ -853,6 +898,7 @@ fn disable_for_line(
     document: &OpenDocument,
     diagnostic: &Diagnostic,
     encoding: ColumnEncoding,
+    language: Language,
 ) -> Option<CodeAction> {
     let rule = match diagnostic.code.as_ref()? {
         NumberOrString::String(rule) => rule.clone(),
@@ -878,7 +924,7 @@ fn disable_for_line(
     };
     let at = to_range(source, TextRange::empty(line_range.start()), encoding);
     Some(CodeAction {
-        title: format!("Disable {rule} for this line"),
+        title: tr!(language, "lsp-disable-for-line", rule = &rule),
         kind: Some(CodeActionKind::QUICKFIX),
         diagnostics: Some(vec![diagnostic.clone()]),
         edit: Some(WorkspaceEdit {
@@ -898,7 +944,11 @@ fn disable_for_line(
 /// A finding's hover: its message and help, a few lines on why from the
 /// rule's page (unless several findings share the hover), and where to read
 /// the rest. Never the whole page.
-fn rule_hover(diagnostic: &copydesk_core::Diagnostic, with_why: bool) -> String {
+fn rule_hover(
+    diagnostic: &copydesk_core::Diagnostic,
+    with_why: bool,
+    language: Language,
+) -> String {
     let mut text = format!("**copydesk: {}**: {}", diagnostic.rule, diagnostic.message);
     if let Some(help) = &diagnostic.help {
         // Two spaces: a Markdown line break, so the help reads as its own line.
@@ -907,21 +957,25 @@ fn rule_hover(diagnostic: &copydesk_core::Diagnostic, with_why: bool) -> String 
     text.push_str("\n\n");
     if let Some(why) = copydesk_core::rules::find(&diagnostic.rule)
         .filter(|_| with_why)
-        .and_then(|info| why(info.doc))
+        .and_then(|info| why(info, language))
     {
         text.push_str(&format!("{why} "));
     }
-    text.push_str(&format!("More: `copydesk explain {}`", diagnostic.rule));
+    text.push_str(&tr!(language, "lsp-hover-more", rule = &diagnostic.rule));
     text
 }
 
 /// At most this many characters of a rule page's "Why is this bad?" go in a hover.
 const WHY_CHARACTERS: usize = 280;
 
-/// The first paragraph of a rule page's "Why is this bad?", cut at a
-/// sentence near [`WHY_CHARACTERS`].
-fn why(doc: &str) -> Option<String> {
-    let section = doc.split("\n## Why is this bad?\n").nth(1)?;
+/// The first paragraph of a rule page's "Why is this bad?" (「なぜ問題か」),
+/// cut at a sentence near [`WHY_CHARACTERS`].
+fn why(info: &copydesk_core::rules::RuleInfo, language: Language) -> Option<String> {
+    let (doc, heading, sentence_end) = match language {
+        Language::En => (info.doc, "\n## Why is this bad?\n", ". "),
+        Language::Ja => (info.doc_ja, "\n## なぜ問題か\n", "。"),
+    };
+    let section = doc.split(heading).nth(1)?;
     let paragraph: Vec<&str> = section
         .trim_start()
         .lines()
@@ -932,8 +986,8 @@ fn why(doc: &str) -> Option<String> {
         return (!paragraph.is_empty()).then_some(paragraph);
     }
     let cut: String = paragraph.chars().take(WHY_CHARACTERS).collect();
-    Some(match cut.rfind(". ") {
-        Some(end) => cut[..=end].to_string(),
+    Some(match cut.rfind(sentence_end) {
+        Some(end) => cut[..end + sentence_end.trim_end().len()].to_string(),
         None => format!("{}…", cut.trim_end()),
     })
 }
@@ -950,14 +1004,15 @@ fn front_matter_hover(linted: &Linted, offset: TextSize) -> Option<String> {
     let reading = options_of(&rules.reading_time);
     if reading.fields.contains(&entry.key) {
         let estimate = estimate(&linted.document, &reading.model);
-        return Some(format!(
-            "**Reading time**: about {} min ({}).\n\nA fast reader takes {:.1} min, a slow one {:.1} min; copydesk accepts {:.0} to {:.0}.",
-            estimate.rounded_minutes(),
-            estimate.describe_counts(),
-            estimate.lowest + reading.model.slack_minutes,
-            estimate.highest - reading.model.slack_minutes,
-            estimate.lowest.max(0.0).floor(),
-            estimate.highest.ceil(),
+        return Some(tr!(
+            linted.language,
+            "lsp-hover-reading-time",
+            estimate = estimate.rounded_minutes().to_string(),
+            counts = estimate.describe_counts(linted.language),
+            fast = format!("{:.1}", estimate.lowest + reading.model.slack_minutes),
+            slow = format!("{:.1}", estimate.highest - reading.model.slack_minutes),
+            lowest = format!("{:.0}", estimate.lowest.max(0.0).floor()),
+            highest = format!("{:.0}", estimate.highest.ceil()),
         ));
     }
     let tags = options_of(&rules.tag_vocabulary);
@@ -974,19 +1029,29 @@ fn front_matter_hover(linted: &Linted, offset: TextSize) -> Option<String> {
     let vocabulary = config.config.vocabulary_for(relative, &entry.key)?;
     Some(match vocabulary.lookup(tag) {
         Lookup::Canonical(term) | Lookup::Variant(term) | Lookup::Alias(term) => {
-            describe_term(term)
+            describe_term(term, linted.language)
         }
-        Lookup::Unknown(_) => format!("`{tag}` is not in the {} vocabulary.", entry.key),
+        Lookup::Unknown(_) => tr!(
+            linted.language,
+            "lsp-hover-unknown-tag",
+            tag = tag,
+            field = &entry.key
+        ),
     })
 }
 
-fn describe_term(term: &copydesk_core::vocabulary::Term) -> String {
+fn describe_term(term: &copydesk_core::vocabulary::Term, language: Language) -> String {
     let mut text = format!("**{}**", term.name);
     if let Some(description) = &term.description {
         text.push_str(&format!(": {description}"));
     }
     if !term.aliases.is_empty() {
-        text.push_str(&format!("\n\nAliases: {}", term.aliases.join(", ")));
+        let aliases = tr!(
+            language,
+            "lsp-hover-aliases",
+            aliases = term.aliases.join(", ")
+        );
+        text.push_str(&format!("\n\n{aliases}"));
     }
     text
 }
@@ -1026,7 +1091,9 @@ fn tag_completions(
                     None => name.clone(),
                 },
                 kind: Some(CompletionItemKind::VALUE),
-                detail: candidate.alias.map(|_| format!("alias of {name}")),
+                detail: candidate
+                    .alias
+                    .map(|_| tr!(linted.language, "lsp-completion-alias-of", name = name)),
                 documentation: candidate
                     .term
                     .description

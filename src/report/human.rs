@@ -1,3 +1,4 @@
+use copydesk_core::{tr, Language};
 use std::fmt;
 use std::io::{self, Write};
 
@@ -21,10 +22,11 @@ const HEADER_WIDTH: usize = 120;
 /// miette's graphical report with the source snippet.
 pub struct Human {
     handler: GraphicalReportHandler,
+    language: Language,
 }
 
 impl Human {
-    pub fn new(color: bool) -> Human {
+    pub fn new(color: bool, language: Language) -> Human {
         let theme = if color {
             GraphicalTheme::unicode()
         } else {
@@ -34,6 +36,7 @@ impl Human {
             handler: GraphicalReportHandler::new_themed(theme)
                 .with_links(false)
                 .with_width(WIDTH),
+            language,
         }
     }
 }
@@ -42,6 +45,7 @@ impl Human {
 struct Shown<'a> {
     located: &'a Located,
     source: Option<Window>,
+    language: Language,
 }
 
 /// The lines around one finding, cut to the terminal (see [`excerpt`]), as
@@ -124,7 +128,7 @@ impl miette::Diagnostic for Shown<'_> {
         let diagnostic = &self.located.diagnostic;
         let mut lines: Vec<String> = diagnostic.help.iter().cloned().collect();
         if let Some(fix) = &diagnostic.fix {
-            lines.push(format!("fix available: {}", fix.title));
+            lines.push(tr!(self.language, "human-fix-available", fix = &fix.title));
         }
         if !self.located.related.is_empty() {
             let mut at: Vec<u32> = self
@@ -134,19 +138,18 @@ impl miette::Diagnostic for Shown<'_> {
                 .map(|(start, _)| start.line)
                 .collect();
             at.dedup();
-            let word = if at.len() == 1 { "line" } else { "lines" };
             let shown: Vec<String> = at
                 .iter()
                 .take(MAX_RELATED_LINES)
                 .map(u32::to_string)
                 .collect();
-            let more = at.len().saturating_sub(MAX_RELATED_LINES);
-            let more = if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            };
-            lines.push(format!("also at {word} {}{more}", shown.join(", ")));
+            lines.push(tr!(
+                self.language,
+                "human-also-at",
+                count = at.len(),
+                lines = shown.join(", "),
+                more = at.len().saturating_sub(MAX_RELATED_LINES)
+            ));
         }
         (!lines.is_empty()).then(|| Box::new(lines.join("\n")) as Box<dyn fmt::Display + 'a>)
     }
@@ -180,6 +183,7 @@ impl Report for Human {
             let range = located.diagnostic.range;
             let shown = Shown {
                 located,
+                language: self.language,
                 source: source.as_ref().map(|source| Window {
                     path: fit_path(
                         &outcome.path,

@@ -2,6 +2,8 @@
 
 use std::io::{self, Write};
 
+use copydesk_core::tr;
+
 use crate::check::{FileOutcome, Summary};
 
 mod concise;
@@ -33,66 +35,68 @@ pub trait Report {
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
 }
 
-/// "3 errors, 1 warning" with plurals.
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("{n} {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
+/// "Checked 3 files: 1 error, 2 warnings, 0 infos (1 fixable)." in the
+/// run's language.
 pub fn summary_line(summary: &Summary) -> String {
-    let mut line = String::new();
-    if summary.fixed > 0 {
-        let verb = if summary.dry_run {
-            "Would fix"
-        } else {
-            "Fixed"
-        };
-        line.push_str(&format!(
-            "{verb} {} in {}. ",
-            count(summary.fixed, "problem"),
-            count(summary.fixed_files, "file")
-        ));
-    }
-    line.push_str(&format!(
-        "Checked {}: {}, {}, {}",
-        count(summary.files, "file"),
-        count(summary.errors, "error"),
-        count(summary.warnings, "warning"),
-        count(summary.infos, "info"),
-    ));
+    let language = summary.language;
+    let mut line = tr!(
+        language,
+        "summary-checked",
+        files = summary.files,
+        errors = summary.errors,
+        warnings = summary.warnings,
+        infos = summary.infos
+    );
     if summary.fixable > 0 {
-        line.push_str(&format!(" ({} fixable)", summary.fixable));
+        line = tr!(
+            language,
+            "summary-fixable",
+            line = line,
+            count = summary.fixable
+        );
     }
     if summary.baselined > 0 {
-        line.push_str(&format!(
-            "; {} in the baseline",
-            count(summary.baselined, "finding")
-        ));
+        line = tr!(
+            language,
+            "summary-baselined",
+            line = line,
+            count = summary.baselined
+        );
     }
     if summary.stale_baseline > 0 {
-        line.push_str(&format!(
-            "; {} no longer {} (run with --prune-baseline)",
-            if summary.stale_baseline == 1 {
-                "1 baseline entry".to_string()
-            } else {
-                format!("{} baseline entries", summary.stale_baseline)
-            },
-            if summary.stale_baseline == 1 {
-                "matches"
-            } else {
-                "match"
-            }
-        ));
+        line = tr!(
+            language,
+            "summary-stale-baseline",
+            line = line,
+            count = summary.stale_baseline
+        );
     }
     if summary.failures > 0 {
-        line.push_str(&format!(
-            "; {} could not be read or written",
-            count(summary.failures, "path")
-        ));
+        line = tr!(
+            language,
+            "summary-failures",
+            line = line,
+            count = summary.failures
+        );
     }
-    line.push('.');
+    line = tr!(language, "summary-end", line = line);
+    if summary.fixed > 0 {
+        let fixed = if summary.dry_run {
+            tr!(
+                language,
+                "summary-would-fix",
+                count = summary.fixed,
+                files = summary.fixed_files
+            )
+        } else {
+            tr!(
+                language,
+                "summary-fixed",
+                count = summary.fixed,
+                files = summary.fixed_files
+            )
+        };
+        line = tr!(language, "summary-fixes-then", fixed = fixed, line = line);
+    }
     line
 }

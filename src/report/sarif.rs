@@ -1,3 +1,4 @@
+use copydesk_core::{tr, Language};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -36,15 +37,19 @@ fn region(located: &Located) -> Value {
 }
 
 /// A rule's metadata: summary, and its doc page as help.
-fn rule_descriptor(name: &str) -> Value {
+fn rule_descriptor(name: &str, language: Language) -> Value {
     if let Some(info) = copydesk_core::rules::find(name) {
+        let (doc, folder) = match language {
+            Language::En => (info.doc, "rules"),
+            Language::Ja => (info.doc_ja, "rules/ja"),
+        };
         return json!({
             "id": info.name,
             "name": info.name,
-            "shortDescription": { "text": info.summary },
-            "fullDescription": { "text": info.summary },
-            "help": { "text": info.doc, "markdown": info.doc },
-            "helpUri": format!("https://github.com/copydesk/copydesk/blob/main/rules/{}.md", info.name),
+            "shortDescription": { "text": info.summary(language) },
+            "fullDescription": { "text": info.summary(language) },
+            "help": { "text": doc, "markdown": doc },
+            "helpUri": format!("https://github.com/copydesk/copydesk/blob/main/{folder}/{}.md", info.name),
             "defaultConfiguration": { "level": level(info.default_severity) },
         });
     }
@@ -53,8 +58,8 @@ fn rule_descriptor(name: &str) -> Value {
     json!({
         "id": name,
         "name": name,
-        "shortDescription": { "text": format!("Rule `{name}` of the `{pack}` pack") },
-        "help": { "text": format!("See the `{pack}` rule pack; `copydesk explain {name}`.") },
+        "shortDescription": { "text": tr!(language, "sarif-pack-rule", rule = name, pack = pack) },
+        "help": { "text": tr!(language, "sarif-pack-rule-help", rule = name, pack = pack) },
     })
 }
 
@@ -129,7 +134,7 @@ impl Report for Sarif {
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         let names: Vec<&String> = self.rules.keys().collect();
         for result in &mut self.results {
             let id = result["ruleId"].as_str().unwrap_or_default().to_string();
@@ -147,7 +152,7 @@ impl Report for Sarif {
                         "version": env!("CARGO_PKG_VERSION"),
                         "semanticVersion": env!("CARGO_PKG_VERSION"),
                         "informationUri": "https://github.com/copydesk/copydesk",
-                        "rules": names.iter().map(|name| rule_descriptor(name)).collect::<Vec<_>>(),
+                        "rules": names.iter().map(|name| rule_descriptor(name, summary.language)).collect::<Vec<_>>(),
                     }
                 },
                 "columnKind": "unicodeCodePoints",

@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use copydesk_core::tr;
 use serde::Serialize;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::check::{FileOutcome, Summary};
 use crate::report::json::{summary_json, Failure};
@@ -77,6 +79,7 @@ impl Report for Statistics {
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        let language = summary.language;
         let counts = self.sorted();
         if self.json {
             let value = serde_json::json!({
@@ -105,21 +108,27 @@ impl Report for Statistics {
             let fixable = if count.fixable == 0 {
                 String::new()
             } else if count.fixable == count.count {
-                "[*] all fixable".to_string()
+                tr!(language, "statistics-all-fixable")
             } else {
-                format!("[*] {} fixable", count.fixable)
+                tr!(language, "statistics-fixable", count = count.fixable)
             };
+            let padding = 16usize.saturating_sub(fixable.width());
             let mut line = format!(
-                "{:>count_width$}  {:rule_width$}  {:16}  ",
-                count.count, count.rule, fixable
+                "{:>count_width$}  {:rule_width$}  {fixable}{:padding$}  ",
+                count.count, count.rule, ""
             );
-            // The rule's summary, as much as fits a terminal's width.
-            let summary = copydesk_core::rules::find(&count.rule).map_or("", |info| info.summary);
+            // The rule's summary, as much as fits a terminal's width (CJK
+            // characters take two columns).
+            let summary = copydesk_core::rules::find(&count.rule)
+                .map_or(String::new(), |info| info.summary(language));
+            let mut width = line.width();
             for c in summary.chars() {
-                if line.chars().count() + 1 >= WIDTH {
+                let next = c.width().unwrap_or(0);
+                if width + next + 1 > WIDTH {
                     line.push('…');
                     break;
                 }
+                width += next;
                 line.push(c);
             }
             writeln!(out, "{}", line.trim_end())?;

@@ -13,6 +13,10 @@ pub fn copydesk(dir: &Path) -> Command {
     command
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        // English unless a test asks for another language.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .env_remove("COPYDESK_FAULT_BEFORE_RENAME");
     command
 }

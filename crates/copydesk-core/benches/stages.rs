@@ -99,6 +99,7 @@ fn stages(c: &mut Criterion) {
         boilerplate_min_posts: 3,
         boilerplate_templates: true,
         allow_translations: true,
+        language: copydesk_core::Language::En,
     };
     let facts: Vec<PostFacts> = (0..10_000)
         .map(|at| {

@@ -12,6 +12,7 @@ use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use crate::diagnostic::Severity;
+use crate::messages::Language;
 use crate::packs::{self, Pack};
 use crate::rules::{self, RuleSet};
 
@@ -299,6 +300,9 @@ pub struct ConfigFile {
     /// Rule settings for files matching globs, applied in order.
     #[serde(default)]
     pub overrides: Vec<Override>,
+    /// The language of messages (`en`, `ja`), over the locale and the
+    /// editor's; `--lang` is over this.
+    pub language: Option<Language>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, schemars::JsonSchema)]
@@ -394,6 +398,9 @@ pub struct Config {
     overrides: Vec<(GlobSet, RulesConfig, BTreeMap<String, Severity>)>,
     /// Built rule sets, keyed by which overrides matched.
     rule_sets: Mutex<HashMap<Vec<bool>, Arc<RuleSet>>>,
+    /// What the config file says about the language, and the one in use.
+    language_setting: Option<Language>,
+    language: Language,
 }
 
 impl Default for Config {
@@ -480,10 +487,34 @@ impl Config {
             rules,
             overrides,
             rule_sets: Mutex::new(HashMap::new()),
+            language_setting: file.language,
+            language: file.language.unwrap_or_default(),
         };
         // Build every combination lazily, but fail on bad options now.
         config.rule_set_for("")?;
         Ok(config)
+    }
+
+    /// Picks the language of messages: `flag` (`--lang`), else the config
+    /// file's `language:`, else `fallback` (the locale, or the editor's),
+    /// else English.
+    pub fn choose_language(&mut self, flag: Option<Language>, fallback: Option<Language>) {
+        let language = flag
+            .or(self.language_setting)
+            .or(fallback)
+            .unwrap_or_default();
+        if language != self.language {
+            self.language = language;
+            self.rule_sets
+                .get_mut()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .clear();
+        }
+    }
+
+    /// The language messages are written in.
+    pub fn language(&self) -> Language {
+        self.language
     }
 
     /// Whether a path found by walking a folder is linted. `relative_path`
@@ -553,9 +584,13 @@ impl Config {
             return Ok(Arc::clone(rule_set));
         }
         let rule_set = Arc::new(
-            RuleSet::new(&self.rules_for(relative_path), &self.resources)
-                .map_err(ConfigError::new)?
-                .with_packs(&self.packs(), &self.pack_rules_for(relative_path)),
+            RuleSet::new(
+                &self.rules_for(relative_path),
+                &self.resources,
+                self.language,
+            )
+            .map_err(ConfigError::new)?
+            .with_packs(&self.packs(), &self.pack_rules_for(relative_path)),
         );
         cache.insert(key, Arc::clone(&rule_set));
         Ok(rule_set)

@@ -1,5 +1,7 @@
 //! Post dates in the forms Jekyll, Hugo and Zola accept.
 
+use crate::message;
+use crate::messages::{Language, Message};
 use std::sync::OnceLock;
 
 use jiff::civil::{Date, DateTime, Time};
@@ -21,19 +23,23 @@ pub enum DateError {
     /// Not a date form Jekyll reads.
     Format,
     /// A form Jekyll reads, but a day, month or time that does not exist.
-    Invalid(String),
+    Invalid(Message),
     /// A time-zone offset no place on Earth uses.
-    Offset(String),
+    Offset(Message),
+}
+
+impl DateError {
+    pub fn message(&self) -> Message {
+        match self {
+            DateError::Format => message!("date-format"),
+            DateError::Invalid(message) | DateError::Offset(message) => message.clone(),
+        }
+    }
 }
 
 impl std::fmt::Display for DateError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DateError::Format => f.write_str(
-                "not a date Jekyll reads: use `2025-11-20`, `2025-11-20 08:43:29 +0000` or ISO 8601",
-            ),
-            DateError::Invalid(message) | DateError::Offset(message) => f.write_str(message),
-        }
+        f.write_str(&self.message().render(Language::En))
     }
 }
 
@@ -61,8 +67,9 @@ impl PostDate {
             number(3).unwrap_or(0),
         );
         let date = Date::new(year as i16, month as i8, day as i8).map_err(|_| {
-            DateError::Invalid(format!(
-                "{year:04}-{month:02}-{day:02} is not a day on the calendar"
+            DateError::Invalid(message!(
+                "date-not-a-day",
+                date = format!("{year:04}-{month:02}-{day:02}")
             ))
         })?;
         let time = match (number(4), number(5)) {
@@ -70,8 +77,9 @@ impl PostDate {
                 let second = number(6).unwrap_or(0);
                 Some(
                     Time::new(hour as i8, minute as i8, second.min(59) as i8, 0).map_err(|_| {
-                        DateError::Invalid(format!(
-                            "{hour:02}:{minute:02}:{second:02} is not a time of day"
+                        DateError::Invalid(message!(
+                            "date-not-a-time",
+                            time = format!("{hour:02}:{minute:02}:{second:02}")
                         ))
                     })?,
                 )
@@ -116,8 +124,9 @@ fn parse_offset(text: &str) -> Result<Offset, DateError> {
     };
     let seconds = sign * (hours * 3600 + minutes * 60);
     if minutes > 59 || !(-12 * 3600..=14 * 3600).contains(&seconds) {
-        return Err(DateError::Offset(format!(
-            "time-zone offset {text} is impossible: offsets run from -12:00 to +14:00"
+        return Err(DateError::Offset(message!(
+            "date-impossible-offset",
+            offset = text
         )));
     }
     Offset::from_seconds(seconds).map_err(|_| DateError::Format)

@@ -2,6 +2,8 @@
 //!
 //! Values are copydesk's own [`Value`], so no rule sees serde_yaml or toml.
 
+use crate::message;
+use crate::messages::Message;
 use crate::source::{Source, TextRange, TextSize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,16 +61,17 @@ impl Value {
         }
     }
 
-    pub fn type_name(&self) -> &'static str {
+    /// The message naming this kind of value: `kind-list`.
+    pub fn kind_id(&self) -> &'static str {
         match self {
-            Value::Null => "null",
-            Value::Bool(_) => "boolean",
-            Value::Integer(_) => "integer",
-            Value::Float(_) => "number",
-            Value::String(_) => "string",
-            Value::Datetime(_) => "datetime",
-            Value::List(_) => "list",
-            Value::Map(_) => "mapping",
+            Value::Null => "kind-null",
+            Value::Bool(_) => "kind-boolean",
+            Value::Integer(_) => "kind-integer",
+            Value::Float(_) => "kind-number",
+            Value::String(_) => "kind-string",
+            Value::Datetime(_) => "kind-datetime",
+            Value::List(_) => "kind-list",
+            Value::Map(_) => "kind-mapping",
         }
     }
 }
@@ -106,7 +109,7 @@ pub enum ProblemKind {
 pub struct Problem {
     pub kind: ProblemKind,
     pub range: TextRange,
-    pub message: String,
+    pub message: Message,
 }
 
 /// The parsed front matter of a file.
@@ -151,9 +154,9 @@ impl FrontMatter {
             front_matter.problems.push(Problem {
                 kind: ProblemKind::Unterminated,
                 range: delimited.opening,
-                message: format!(
-                    "{} front matter opened here is never closed",
-                    delimited.format.name()
+                message: message!(
+                    "front-matter-unterminated",
+                    format = delimited.format.name()
                 ),
             });
             return front_matter;
@@ -274,15 +277,13 @@ fn missing_or_one_line(text: &str, start: usize) -> FrontMatter {
         (
             ProblemKind::OneLine,
             range(start, start + trimmed.len()),
-            "front matter is collapsed onto one line; put each delimiter and each key on its own line"
-                .to_string(),
+            message!("front-matter-one-line"),
         )
     } else {
         (
             ProblemKind::Missing,
             range(start, start + first_line.len()),
-            "no front matter: the file must start with a `---` (YAML) or `+++` (TOML) line"
-                .to_string(),
+            message!("front-matter-missing"),
         )
     };
     FrontMatter {

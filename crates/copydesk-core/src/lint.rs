@@ -14,7 +14,7 @@ pub fn check(document: &Document, rule_set: &RuleSet) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let mut violations = Vec::new();
     for (info, severity, rule) in &rule_set.rules {
-        rule.check(document, &mut violations);
+        rule.check(document, rule_set.language, &mut violations);
         diagnostics.extend(
             violations
                 .drain(..)
@@ -27,7 +27,7 @@ pub fn check(document: &Document, rule_set: &RuleSet) -> Vec<Diagnostic> {
         .iter()
         .filter(|active| active.severity != Severity::Off)
     {
-        let found = crate::packs::check_rule_in(&texts, active.rule());
+        let found = crate::packs::check_rule_in(&texts, active.rule(), rule_set.language);
         diagnostics.extend(
             found
                 .into_iter()
@@ -90,7 +90,7 @@ pub fn check_bytes(path: &str, bytes: Vec<u8>, rule_set: &RuleSet) -> FileResult
             let diagnostics = if severity == Severity::Off {
                 Vec::new()
             } else {
-                let violation = invalid_encoding::violation(&error);
+                let violation = invalid_encoding::violation(&error, rule_set.language);
                 vec![Diagnostic {
                     rule: Cow::Borrowed("invalid-encoding"),
                     severity,

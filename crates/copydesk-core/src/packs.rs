@@ -17,8 +17,10 @@ use unicode_normalization::UnicodeNormalization;
 use crate::body::BlockKind;
 use crate::diagnostic::{Edit, Fix, Severity, Violation};
 use crate::document::Document;
+use crate::messages::Language;
 use crate::prefilter::Prefilter;
 use crate::source::{TextRange, TextSize};
+use crate::tr;
 
 /// Patterns come from files anyone can write; the regex crate matches in
 /// linear time, and these limits bound what one pattern may compile to.
@@ -205,10 +207,11 @@ pub enum Kind {
 pub struct PackRule {
     pub id: String,
     pub kind: Kind,
-    /// `{match}` is replaced by the matched text, `{replacement}` by a substitution's.
-    pub message: String,
+    /// `{match}` is replaced by the matched text, `{replacement}` by a
+    /// substitution's. One text, or one per language (`en:`, `ja:`).
+    pub message: Localized,
     #[serde(default)]
-    pub description: Option<String>,
+    pub description: Option<Localized>,
     #[serde(default = "default_level")]
     pub level: Severity,
     #[serde(default)]
@@ -433,6 +436,28 @@ fn haystacks<'a>(document: &'a Document, scope: &Scope) -> Vec<Haystack<'a>> {
     }
 }
 
+/// A pack's text: one for every language, or one per language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Localized {
+    One(String),
+    ByLanguage(BTreeMap<Language, String>),
+}
+
+impl Localized {
+    /// The text in `language`, else in English, else in any language.
+    pub fn get(&self, language: Language) -> &str {
+        match self {
+            Localized::One(text) => text,
+            Localized::ByLanguage(texts) => texts
+                .get(&language)
+                .or_else(|| texts.get(&Language::En))
+                .or_else(|| texts.values().next())
+                .map_or("", String::as_str),
+        }
+    }
+}
+
 fn message(template: &str, matched: &str) -> String {
     template.replace("{match}", matched)
 }
@@ -489,11 +514,12 @@ impl<'a> ScopeTexts<'a> {
 
 /// Runs one pack rule over a document.
 pub fn check_rule(document: &Document, rule: &PackRule) -> Vec<Violation> {
-    check_rule_in(&ScopeTexts::new(document), rule)
+    check_rule_in(&ScopeTexts::new(document), rule, Language::En)
 }
 
 /// Runs one pack rule, sharing the joined texts with the document's other rules.
-pub fn check_rule_in(texts: &ScopeTexts, rule: &PackRule) -> Vec<Violation> {
+pub fn check_rule_in(texts: &ScopeTexts, rule: &PackRule, language: Language) -> Vec<Violation> {
+    let template = rule.message.get(language);
     let document = texts.document;
     let mut violations = Vec::new();
     if let Some(text) = texts.covering(&rule.scope) {
@@ -538,14 +564,14 @@ pub fn check_rule_in(texts: &ScopeTexts, rule: &PackRule) -> Vec<Violation> {
                 return violations;
             };
             for (range, found) in matches(any_of) {
-                violations.push(Violation::new(range, message(&rule.message, &found)));
+                violations.push(Violation::new(range, message(template, &found)));
             }
         }
         Kind::Substitution => {
             if let Some(any_of) = &rule.any_of {
                 for (range, found) in matches(any_of) {
                     if let Some(right) = rule.swap.get(&found) {
-                        violations.push(substitution(rule, range, &found, right));
+                        violations.push(substitution(template, language, range, &found, right));
                     }
                 }
             }
@@ -553,7 +579,7 @@ pub fn check_rule_in(texts: &ScopeTexts, rule: &PackRule) -> Vec<Violation> {
                 for (range, found) in matches(&pattern.0) {
                     let right: String = found.nfkc().collect();
                     if right != found {
-                        violations.push(substitution(rule, range, &found, &right));
+                        violations.push(substitution(template, language, range, &found, &right));
                     }
                 }
             }
@@ -567,10 +593,12 @@ pub fn check_rule_in(texts: &ScopeTexts, rule: &PackRule) -> Vec<Violation> {
                 let (range, text) = &found[max];
                 violations.push(Violation::new(
                     *range,
-                    format!(
-                        "{} ({} times; at most {max})",
-                        message(&rule.message, text),
-                        found.len()
+                    tr!(
+                        language,
+                        "pack-occurrence",
+                        message = message(template, text),
+                        count = found.len(),
+                        max = max
                     ),
                 ));
             }
@@ -590,9 +618,13 @@ pub fn check_rule_in(texts: &ScopeTexts, rule: &PackRule) -> Vec<Violation> {
                 for (range, found) in minority_found {
                     violations.push(Violation::new(
                         *range,
-                        format!(
-                            "{} ({minority} here, {majority} {majority_found} times elsewhere)",
-                            message(&rule.message, found)
+                        tr!(
+                            language,
+                            "pack-consistency",
+                            message = message(template, found),
+                            minority = minority,
+                            majority = majority,
+                            count = majority_found
                         ),
                     ));
                 }
@@ -602,13 +634,19 @@ pub fn check_rule_in(texts: &ScopeTexts, rule: &PackRule) -> Vec<Violation> {
     violations
 }
 
-fn substitution(rule: &PackRule, range: TextRange, found: &str, right: &str) -> Violation {
+fn substitution(
+    template: &str,
+    language: Language,
+    range: TextRange,
+    found: &str,
+    right: &str,
+) -> Violation {
     Violation::new(
         range,
-        message(&rule.message, found).replace("{replacement}", right),
+        message(template, found).replace("{replacement}", right),
     )
     .with_fix(Fix::safe(
-        format!("Replace with `{right}`"),
+        tr!(language, "pack-replace-fix", replacement = right),
         vec![Edit::replace(range, right)],
     ))
 }
@@ -888,7 +926,7 @@ mod tests {
             "ja-style/",
             "ja-style.md",
             "---\ntitle: T\n---\nこれはペンです。あれは本です。それは机である。\n\nＡＷＳとＧＣＰを比べました。\n",
-            "packs: [ja-style]\n",
+            "packs: [ja-style]\nlanguage: ja\n",
         );
     }
 }

@@ -1,6 +1,8 @@
 //! How long a body takes to read. Documented in `rules/reading-time.md`;
 //! public so editors can show the estimate on hover.
 
+use crate::messages::Language;
+use crate::tr;
 use serde::Deserialize;
 
 use crate::document::Document;
@@ -75,22 +77,40 @@ impl Estimate {
     }
 
     /// "1,362 CJK characters, 61 words, 2 images".
-    pub fn describe_counts(&self) -> String {
+    pub fn describe_counts(&self, language: Language) -> String {
         let counts = self.counts;
-        let counted = |n: usize, noun: &str| {
-            format!("{} {noun}{}", thousands(n), if n == 1 { "" } else { "s" })
-        };
         let mut parts = Vec::new();
         if counts.cjk_characters > 0 || counts.words == 0 {
-            parts.push(counted(counts.cjk_characters, "CJK character"));
+            let n = counts.cjk_characters;
+            parts.push(tr!(
+                language,
+                "reading-time-cjk-characters",
+                count = n,
+                shown = thousands(n)
+            ));
         }
         if counts.words > 0 || counts.cjk_characters == 0 {
-            parts.push(counted(counts.words, "word"));
+            let n = counts.words;
+            parts.push(tr!(
+                language,
+                "reading-time-words",
+                count = n,
+                shown = thousands(n)
+            ));
         }
         if counts.images > 0 {
-            parts.push(counted(counts.images, "image"));
+            let n = counts.images;
+            parts.push(tr!(
+                language,
+                "reading-time-images",
+                count = n,
+                shown = thousands(n)
+            ));
         }
-        parts.join(", ")
+        parts
+            .into_iter()
+            .reduce(|earlier, last| tr!(language, "list-and", earlier = earlier, last = last))
+            .unwrap_or_default()
     }
 }
 
@@ -356,7 +376,7 @@ mod tests {
         let expected = 11.0 / 500.0 + 4.0 / 238.0 + 23.0 / 60.0;
         assert!((estimate.minutes - expected).abs() < 1e-9);
         assert_eq!(
-            estimate.describe_counts(),
+            estimate.describe_counts(crate::messages::Language::En),
             "11 CJK characters, 4 words, 2 images"
         );
     }

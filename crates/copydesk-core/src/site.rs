@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+use crate::messages::Language;
 use crate::rules::duplicated_title::normalize;
 use crate::source::TextRange;
+use crate::tr;
 
 /// A front-matter string and where its value is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +111,9 @@ pub struct SiteSettings {
     pub boilerplate_min_posts: usize,
     pub boilerplate_templates: bool,
     pub allow_translations: bool,
+    /// The language of the findings' messages.
+    #[serde(default)]
+    pub language: Language,
 }
 
 /// One post in the site pass.
@@ -155,6 +160,7 @@ pub struct SiteFinding {
 }
 
 pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
+    let language = |at: usize| posts[at].settings.language;
     let mut findings = Vec::new();
     let titles = groups(
         posts,
@@ -183,8 +189,12 @@ pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
                 posts[at].settings.duplicate_title,
                 "duplicate-title-across-posts",
                 posts[at].facts.title.as_ref().map(|fact| fact.range),
-                format!("the same title as {}", list(&others)),
-                "readers and search engines cannot tell the posts apart; make each title say what its post adds",
+                tr!(
+                    language(at),
+                    "site-duplicate-title",
+                    posts = list(language(at), &others)
+                ),
+                tr!(language(at), "site-duplicate-title-help"),
             ));
         }
     }
@@ -208,8 +218,8 @@ pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
                 posts[at].settings.boilerplate_excerpt,
                 "boilerplate-excerpt",
                 posts[at].facts.excerpt.as_ref().map(|fact| fact.range),
-                format!("{} posts share this excerpt", members.len()),
-                "write an excerpt that summarizes this post; listings and link previews show it",
+                tr!(language(at), "site-shared-excerpt", count = members.len()),
+                tr!(language(at), "site-excerpt-help"),
             ));
         }
     }
@@ -226,12 +236,13 @@ pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
                 posts[at].settings.boilerplate_excerpt,
                 "boilerplate-excerpt",
                 posts[at].facts.excerpt.as_ref().map(|fact| fact.range),
-                format!(
-                    "{} posts fill in one template: `{}`",
-                    template.posts.len(),
-                    template.pattern
+                tr!(
+                    language(at),
+                    "site-excerpt-template",
+                    count = template.posts.len(),
+                    template = &template.pattern
                 ),
-                "write an excerpt that summarizes this post; listings and link previews show it",
+                tr!(language(at), "site-excerpt-help"),
             ));
         }
     }
@@ -534,15 +545,16 @@ fn groups<'a>(
     groups
 }
 
-fn list(paths: &[&str]) -> String {
-    let shown: Vec<String> = paths
+fn list(language: Language, paths: &[&str]) -> String {
+    let shown = paths
         .iter()
         .take(3)
         .map(|path| format!("`{path}`"))
-        .collect();
+        .reduce(|earlier, last| tr!(language, "list-and", earlier = earlier, last = last))
+        .unwrap_or_default();
     match paths.len() {
-        0..=3 => shown.join(", "),
-        more => format!("{} and {} more", shown.join(", "), more - 3),
+        0..=3 => shown,
+        more => tr!(language, "list-and-more", shown = shown, more = more - 3),
     }
 }
 
@@ -552,7 +564,7 @@ fn finding(
     rule: &'static str,
     range: Option<TextRange>,
     message: String,
-    help: &str,
+    help: String,
 ) -> SiteFinding {
     SiteFinding {
         post,
@@ -562,7 +574,7 @@ fn finding(
             severity,
             range: range.unwrap_or_default(),
             message,
-            help: Some(help.to_string()),
+            help: Some(help),
             fix: None,
             related: Vec::new(),
         },
@@ -586,6 +598,7 @@ mod tests {
             boilerplate_min_posts: 3,
             boilerplate_templates: true,
             allow_translations: true,
+            language: Language::En,
         };
         let all = [
             facts("---\ntitle: Weekly News\nexcerpt: Read on.\n---\n"),
@@ -659,6 +672,7 @@ mod tests {
         boilerplate_min_posts: 3,
         boilerplate_templates: true,
         allow_translations: true,
+        language: Language::En,
     };
 
     /// A post and its translation share a title; posts in one language do not.
@@ -789,6 +803,7 @@ mod tests {
             boilerplate_min_posts: 3,
             boilerplate_templates: true,
             allow_translations: true,
+            language: Language::En,
         };
         let all = [
             facts("---\ntitle: First\n---\n"),

@@ -56,28 +56,23 @@ pub enum DecodeError {
     Binary { offset: usize },
 }
 
-impl std::fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl DecodeError {
+    pub fn message(&self) -> crate::messages::Message {
+        use crate::message;
         match self {
             DecodeError::InvalidUtf8 { offset } => {
-                write!(f, "invalid UTF-8 at byte {offset}; save the file as UTF-8")
+                message!("encoding-invalid-utf8", offset = *offset)
             }
-            DecodeError::Utf16 { big_endian } => write!(
-                f,
-                "the file is UTF-16 ({}); save it as UTF-8",
-                if *big_endian {
-                    "big-endian"
-                } else {
-                    "little-endian"
-                }
-            ),
-            DecodeError::Binary { offset } => {
-                write!(
-                    f,
-                    "NUL byte at byte {offset}; this looks like a binary file"
-                )
-            }
+            DecodeError::Utf16 { big_endian: true } => message!("encoding-utf16-big-endian"),
+            DecodeError::Utf16 { big_endian: false } => message!("encoding-utf16-little-endian"),
+            DecodeError::Binary { offset } => message!("encoding-binary", offset = *offset),
         }
+    }
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().render(crate::messages::Language::En))
     }
 }
 

@@ -6,6 +6,7 @@ use crate::document::Document;
 use crate::front_matter::{lines_with_offsets, trim_line_ending};
 use crate::rules::RuleSet;
 use crate::source::{ColumnEncoding, TextRange, TextSize};
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -74,6 +75,7 @@ pub(crate) fn apply(document: &Document, rule_set: &RuleSet, diagnostics: &mut V
     if severity == Severity::Off {
         return;
     }
+    let language = rule_set.language;
     for directive in directives.iter().filter(|d| d.kind != Kind::Enable) {
         let mut report = |message: String| {
             diagnostics.push(Diagnostic {
@@ -81,22 +83,22 @@ pub(crate) fn apply(document: &Document, rule_set: &RuleSet, diagnostics: &mut V
                 severity,
                 range: directive.range,
                 message,
-                help: Some("remove the comment, or the rule name from it".to_string()),
+                help: Some(tr!(language, "suppression-unused-help")),
                 fix: None,
                 related: Vec::new(),
             })
         };
         if directive.rules.is_empty() {
             if !directive.used[0] {
-                report("this suppression comment suppresses nothing".to_string());
+                report(tr!(language, "suppression-unused"));
             }
             continue;
         }
         for (rule, used) in directive.rules.iter().zip(&directive.used) {
             if !rule_set.knows(rule) {
-                report(format!("unknown rule `{rule}` in a suppression comment"));
+                report(tr!(language, "suppression-unknown-rule", rule = rule));
             } else if !used && rule_set.severity(rule) != Severity::Off {
-                report(format!("`{rule}` is suppressed here, but reports nothing"));
+                report(tr!(language, "suppression-rule-unused", rule = rule));
             }
         }
     }

@@ -32,7 +32,7 @@ pub(crate) fn parse(content: &str, base: TextSize) -> Parsed {
             Problem {
                 kind,
                 range,
-                message: format!("invalid TOML: {}", error.message().trim_end()),
+                message: crate::message!("front-matter-toml", detail = error.message().trim_end()),
             }
         })
         .collect();

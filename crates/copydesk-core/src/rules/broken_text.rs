@@ -3,8 +3,10 @@
 
 use crate::diagnostic::{Edit, Fix, Violation};
 use crate::document::Document;
+use crate::messages::Language;
 use crate::rules::Rule;
 use crate::source::{TextRange, TextSize};
+use crate::tr;
 
 /// Reports U+FFFD, control characters other than tab and line endings,
 /// lone UTF-16 surrogates written as `\uD800` escapes, and private-use
@@ -22,7 +24,7 @@ enum Damage {
 }
 
 impl Rule for BrokenText {
-    fn check(&self, document: &Document, violations: &mut Vec<Violation>) {
+    fn check(&self, document: &Document, language: Language, violations: &mut Vec<Violation>) {
         let text = document.source.text();
         let start = usize::from(document.source.content_start());
         let in_code = |at: usize| {
@@ -43,7 +45,7 @@ impl Rule for BrokenText {
             at = here + ch.len_utf8();
             if let Some(damage) = damage_of(ch) {
                 if !in_code(here) {
-                    violations.push(violation(damage, here, ch.len_utf8(), ch));
+                    violations.push(violation(language, damage, here, ch.len_utf8(), ch));
                 }
             }
         }
@@ -52,7 +54,13 @@ impl Rule for BrokenText {
                 let here = start + escape;
                 if let Some(len) = lone_surrogate_escape(&text[here..], &text[start..here]) {
                     if !in_code(here) {
-                        violations.push(violation(Damage::LoneSurrogate, here, len, '\\'));
+                        violations.push(violation(
+                            language,
+                            Damage::LoneSurrogate,
+                            here,
+                            len,
+                            '\\',
+                        ));
                     }
                 }
             }
@@ -146,41 +154,46 @@ fn windows_1252(ch: char) -> Option<char> {
     Some(mapped)
 }
 
-fn violation(damage: Damage, at: usize, len: usize, ch: char) -> Violation {
+fn violation(language: Language, damage: Damage, at: usize, len: usize, ch: char) -> Violation {
     let range = TextRange::at(TextSize::from(at as u32), TextSize::from(len as u32));
-    let code = ch as u32;
+    let code = format!("{:04X}", ch as u32);
     match damage {
-        Damage::Replacement => Violation::new(
-            range,
-            "replacement character U+FFFD: a character was lost here",
-        )
-        .with_help("a conversion or a cut in the middle of a character replaced it; restore the original text"),
-        Damage::C0Control => Violation::new(range, format!("control character U+{code:04X} in the text"))
-            .with_help("it is invisible and no reader needs it; delete it")
-            // Only the form feed has a use in plain text, as a page break.
-            .with_fix(if ch == '\u{C}' {
-                Fix::unsafe_("Delete the control character", vec![Edit::delete(range)])
-            } else {
-                Fix::safe("Delete the control character", vec![Edit::delete(range)])
-            }),
+        Damage::Replacement => Violation::new(range, tr!(language, "broken-text-replacement"))
+            .with_help(tr!(language, "broken-text-replacement-help")),
+        Damage::C0Control => {
+            let delete = tr!(language, "broken-text-delete-control");
+            Violation::new(range, tr!(language, "broken-text-control", code = &code))
+                .with_help(tr!(language, "broken-text-c0-help"))
+                // Only the form feed has a use in plain text, as a page break.
+                .with_fix(if ch == '\u{C}' {
+                    Fix::unsafe_(delete, vec![Edit::delete(range)])
+                } else {
+                    Fix::safe(delete, vec![Edit::delete(range)])
+                })
+        }
         Damage::C1Control => {
-            let violation = Violation::new(range, format!("control character U+{code:04X} in the text"))
-                .with_help("text decoded as Latin-1 where it was Windows-1252 shows these in place of quotes and dashes");
+            let violation =
+                Violation::new(range, tr!(language, "broken-text-control", code = &code))
+                    .with_help(tr!(language, "broken-text-c1-help"));
             match windows_1252(ch) {
                 Some(mapped) => violation.with_fix(Fix::unsafe_(
-                    format!("Replace with `{mapped}` (Windows-1252)"),
+                    tr!(
+                        language,
+                        "broken-text-replace-windows-1252",
+                        character = mapped
+                    ),
                     vec![Edit::replace(range, mapped.to_string())],
                 )),
                 None => violation,
             }
         }
-        Damage::LoneSurrogate => Violation::new(range, "an escaped lone UTF-16 surrogate: half of a character")
-            .with_help("the other half of the pair was lost; restore the character it was part of"),
+        Damage::LoneSurrogate => Violation::new(range, tr!(language, "broken-text-lone-surrogate"))
+            .with_help(tr!(language, "broken-text-lone-surrogate-help")),
         Damage::PrivateUse => Violation::new(
             range,
-            format!("private-use character U+{code:04X}: it shows as a box in most fonts"),
+            tr!(language, "broken-text-private-use", code = &code),
         )
-        .with_help("it came from an icon font or a bad conversion; replace it with the character meant"),
+        .with_help(tr!(language, "broken-text-private-use-help")),
     }
 }
 

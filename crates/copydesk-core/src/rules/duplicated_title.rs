@@ -4,8 +4,10 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization};
 use crate::body::BlockKind;
 use crate::diagnostic::{Edit, Fix, Severity, Violation};
 use crate::document::Document;
+use crate::messages::Language;
 use crate::rules::Rule;
 use crate::source::{TextRange, TextSize};
+use crate::tr;
 
 #[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -74,7 +76,7 @@ struct Candidate {
 }
 
 impl Rule for DuplicatedTitle {
-    fn check(&self, document: &Document, violations: &mut Vec<Violation>) {
+    fn check(&self, document: &Document, language: Language, violations: &mut Vec<Violation>) {
         let Some(title) = document.title() else {
             return;
         };
@@ -95,7 +97,7 @@ impl Rule for DuplicatedTitle {
             let delete = || vec![Edit::delete(candidate.deletion)];
             if !(self.options.near_repeats && candidate.stands_alone) {
                 if normalizes_to(&candidate.text, &title) {
-                    violations.push(exact_repeat(&candidate, delete()));
+                    violations.push(exact_repeat(language, &candidate, delete()));
                 }
                 continue;
             }
@@ -103,12 +105,15 @@ impl Rule for DuplicatedTitle {
                 continue;
             };
             if text == title {
-                violations.push(exact_repeat(&candidate, delete()));
+                violations.push(exact_repeat(language, &candidate, delete()));
             } else if !text.is_empty() && self.is_near(&title, &text, candidate.is_paragraph_line) {
                 violations.push(
-                    Violation::new(candidate.range, "this line nearly repeats the title")
-                        .with_help("a body line that restates the title usually survived a title rewrite; delete or reword it")
-                        .with_fix(Fix::unsafe_("Delete the near-repeat of the title", delete()))
+                    Violation::new(candidate.range, tr!(language, "duplicated-title-near"))
+                        .with_help(tr!(language, "duplicated-title-near-help"))
+                        .with_fix(Fix::unsafe_(
+                            tr!(language, "duplicated-title-delete-near"),
+                            delete(),
+                        ))
                         .at_most(Severity::Warning),
                 );
             }
@@ -116,16 +121,17 @@ impl Rule for DuplicatedTitle {
     }
 }
 
-fn exact_repeat(candidate: &Candidate, edits: Vec<Edit>) -> Violation {
-    let violation = Violation::new(candidate.range, "the title is repeated in the body");
+fn exact_repeat(language: Language, candidate: &Candidate, edits: Vec<Edit>) -> Violation {
+    let violation = Violation::new(candidate.range, tr!(language, "duplicated-title"));
+    let delete = tr!(language, "duplicated-title-delete");
     match candidate.place {
         Place::Top => violation
-            .with_help("the page template already shows the title; delete this line")
-            .with_fix(Fix::safe("Delete the repeated title", edits)),
+            .with_help(tr!(language, "duplicated-title-top-help"))
+            .with_fix(Fix::safe(delete, edits)),
         // Deleting inside a joined post is right only if the join itself stays.
         Place::ArticleRestart => violation
-            .with_help("a generator joined several articles here, each with its title; keep one article, or delete the repeated title")
-            .with_fix(Fix::unsafe_("Delete the repeated title", edits)),
+            .with_help(tr!(language, "duplicated-title-restart-help"))
+            .with_fix(Fix::unsafe_(delete, edits)),
     }
 }
 

@@ -7,8 +7,10 @@ use crate::dates::{DateError, PostDate};
 use crate::diagnostic::{Edit, Fix, Severity, Violation};
 use crate::document::Document;
 use crate::front_matter::{Entry, Format, Value};
+use crate::messages::{Arg, Language};
 use crate::rules::Rule;
 use crate::source::TextRange;
+use crate::tr;
 
 /// The types a field can be declared to have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
@@ -31,17 +33,17 @@ pub enum FieldType {
 }
 
 impl FieldType {
-    fn name(self) -> &'static str {
+    fn name(self, language: Language) -> String {
         match self {
-            FieldType::String => "a string",
-            FieldType::Integer => "an integer",
-            FieldType::Number => "a number",
-            FieldType::Boolean => "a boolean",
-            FieldType::Date => "a date",
-            FieldType::Datetime => "a date and time",
-            FieldType::List => "a list of strings",
-            FieldType::Enum => "one of the allowed values",
-            FieldType::Emoji => "a single emoji",
+            FieldType::String => tr!(language, "field-type-string"),
+            FieldType::Integer => tr!(language, "field-type-integer"),
+            FieldType::Number => tr!(language, "field-type-number"),
+            FieldType::Boolean => tr!(language, "field-type-boolean"),
+            FieldType::Date => tr!(language, "field-type-date"),
+            FieldType::Datetime => tr!(language, "field-type-datetime"),
+            FieldType::List => tr!(language, "field-type-list"),
+            FieldType::Enum => tr!(language, "field-type-enum"),
+            FieldType::Emoji => tr!(language, "field-type-emoji"),
         }
     }
 }
@@ -136,14 +138,14 @@ impl FieldTypeRule {
 }
 
 impl Rule for FieldTypeRule {
-    fn check(&self, document: &Document, violations: &mut Vec<Violation>) {
+    fn check(&self, document: &Document, language: Language, violations: &mut Vec<Violation>) {
         let front_matter = &document.front_matter;
         if self.options.yaml11_booleans && front_matter.format == Some(Format::Yaml) {
-            yaml11_booleans(document, violations);
+            yaml11_booleans(document, language, violations);
         }
         for entry in &front_matter.entries {
             if let Some(schema) = self.options.fields.get(&entry.key) {
-                self.check_entry(document, entry, schema, violations);
+                self.check_entry(document, language, entry, schema, violations);
             }
         }
     }
@@ -153,6 +155,7 @@ impl FieldTypeRule {
     fn check_entry(
         &self,
         document: &Document,
+        language: Language,
         entry: &Entry,
         schema: &FieldSchema,
         violations: &mut Vec<Violation>,
@@ -165,7 +168,10 @@ impl FieldTypeRule {
         };
         if entry.value.is_empty() {
             if schema.not_empty {
-                violations.push(Violation::new(at, format!("`{key}` must not be empty")));
+                violations.push(Violation::new(
+                    at,
+                    tr!(language, "field-type-empty", key = key),
+                ));
             }
             return;
         }
@@ -185,12 +191,14 @@ impl FieldTypeRule {
                     violations.push(
                         Violation::new(
                             range,
-                            format!(
-                                "items of `{key}` should be strings, not {}",
-                                described(&item.value)
+                            tr!(
+                                language,
+                                "field-type-item-not-string",
+                                key = key,
+                                actual = described(language, &item.value)
                             ),
                         )
-                        .with_help("quote the item"),
+                        .with_help(tr!(language, "field-type-item-not-string-help")),
                     );
                 }
                 return;
@@ -201,16 +209,25 @@ impl FieldTypeRule {
                 .iter()
                 .any(|kind| matches_type(*kind, &entry.value, schema))
         {
-            let expected: Vec<&str> = types.iter().map(|kind| kind.name()).collect();
-            let mut message = format!(
-                "`{key}` should be {}, not {}",
-                expected.join(" or "),
-                described(&entry.value)
+            let expected = types
+                .iter()
+                .map(|kind| kind.name(language))
+                .reduce(|earlier, last| tr!(language, "list-or", earlier = earlier, last = last))
+                .unwrap_or_default();
+            let mut message = tr!(
+                language,
+                "field-type-wrong-type",
+                key = key,
+                expected = expected,
+                actual = described(language, &entry.value)
             );
             if let (Some(FieldType::Enum), Some(text)) = (types.first(), entry.value.as_str()) {
-                message = format!(
-                    "`{key}: {text}` is not one of: {}",
-                    schema.values.join(", ")
+                message = tr!(
+                    language,
+                    "field-type-not-allowed",
+                    key = key,
+                    value = text,
+                    allowed = schema.values.join(", ")
                 );
             }
             let help = if matches!(
@@ -218,9 +235,9 @@ impl FieldTypeRule {
                 Value::Integer(_) | Value::Float(_) | Value::Bool(_)
             ) && types.contains(&FieldType::String)
             {
-                "quote the value to make it a string"
+                tr!(language, "field-type-quote-help")
             } else {
-                "change the value to the declared type, or the schema in `.copydesk.yml`"
+                tr!(language, "field-type-wrong-type-help")
             };
             violations.push(Violation::new(at, message).with_help(help));
             return;
@@ -229,15 +246,21 @@ impl FieldTypeRule {
             .iter()
             .any(|kind| matches!(kind, FieldType::Date | FieldType::Datetime))
         {
-            self.check_date(document, entry, violations);
+            self.check_date(document, language, entry, violations);
         }
-        self.check_limits(entry, schema, violations);
+        self.check_limits(language, entry, schema, violations);
         if schema.split_string {
-            split_string_warning(document, entry, violations);
+            split_string_warning(document, language, entry, violations);
         }
     }
 
-    fn check_limits(&self, entry: &Entry, schema: &FieldSchema, violations: &mut Vec<Violation>) {
+    fn check_limits(
+        &self,
+        language: Language,
+        entry: &Entry,
+        schema: &FieldSchema,
+        violations: &mut Vec<Violation>,
+    ) {
         let key = &entry.key;
         let at = entry.value_range;
         let number = match entry.value {
@@ -248,14 +271,22 @@ impl FieldTypeRule {
         if let Some(n) = number {
             if schema.min.is_some_and(|min| n < min) || schema.max.is_some_and(|max| n > max) {
                 let bounds = match (schema.min, schema.max) {
-                    (Some(min), Some(max)) => format!("between {min} and {max}"),
-                    (Some(min), None) => format!("at least {min}"),
-                    (None, Some(max)) => format!("at most {max}"),
+                    (Some(min), Some(max)) => {
+                        tr!(language, "field-type-between", min = min, max = max)
+                    }
+                    (Some(min), None) => tr!(language, "field-type-at-least", min = min),
+                    (None, Some(max)) => tr!(language, "field-type-at-most", max = max),
                     (None, None) => String::new(),
                 };
                 violations.push(Violation::new(
                     at,
-                    format!("`{key}` is {n}; it must be {bounds}"),
+                    tr!(
+                        language,
+                        "field-type-out-of-bounds",
+                        key = key,
+                        value = n,
+                        bounds = bounds
+                    ),
                 ));
             }
         }
@@ -264,18 +295,24 @@ impl FieldTypeRule {
             if schema.max_length.is_some_and(|max| length > max) {
                 violations.push(Violation::new(
                     at,
-                    format!(
-                        "`{key}` is {length} characters; at most {} are allowed",
-                        schema.max_length.unwrap_or(0)
+                    tr!(
+                        language,
+                        "field-type-too-long",
+                        key = key,
+                        length = length,
+                        max = schema.max_length.unwrap_or(0)
                     ),
                 ));
             }
             if schema.min_length.is_some_and(|min| length < min) {
                 violations.push(Violation::new(
                     at,
-                    format!(
-                        "`{key}` is {length} characters; at least {} are needed",
-                        schema.min_length.unwrap_or(0)
+                    tr!(
+                        language,
+                        "field-type-too-short",
+                        key = key,
+                        length = length,
+                        min = schema.min_length.unwrap_or(0)
                     ),
                 ));
             }
@@ -283,7 +320,12 @@ impl FieldTypeRule {
                 if !pattern.is_match(text) {
                     violations.push(Violation::new(
                         at,
-                        format!("`{key}` does not match the pattern `{pattern}`"),
+                        tr!(
+                            language,
+                            "field-type-no-match",
+                            value = key,
+                            pattern = pattern.as_str()
+                        ),
                     ));
                 }
             }
@@ -304,9 +346,13 @@ impl FieldTypeRule {
                 {
                     violations.push(Violation::new(
                         range,
-                        format!(
-                            "`{text}` is {} characters; items of `{key}` may have at most {max}",
-                            text.chars().count()
+                        tr!(
+                            language,
+                            "field-type-item-too-long",
+                            item = text,
+                            length = text.chars().count(),
+                            key = key,
+                            max = max
                         ),
                     ));
                 }
@@ -317,14 +363,25 @@ impl FieldTypeRule {
                 {
                     violations.push(Violation::new(
                         range,
-                        format!("`{text}` does not match the pattern `{pattern}`"),
+                        tr!(
+                            language,
+                            "field-type-no-match",
+                            value = text,
+                            pattern = pattern.as_str()
+                        ),
                     ));
                 }
             }
         }
     }
 
-    fn check_date(&self, document: &Document, entry: &Entry, violations: &mut Vec<Violation>) {
+    fn check_date(
+        &self,
+        document: &Document,
+        language: Language,
+        entry: &Entry,
+        violations: &mut Vec<Violation>,
+    ) {
         let Some(text) = entry.value.as_str() else {
             return;
         };
@@ -333,11 +390,16 @@ impl FieldTypeRule {
             Ok(date) => date,
             Err(error) => {
                 let help = match error {
-                    DateError::Offset(_) => "write the offset as +HH:MM, between -12:00 and +14:00",
-                    _ => "write the date as YYYY-MM-DD, optionally with HH:MM:SS and an offset",
+                    DateError::Offset(_) => tr!(language, "field-type-offset-help"),
+                    _ => tr!(language, "field-type-date-help"),
                 };
-                violations
-                    .push(Violation::new(at, format!("`{}`: {error}", entry.key)).with_help(help));
+                let message = tr!(
+                    language,
+                    "field-type-bad-date",
+                    key = &entry.key,
+                    problem = error.message().render(language)
+                );
+                violations.push(Violation::new(at, message).with_help(help));
                 return;
             }
         };
@@ -345,9 +407,17 @@ impl FieldTypeRule {
             if let Some(named) = date_in_file_name(&document.path) {
                 if named != date.date {
                     violations.push(
-                        Violation::new(at, format!("the date is {}, but the file name says {named}", date.date))
-                            .with_help("Jekyll takes the date from the front matter; rename the file or fix the date")
-                            .at_most(Severity::Warning),
+                        Violation::new(
+                            at,
+                            tr!(
+                                language,
+                                "field-type-file-name-date",
+                                date = date.date.to_string(),
+                                named = named.to_string()
+                            ),
+                        )
+                        .with_help(tr!(language, "field-type-file-name-date-help"))
+                        .at_most(Severity::Warning),
                     );
                 }
             }
@@ -357,12 +427,13 @@ impl FieldTypeRule {
                 violations.push(
                     Violation::new(
                         at,
-                        format!(
-                            "the date {} is in the future",
-                            timestamp.strftime("%Y-%m-%d %H:%M UTC")
+                        tr!(
+                            language,
+                            "field-type-future",
+                            date = timestamp.strftime("%Y-%m-%d %H:%M UTC").to_string()
                         ),
                     )
-                    .with_help("Jekyll and Hugo skip future posts unless built with --future")
+                    .with_help(tr!(language, "field-type-future-help"))
                     .at_most(Severity::Warning),
                 );
             }
@@ -392,13 +463,13 @@ fn matches_type(kind: FieldType, value: &Value, schema: &FieldSchema) -> bool {
     }
 }
 
-fn described(value: &Value) -> String {
+fn described(language: Language, value: &Value) -> String {
     match value {
-        Value::String(text) => format!("the string \"{text}\""),
-        Value::Integer(n) => format!("the integer {n}"),
-        Value::Float(n) => format!("the number {n}"),
-        Value::Bool(flag) => format!("the boolean {flag}"),
-        other => format!("a {}", other.type_name()),
+        Value::String(text) => tr!(language, "value-string", text = text),
+        Value::Integer(n) => tr!(language, "value-integer", value = *n),
+        Value::Float(n) => tr!(language, "value-number", value = *n),
+        Value::Bool(flag) => tr!(language, "value-boolean", value = flag.to_string()),
+        other => tr!(language, "value-other", kind = Arg::Id(other.kind_id())),
     }
 }
 
@@ -414,15 +485,25 @@ fn date_in_file_name(path: &str) -> Option<jiff::civil::Date> {
 
 /// YAML 1.2 (copydesk, Hugo) reads `yes` as a string; YAML 1.1 (Jekyll's
 /// Psych) as `true`. Either way, the post means something it does not say.
-fn yaml11_booleans(document: &Document, violations: &mut Vec<Violation>) {
+fn yaml11_booleans(document: &Document, language: Language, violations: &mut Vec<Violation>) {
     let mut report = |range: TextRange, raw: &str| {
         let meaning = matches!(raw.to_ascii_lowercase().as_str(), "yes" | "on");
         violations.push(
             Violation::new(
                 range,
-                format!("`{raw}` is a string to copydesk and Hugo, but `{meaning}` to Jekyll (YAML 1.1)"),
+                tr!(
+                    language,
+                    "field-type-yaml11-boolean",
+                    raw = raw,
+                    meaning = meaning.to_string()
+                ),
             )
-            .with_help(format!("write `{meaning}` for a boolean, or quote \"{raw}\" for text"))
+            .with_help(tr!(
+                language,
+                "field-type-yaml11-boolean-help",
+                raw = raw,
+                meaning = meaning.to_string()
+            ))
             .at_most(Severity::Warning),
         );
     };
@@ -447,7 +528,12 @@ fn yaml11_booleans(document: &Document, violations: &mut Vec<Violation>) {
 }
 
 /// `tags: a b` is one string to YAML, but Jekyll splits it into two tags.
-fn split_string_warning(document: &Document, entry: &Entry, violations: &mut Vec<Violation>) {
+fn split_string_warning(
+    document: &Document,
+    language: Language,
+    entry: &Entry,
+    violations: &mut Vec<Violation>,
+) {
     let Value::String(text) = &entry.value else {
         return;
     };
@@ -466,15 +552,17 @@ fn split_string_warning(document: &Document, entry: &Entry, violations: &mut Vec
     violations.push(
         Violation::new(
             entry.value_range,
-            format!(
-                "Jekyll splits `{}: {text}` on spaces into {} items",
-                entry.key,
-                words.len()
+            tr!(
+                language,
+                "field-type-split-string",
+                key = &entry.key,
+                text = text,
+                count = words.len()
             ),
         )
-        .with_help("write the items as a list, so the split is visible")
+        .with_help(tr!(language, "field-type-split-string-help"))
         .with_fix(Fix::safe(
-            "Write the items Jekyll reads as a list",
+            tr!(language, "field-type-split-string-fix"),
             vec![Edit::replace(
                 entry.value_range,
                 format!("[{}]", quoted.join(", ")),

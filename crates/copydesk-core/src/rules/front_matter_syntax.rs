@@ -1,24 +1,28 @@
 use crate::diagnostic::Violation;
 use crate::document::Document;
 use crate::front_matter::ProblemKind;
+use crate::messages::Language;
 use crate::rules::Rule;
+use crate::tr;
 
 /// Reports front matter that is missing, unterminated, collapsed onto one
 /// line, not a mapping, unparsable, or that repeats a key. Docs: `rules/front-matter-syntax.md`.
 pub struct FrontMatterSyntax;
 
 impl Rule for FrontMatterSyntax {
-    fn check(&self, document: &Document, violations: &mut Vec<Violation>) {
+    fn check(&self, document: &Document, language: Language, violations: &mut Vec<Violation>) {
         for problem in &document.front_matter.problems {
             let help = match problem.kind {
-                ProblemKind::Missing => "add a front-matter block with at least a `title`",
-                ProblemKind::Unterminated => "close the block with a line holding only the opening delimiter",
-                ProblemKind::OneLine => "put `---` on its own line, then one `key: value` per line, then `---`",
-                ProblemKind::NotMapping => "write the front matter as `key: value` lines",
-                ProblemKind::Unparsable => "fix the syntax at the marked place; quote values that contain `:` or start with a symbol",
-                ProblemKind::DuplicateKey => "keep one of the two entries",
+                ProblemKind::Missing => tr!(language, "front-matter-missing-help"),
+                ProblemKind::Unterminated => tr!(language, "front-matter-unterminated-help"),
+                ProblemKind::OneLine => tr!(language, "front-matter-one-line-help"),
+                ProblemKind::NotMapping => tr!(language, "front-matter-not-mapping-help"),
+                ProblemKind::Unparsable => tr!(language, "front-matter-unparsable-help"),
+                ProblemKind::DuplicateKey => tr!(language, "front-matter-duplicate-key-help"),
             };
-            violations.push(Violation::new(problem.range, &problem.message).with_help(help));
+            violations.push(
+                Violation::new(problem.range, problem.message.render(language)).with_help(help),
+            );
         }
     }
 }

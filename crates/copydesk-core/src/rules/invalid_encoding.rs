@@ -2,10 +2,12 @@
 //! checked in it; the engine reports it before parsing. Docs: `rules/invalid-encoding.md`.
 
 use crate::diagnostic::Violation;
+use crate::messages::Language;
 use crate::source::{DecodeError, TextRange, TextSize};
+use crate::tr;
 
 /// The finding for bytes that could not be decoded, at the offending byte.
-pub fn violation(error: &DecodeError) -> Violation {
+pub fn violation(error: &DecodeError, language: Language) -> Violation {
     let offset = match error {
         DecodeError::InvalidUtf8 { offset } | DecodeError::Binary { offset } => *offset,
         DecodeError::Utf16 { .. } => 0,
@@ -13,9 +15,9 @@ pub fn violation(error: &DecodeError) -> Violation {
     let start = TextSize::from(offset as u32);
     Violation::new(
         TextRange::new(start, start + TextSize::from(1)),
-        error.to_string(),
+        error.message().render(language),
     )
-    .with_help("re-save the file as UTF-8 text")
+    .with_help(tr!(language, "encoding-help"))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 use crate::config::{options_of, Resources, RulesConfig};
 use crate::diagnostic::{Severity, Violation};
 use crate::document::Document;
+use crate::messages::Language;
 
 pub mod broken_text;
 pub mod duplicated_title;
@@ -16,7 +17,7 @@ pub mod unsupported_numeric_claim;
 
 /// A check over one parsed document.
 pub trait Rule: Send + Sync {
-    fn check(&self, document: &Document, violations: &mut Vec<Violation>);
+    fn check(&self, document: &Document, language: Language, violations: &mut Vec<Violation>);
 }
 
 /// A rule checked outside the per-document pass: by the engine (bad bytes,
@@ -24,7 +25,7 @@ pub trait Rule: Send + Sync {
 pub struct CheckedElsewhere;
 
 impl Rule for CheckedElsewhere {
-    fn check(&self, _document: &Document, _violations: &mut Vec<Violation>) {}
+    fn check(&self, _document: &Document, _language: Language, _violations: &mut Vec<Violation>) {}
 }
 
 /// Whether a rule's findings come with a fix.
@@ -50,9 +51,9 @@ pub type BuildRule = fn(&RulesConfig, &Resources) -> Result<Box<dyn Rule>, Strin
 
 /// One row of the registry.
 pub struct RuleInfo {
-    /// Stable kebab-case name of the bad pattern.
+    /// Stable kebab-case name of the bad pattern. Its one-line summary is
+    /// `rule-<name>` in the message tables.
     pub name: &'static str,
-    pub summary: &'static str,
     pub default_severity: Severity,
     pub fix: FixAvailability,
     /// The rule's page in `rules/`, compiled in.
@@ -60,6 +61,13 @@ pub struct RuleInfo {
     /// The same page in Japanese, from `rules/ja/`, with the same sections.
     pub doc_ja: &'static str,
     pub build: BuildRule,
+}
+
+impl RuleInfo {
+    /// The one-line summary, from the message table of `language`.
+    pub fn summary(&self, language: Language) -> String {
+        crate::messages::text(language, &format!("rule-{}", self.name), &[])
+    }
 }
 
 impl std::fmt::Debug for RuleInfo {
@@ -72,7 +80,6 @@ impl std::fmt::Debug for RuleInfo {
 pub static REGISTRY: &[RuleInfo] = &[
     RuleInfo {
         name: "boilerplate-excerpt",
-        summary: "The same excerpt is used by many posts (site-wide)",
         default_severity: Severity::Warning,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/boilerplate-excerpt.md"),
@@ -81,7 +88,6 @@ pub static REGISTRY: &[RuleInfo] = &[
     },
     RuleInfo {
         name: "broken-text",
-        summary: "Replacement characters, control characters, lone surrogates or private-use characters in the text",
         default_severity: Severity::Warning,
         fix: FixAvailability::Sometimes,
         doc: include_str!("../../../../rules/broken-text.md"),
@@ -90,7 +96,6 @@ pub static REGISTRY: &[RuleInfo] = &[
     },
     RuleInfo {
         name: "duplicate-title-across-posts",
-        summary: "Two posts have the same title (site-wide)",
         default_severity: Severity::Warning,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/duplicate-title-across-posts.md"),
@@ -99,25 +104,30 @@ pub static REGISTRY: &[RuleInfo] = &[
     },
     RuleInfo {
         name: "duplicated-title",
-        summary: "The front-matter title is repeated in the body",
         default_severity: Severity::Error,
         fix: FixAvailability::Always,
         doc: include_str!("../../../../rules/duplicated-title.md"),
         doc_ja: include_str!("../../../../rules/ja/duplicated-title.md"),
-        build: |rules, _| Ok(Box::new(duplicated_title::DuplicatedTitle::new(options_of(&rules.duplicated_title)))),
+        build: |rules, _| {
+            Ok(Box::new(duplicated_title::DuplicatedTitle::new(
+                options_of(&rules.duplicated_title),
+            )))
+        },
     },
     RuleInfo {
         name: "field-type",
-        summary: "A front-matter field has the wrong type, an impossible date, or breaks a limit",
         default_severity: Severity::Error,
         fix: FixAvailability::Sometimes,
         doc: include_str!("../../../../rules/field-type.md"),
         doc_ja: include_str!("../../../../rules/ja/field-type.md"),
-        build: |rules, _| Ok(Box::new(field_type::FieldTypeRule::new(options_of(&rules.field_type))?)),
+        build: |rules, _| {
+            Ok(Box::new(field_type::FieldTypeRule::new(options_of(
+                &rules.field_type,
+            ))?))
+        },
     },
     RuleInfo {
         name: "front-matter-syntax",
-        summary: "Front matter is missing, unterminated, unparsable, not a mapping, or has a duplicate key",
         default_severity: Severity::Error,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/front-matter-syntax.md"),
@@ -126,7 +136,6 @@ pub static REGISTRY: &[RuleInfo] = &[
     },
     RuleInfo {
         name: "invalid-encoding",
-        summary: "The file is not UTF-8 text",
         default_severity: Severity::Error,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/invalid-encoding.md"),
@@ -135,49 +144,57 @@ pub static REGISTRY: &[RuleInfo] = &[
     },
     RuleInfo {
         name: "reading-time",
-        summary: "The declared reading time is implausible for the body",
         default_severity: Severity::Warning,
         fix: FixAvailability::Always,
         doc: include_str!("../../../../rules/reading-time.md"),
         doc_ja: include_str!("../../../../rules/ja/reading-time.md"),
-        build: |rules, _| Ok(Box::new(reading_time::ReadingTime::new(options_of(&rules.reading_time)))),
+        build: |rules, _| {
+            Ok(Box::new(reading_time::ReadingTime::new(options_of(
+                &rules.reading_time,
+            ))))
+        },
     },
     RuleInfo {
         name: "required-field",
-        summary: "A required front-matter field is missing or empty",
         default_severity: Severity::Error,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/required-field.md"),
         doc_ja: include_str!("../../../../rules/ja/required-field.md"),
-        build: |rules, _| Ok(Box::new(required_field::RequiredField::new(options_of(&rules.required_field)))),
+        build: |rules, _| {
+            Ok(Box::new(required_field::RequiredField::new(options_of(
+                &rules.required_field,
+            ))))
+        },
     },
     RuleInfo {
         name: "tag-vocabulary",
-        summary: "A tag or category is outside the vocabulary, repeated, too many, or empty",
         default_severity: Severity::Warning,
         fix: FixAvailability::Sometimes,
         doc: include_str!("../../../../rules/tag-vocabulary.md"),
         doc_ja: include_str!("../../../../rules/ja/tag-vocabulary.md"),
         build: |rules, resources| {
-            Ok(Box::new(tag_vocabulary::TagVocabulary::new(options_of(&rules.tag_vocabulary), resources)?))
+            Ok(Box::new(tag_vocabulary::TagVocabulary::new(
+                options_of(&rules.tag_vocabulary),
+                resources,
+            )?))
         },
     },
     RuleInfo {
         name: "unsupported-numeric-claim",
-        summary: "A figure a reader would want a source for is given with none",
         default_severity: Severity::Warning,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/unsupported-numeric-claim.md"),
         doc_ja: include_str!("../../../../rules/ja/unsupported-numeric-claim.md"),
         build: |rules, _| {
-            Ok(Box::new(unsupported_numeric_claim::UnsupportedNumericClaim::new(options_of(
-                &rules.unsupported_numeric_claim,
-            ))))
+            Ok(Box::new(
+                unsupported_numeric_claim::UnsupportedNumericClaim::new(options_of(
+                    &rules.unsupported_numeric_claim,
+                )),
+            ))
         },
     },
     RuleInfo {
         name: "unused-suppression",
-        summary: "A copydesk-disable comment suppresses nothing",
         default_severity: Severity::Warning,
         fix: FixAvailability::None,
         doc: include_str!("../../../../rules/unused-suppression.md"),
@@ -211,6 +228,8 @@ pub struct RuleSet {
     pub site: crate::site::SiteSettings,
     /// Severity of every registered rule, `Off` included, by registry order.
     severities: Vec<Severity>,
+    /// The language of the findings' messages.
+    pub language: Language,
 }
 
 impl std::fmt::Debug for RuleSet {
@@ -226,7 +245,11 @@ impl std::fmt::Debug for RuleSet {
 }
 
 impl RuleSet {
-    pub fn new(config: &RulesConfig, resources: &Resources) -> Result<RuleSet, String> {
+    pub fn new(
+        config: &RulesConfig,
+        resources: &Resources,
+        language: Language,
+    ) -> Result<RuleSet, String> {
         let mut rules = Vec::new();
         let mut severities = Vec::new();
         for info in REGISTRY {
@@ -249,12 +272,14 @@ impl RuleSet {
             boilerplate_min_posts: options_of(&config.boilerplate_excerpt).min_posts,
             boilerplate_templates: options_of(&config.boilerplate_excerpt).templates,
             allow_translations: options_of(&config.duplicate_title_across_posts).allow_translations,
+            language,
         };
         Ok(RuleSet {
             rules,
             pack_rules: Vec::new(),
             site,
             severities,
+            language,
         })
     }
 

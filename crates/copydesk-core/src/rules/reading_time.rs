@@ -6,9 +6,11 @@ use serde::Deserialize;
 use crate::diagnostic::{Edit, Fix, Violation};
 use crate::document::Document;
 use crate::front_matter::{Entry, Value};
+use crate::messages::Language;
 use crate::reading_time::{estimate, ReadingModel};
 use crate::rules::Rule;
 use crate::source::{TextRange, TextSize};
+use crate::tr;
 
 #[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -71,7 +73,7 @@ pub fn declared(document: &Document, entry: &Entry) -> Option<(f64, TextRange)> 
 }
 
 impl Rule for ReadingTime {
-    fn check(&self, document: &Document, violations: &mut Vec<Violation>) {
+    fn check(&self, document: &Document, language: Language, violations: &mut Vec<Violation>) {
         let Some(entry) = self
             .options
             .fields
@@ -91,18 +93,28 @@ impl Rule for ReadingTime {
         violations.push(
             Violation::new(
                 entry.value_range,
-                format!(
-                    "declares {minutes} min; the body reads in about {rounded} min ({})",
-                    estimate.describe_counts()
+                tr!(
+                    language,
+                    "reading-time",
+                    declared = minutes,
+                    estimate = rounded.to_string(),
+                    counts = estimate.describe_counts(language)
                 ),
             )
-            .with_help(format!(
-                "a reader takes {:.0} to {:.0} min; write about {rounded}",
-                estimate.lowest.max(0.0).floor(),
-                estimate.highest.ceil()
+            .with_help(tr!(
+                language,
+                "reading-time-help",
+                fastest = format!("{:.0}", estimate.lowest.max(0.0).floor()),
+                slowest = format!("{:.0}", estimate.highest.ceil()),
+                estimate = rounded.to_string()
             ))
             .with_fix(Fix::safe(
-                format!("Set `{}` to {rounded}", entry.key),
+                tr!(
+                    language,
+                    "reading-time-fix",
+                    key = &entry.key,
+                    estimate = rounded.to_string()
+                ),
                 vec![Edit::replace(number_range, rounded.to_string())],
             )),
         );

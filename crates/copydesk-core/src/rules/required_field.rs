@@ -2,8 +2,10 @@ use serde::Deserialize;
 
 use crate::diagnostic::Violation;
 use crate::document::Document;
+use crate::messages::Language;
 use crate::rules::Rule;
 use crate::source::{TextRange, TextSize};
+use crate::tr;
 
 #[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -34,7 +36,7 @@ impl RequiredField {
 }
 
 impl Rule for RequiredField {
-    fn check(&self, document: &Document, violations: &mut Vec<Violation>) {
+    fn check(&self, document: &Document, language: Language, violations: &mut Vec<Violation>) {
         let front_matter = &document.front_matter;
         // Without readable front matter, front-matter-syntax has said it all.
         let Some(block) = front_matter.range.filter(|_| front_matter.is_present()) else {
@@ -57,8 +59,15 @@ impl Rule for RequiredField {
         for field in &self.options.fields {
             match front_matter.get(field) {
                 None => violations.push(
-                    Violation::new(opening, format!("required field `{field}` is missing"))
-                        .with_help(format!("add `{field}` to the front matter")),
+                    Violation::new(
+                        opening,
+                        tr!(language, "required-field-missing", field = field),
+                    )
+                    .with_help(tr!(
+                        language,
+                        "required-field-missing-help",
+                        field = field
+                    )),
                 ),
                 Some(entry) if entry.value.is_empty() => {
                     let range = if entry.value_range.is_empty() {
@@ -67,8 +76,8 @@ impl Rule for RequiredField {
                         entry.value_range
                     };
                     violations.push(
-                        Violation::new(range, format!("required field `{field}` is empty"))
-                            .with_help(format!("give `{field}` a value")),
+                        Violation::new(range, tr!(language, "required-field-empty", field = field))
+                            .with_help(tr!(language, "required-field-empty-help", field = field)),
                     );
                 }
                 Some(_) => {}

@@ -6,8 +6,10 @@ use crate::config::Resources;
 use crate::diagnostic::{Edit, Fix, Violation};
 use crate::document::Document;
 use crate::front_matter::{Item, Value};
+use crate::messages::Language;
 use crate::rules::Rule;
 use crate::source::{TextRange, TextSize};
+use crate::tr;
 use crate::vocabulary::{normalize_tag, Lookup, Vocabulary};
 
 #[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
@@ -65,7 +67,7 @@ impl TagVocabulary {
 }
 
 impl Rule for TagVocabulary {
-    fn check(&self, document: &Document, violations: &mut Vec<Violation>) {
+    fn check(&self, document: &Document, language: Language, violations: &mut Vec<Violation>) {
         for field in &self.options.fields {
             let Some(entry) = document.front_matter.get(field) else {
                 continue;
@@ -76,8 +78,15 @@ impl Rule for TagVocabulary {
             if items.is_empty() {
                 if self.options.empty {
                     violations.push(
-                        Violation::new(entry.value_range, format!("`{field}` is an empty list"))
-                            .with_help(format!("add at least one item, or remove `{field}`")),
+                        Violation::new(
+                            entry.value_range,
+                            tr!(language, "tag-empty-list", field = field),
+                        )
+                        .with_help(tr!(
+                            language,
+                            "tag-empty-list-help",
+                            field = field
+                        )),
                     );
                 }
                 continue;
@@ -92,7 +101,7 @@ impl Rule for TagVocabulary {
                 }
             };
             // An item to take out of the list: an empty one or a repeat.
-            let removable = |index: usize, message: String, help: &str, title: &str| {
+            let removable = |index: usize, message: String, help: String, title: String| {
                 let violation = Violation::new(at(&items[index]), message).with_help(help);
                 if spanned {
                     violation.with_fix(Fix::safe(
@@ -111,32 +120,38 @@ impl Rule for TagVocabulary {
                 if tag.trim().is_empty() {
                     violations.push(removable(
                         index,
-                        format!("an empty item in `{field}`"),
-                        "remove it, or write the tag",
-                        "Remove the empty item",
+                        tr!(language, "tag-empty-item", field = field),
+                        tr!(language, "tag-empty-item-help"),
+                        tr!(language, "tag-empty-item-fix"),
                     ));
                     continue;
                 }
                 if let Some(first) = seen.get(&normalize_tag(tag)) {
                     let message = if *first == tag {
-                        format!("`{tag}` is listed twice in `{field}`")
+                        tr!(language, "tag-listed-twice", tag = tag, field = field)
                     } else {
-                        format!("`{tag}` repeats `{first}` in `{field}`")
+                        tr!(
+                            language,
+                            "tag-repeats",
+                            tag = tag,
+                            first = *first,
+                            field = field
+                        )
                     };
                     violations.push(removable(
                         index,
                         message,
-                        "remove the repeat",
-                        "Remove the repeated item",
+                        tr!(language, "tag-repeat-help"),
+                        tr!(language, "tag-repeat-fix"),
                     ));
                     continue;
                 }
                 seen.insert(normalize_tag(tag), tag);
-                if let Some((path, vocabulary)) = self.vocabularies.get(field) {
+                if let Some(named) = self.vocabularies.get(field) {
                     if let Some(violation) = vocabulary_violation(
                         document,
-                        vocabulary,
-                        path,
+                        language,
+                        named,
                         field,
                         tag,
                         at(item),
@@ -156,12 +171,19 @@ impl Rule for TagVocabulary {
                     violations.push(
                         Violation::new(
                             range,
-                            format!(
-                                "`{field}` has {} items; at most {max} are allowed",
-                                items.len()
+                            tr!(
+                                language,
+                                "tag-too-many",
+                                field = field,
+                                count = items.len(),
+                                max = max
                             ),
                         )
-                        .with_help(format!("keep the {max} that describe the post best")),
+                        .with_help(tr!(
+                            language,
+                            "tag-too-many-help",
+                            max = max
+                        )),
                     );
                 }
             }
@@ -169,10 +191,11 @@ impl Rule for TagVocabulary {
     }
 }
 
+/// `(path, vocabulary)`: the vocabulary of `field` and the file it is read from.
 fn vocabulary_violation(
     document: &Document,
-    vocabulary: &Vocabulary,
-    path: &str,
+    language: Language,
+    (path, vocabulary): &(String, Vocabulary),
     field: &str,
     tag: &str,
     range: TextRange,
@@ -194,35 +217,58 @@ fn vocabulary_violation(
         Lookup::Variant(term) => (
             Violation::new(
                 range,
-                format!(
-                    "`{tag}` is written `{}` in the {field} vocabulary",
-                    term.name
+                tr!(
+                    language,
+                    "tag-variant",
+                    tag = tag,
+                    name = &term.name,
+                    field = field
                 ),
             ),
-            replace(format!("Write `{}`", term.name), &term.name),
+            replace(
+                tr!(language, "tag-variant-fix", name = &term.name),
+                &term.name,
+            ),
         ),
         Lookup::Alias(term) => (
-            Violation::new(range, format!("`{tag}` is an alias of `{}`", term.name)),
-            replace(format!("Replace with `{}`", term.name), &term.name),
+            Violation::new(
+                range,
+                tr!(language, "tag-alias", tag = tag, name = &term.name),
+            ),
+            replace(
+                tr!(language, "tag-replace-fix", name = &term.name),
+                &term.name,
+            ),
         ),
         Lookup::Unknown(suggestions) => match suggestions.as_slice() {
             [] => (
-                Violation::new(range, format!("`{tag}` is not in the {field} vocabulary"))
-                    .with_help(format!("pick a tag from {path}, or add `{tag}` to it")),
+                Violation::new(
+                    range,
+                    tr!(language, "tag-unknown", tag = tag, field = field),
+                )
+                .with_help(tr!(
+                    language,
+                    "tag-unknown-help",
+                    tag = tag,
+                    path = path
+                )),
                 None,
             ),
             [only] => (
                 Violation::new(
                     range,
-                    format!(
-                        "`{tag}` is not in the {field} vocabulary; did you mean `{}`?",
-                        only.name
+                    tr!(
+                        language,
+                        "tag-unknown-did-you-mean",
+                        tag = tag,
+                        field = field,
+                        names = format!("`{}`", only.name)
                     ),
                 ),
                 // A guess at a typo: applied only with --unsafe-fixes.
                 spanned.then(|| {
                     Fix::unsafe_(
-                        format!("Replace with `{}`", only.name),
+                        tr!(language, "tag-replace-fix", name = &only.name),
                         vec![Edit::replace(
                             range,
                             written_like(document.source.slice(range), &only.name),
@@ -231,16 +277,22 @@ fn vocabulary_violation(
                 }),
             ),
             several => {
-                let names: Vec<String> = several
+                let names = several
                     .iter()
                     .map(|term| format!("`{}`", term.name))
-                    .collect();
+                    .reduce(|earlier, last| {
+                        tr!(language, "list-or", earlier = earlier, last = last)
+                    })
+                    .unwrap_or_default();
                 (
                     Violation::new(
                         range,
-                        format!(
-                            "`{tag}` is not in the {field} vocabulary; did you mean {}?",
-                            names.join(" or ")
+                        tr!(
+                            language,
+                            "tag-unknown-did-you-mean",
+                            tag = tag,
+                            field = field,
+                            names = names
                         ),
                     ),
                     None,

@@ -13,6 +13,8 @@ use crate::front_matter::{
     error_range, lines_with_offsets, trim_line_ending, Entry, Item, Parsed, Problem, ProblemKind,
     Value,
 };
+use crate::message;
+use crate::messages::Arg;
 use crate::source::{TextRange, TextSize};
 
 /// A YAML error with its place in the text that was parsed.
@@ -52,9 +54,18 @@ fn yaml_error(error: serde_yaml::Error) -> YamlError {
 /// "…, while parsing a flow sequence at line 3 column 7".
 fn unclosed_construct(message: &str) -> Option<(&'static str, usize, usize)> {
     const OPEN: &[(&str, &str)] = &[
-        ("while parsing a flow sequence at line ", "a `[` list"),
-        ("while parsing a flow mapping at line ", "a `{` mapping"),
-        ("while scanning a quoted scalar at line ", "a quoted string"),
+        (
+            "while parsing a flow sequence at line ",
+            "front-matter-unclosed-list",
+        ),
+        (
+            "while parsing a flow mapping at line ",
+            "front-matter-unclosed-mapping",
+        ),
+        (
+            "while scanning a quoted scalar at line ",
+            "front-matter-unclosed-quote",
+        ),
     ];
     OPEN.iter().find_map(|(context, what)| {
         let place = message.split(context).nth(1)?;
@@ -242,9 +253,9 @@ fn parse_with_serde(content: &str, base: usize, scanned: &[ScannedEntry]) -> Par
             problems.push(Problem {
                 kind: ProblemKind::NotMapping,
                 range: first_content_line(content, base),
-                message: format!(
-                    "front matter must be a mapping of `key: value` lines, not a {}",
-                    convert(&other, None).type_name()
+                message: message!(
+                    "front-matter-not-mapping",
+                    kind = Arg::Id(convert(&other, None).kind_id())
                 ),
             });
             Vec::new()
@@ -260,11 +271,15 @@ fn parse_with_serde(content: &str, base: usize, scanned: &[ScannedEntry]) -> Par
             let (range, message) = match unclosed {
                 Some((what, offset)) => (
                     error_range(content, base, offset),
-                    format!("invalid YAML: {what} is not closed ({})", error.message),
+                    message!(
+                        "front-matter-yaml-unclosed",
+                        what = Arg::Id(what),
+                        detail = &error.message
+                    ),
                 ),
                 None => (
                     error_range(content, base, error.offset.unwrap_or(0)),
-                    format!("invalid YAML: {}", error.message),
+                    message!("front-matter-yaml", detail = &error.message),
                 ),
             };
             problems.push(Problem {
@@ -535,10 +550,7 @@ fn duplicate_key_problems(scanned: &[ScannedEntry]) -> Vec<Problem> {
             problems.push(Problem {
                 kind: ProblemKind::DuplicateKey,
                 range: entry.key_range,
-                message: format!(
-                    "duplicate key `{}`: it is set again here, and Jekyll keeps this later value",
-                    entry.key
-                ),
+                message: message!("front-matter-duplicate-key", key = &entry.key),
             });
         }
     }
@@ -749,7 +761,7 @@ mod tests {
         assert!(
             (10..22).contains(&start),
             "error at {start}: {}",
-            problem.message
+            problem.message.render(crate::messages::Language::En)
         );
         assert_eq!(parsed.entries[0].value, Value::String("ok".into()));
     }
@@ -773,9 +785,12 @@ mod tests {
                 "{content}"
             );
             assert!(
-                problem.message.contains("a `[` list is not closed"),
+                problem
+                    .message
+                    .render(crate::messages::Language::En)
+                    .contains("a `[` list is not closed"),
                 "{}",
-                problem.message
+                problem.message.render(crate::messages::Language::En)
             );
         }
         let content = "title: x\nauthor: {name: Bob\nexcerpt: y\n";
@@ -792,9 +807,12 @@ mod tests {
             content.find("\"Ru").unwrap()
         );
         assert!(
-            problem.message.contains("a quoted string is not closed"),
+            problem
+                .message
+                .render(crate::messages::Language::En)
+                .contains("a quoted string is not closed"),
             "{}",
-            problem.message
+            problem.message.render(crate::messages::Language::En)
         );
     }
 

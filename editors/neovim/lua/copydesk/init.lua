@@ -13,6 +13,9 @@ local defaults = {
   on_attach = nil,
   capabilities = nil,
   settings = nil,
+  -- The language of messages ("ja", "en"), sent as `initialize`'s locale;
+  -- nil leaves it to the config's `language:` or the server's locale.
+  language = nil,
 }
 
 local config -- set by setup()
@@ -123,6 +126,11 @@ local function start(bufnr)
     settings = config.settings,
     on_attach = on_attach,
     on_init = on_init,
+    before_init = function(params)
+      if config.language then
+        params.locale = config.language
+      end
+    end,
   }
 
   if vim.lsp.start then
@@ -288,6 +296,7 @@ local function check_types(opts)
     on_attach = "function",
     capabilities = "table",
     settings = "table",
+    language = "string",
   }
   for key, value in pairs(opts) do
     if types[key] == nil then

@@ -24,8 +24,10 @@ use serde::Deserialize;
 use crate::body::BlockKind;
 use crate::diagnostic::Violation;
 use crate::document::Document;
+use crate::messages::Language;
 use crate::rules::Rule;
 use crate::source::TextRange;
+use crate::tr;
 
 pub use context::NotAClaim;
 
@@ -115,7 +117,7 @@ struct Mention {
 }
 
 impl Rule for UnsupportedNumericClaim {
-    fn check(&self, document: &Document, violations: &mut Vec<Violation>) {
+    fn check(&self, document: &Document, language: Language, violations: &mut Vec<Violation>) {
         let mentions = self.claims(document);
         // §4: a figure sourced once is sourced wherever it comes back.
         let sourced: HashSet<&str> = mentions
@@ -135,8 +137,11 @@ impl Rule for UnsupportedNumericClaim {
             }
             reported.insert(&mention.key, violations.len());
             violations.push(
-                Violation::new(mention.range, format!("`{}` has no source", mention.quoted))
-                    .with_help("link the source, add a footnote, or name it (「〜によると」, \"according to …\")"),
+                Violation::new(
+                    mention.range,
+                    tr!(language, "numeric-claim", figure = &mention.quoted),
+                )
+                .with_help(tr!(language, "numeric-claim-help")),
             );
         }
     }
