@@ -14,9 +14,12 @@ export default defineConfig(
     },
   },
   {
-    // The packaging test runs in plain Node.js as CommonJS.
+    // The packaging test and the code-server driver run in plain Node.js as CommonJS.
     files: ["test/**/*.js"],
-    languageOptions: { sourceType: "commonjs", globals: { process: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { process: "readonly", setTimeout: "readonly", clearTimeout: "readonly" },
+    },
   },
   {
     // The config file itself runs in Node as an ES module and is not part of the TS project.
