@@ -5,8 +5,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use crate::check::FileOutcome;
-
 /// A file's key: XXH3-128 of everything that decides its outcome.
 pub type Key = u128;
 
@@ -145,13 +143,52 @@ impl<Bytes: AsRef<[u8]>> FromIterator<(Key, Bytes)> for Entries {
 }
 
 /// The outcome stored under a key, if any.
-pub fn get(entries: &Entries, key: &Key) -> Option<FileOutcome> {
+pub fn get<Outcome: serde::de::DeserializeOwned>(entries: &Entries, key: &Key) -> Option<Outcome> {
     postcard::from_bytes(entries.bytes_of(key)?).ok()
 }
 
-/// An outcome as a cache entry.
-pub fn entry(outcome: &FileOutcome) -> Option<Vec<u8>> {
-    postcard::to_stdvec(outcome).ok()
+/// What the cache needs of an outcome to store it.
+pub struct Stored {
+    /// The key of the file's bytes.
+    pub key: Key,
+    /// A settled file's key by its metadata.
+    pub unchanged_key: Option<Key>,
+    /// Whether the outcome was read from the cache, as stored under its key.
+    pub from_cache: bool,
+}
+
+/// Rewrites the cache in `folder` with `outcomes`, unless every outcome was
+/// a hit on `cached` and nothing in it changed. A hit is stored as it was
+/// read (a damaged entry was a miss, and is replaced); only new outcomes are
+/// encoded, in parallel. `stored` says how to store an outcome, or that it
+/// must not be (a file that could not be read).
+pub fn write_back<Outcome: serde::Serialize + Sync>(
+    folder: &Path,
+    cached: &Entries,
+    outcomes: &[Outcome],
+    stored: impl Fn(&Outcome) -> Option<Stored> + Sync,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let encoded: Vec<(Key, std::borrow::Cow<[u8]>)> = outcomes
+        .par_iter()
+        .filter_map(|outcome| {
+            let how = stored(outcome)?;
+            let hit = cached.bytes_of(&how.key).filter(|_| how.from_cache);
+            let bytes = match hit {
+                Some(hit) => std::borrow::Cow::Borrowed(hit),
+                None => std::borrow::Cow::Owned(postcard::to_stdvec(outcome).ok()?),
+            };
+            Some((how.key, bytes))
+        })
+        .collect();
+    let unchanged: Vec<(Key, Key)> = outcomes
+        .iter()
+        .filter_map(|outcome| {
+            let how = stored(outcome)?;
+            Some((how.unchanged_key?, how.key))
+        })
+        .collect();
+    store(folder, &Entries::new(encoded, unchanged))
 }
 
 /// The key: copydesk's version, the config and the files it names, the
@@ -261,22 +298,22 @@ mod tests {
             options,
         );
         assert!(!outcome.diagnostics.is_empty());
-        let encoded = entry(&outcome).unwrap();
+        let encoded = postcard::to_stdvec(&outcome).unwrap();
         let entries: Entries = [(7, encoded.clone()), (9, b"other".to_vec())]
             .into_iter()
             .collect();
-        let back = get(&entries, &7).expect("the entry decodes");
+        let back: crate::check::FileOutcome = get(&entries, &7).expect("the entry decodes");
         assert_eq!(format!("{back:?}"), format!("{outcome:?}"));
         // What is stored is what is loaded.
         store(dir.path(), &entries).unwrap();
         let loaded = load(dir.path());
         assert_eq!(loaded.len(), 2);
-        let back = get(&loaded, &7).expect("the stored entry decodes");
+        let back: crate::check::FileOutcome = get(&loaded, &7).expect("the stored entry decodes");
         assert_eq!(format!("{back:?}"), format!("{outcome:?}"));
-        assert!(get(&loaded, &8).is_none());
+        assert!(get::<crate::check::FileOutcome>(&loaded, &8).is_none());
         // A damaged entry is a miss, not an error.
         let damaged: Entries = [(7, encoded[..10].to_vec())].into_iter().collect();
-        assert!(get(&damaged, &7).is_none());
+        assert!(get::<crate::check::FileOutcome>(&damaged, &7).is_none());
     }
 
     /// A cut or garbled cache file is no cache, never a crash or a wrong hit.

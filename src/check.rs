@@ -188,7 +188,7 @@ fn check_file(
         .and_then(|_| unchanged_key(target, &path, options));
     if let Some((key, mut outcome)) = unchanged_key.and_then(|unchanged_key| {
         let key = cache?.key_of_unchanged(&unchanged_key)?;
-        Some((key, crate::cache::get(cache?, &key)?))
+        Some((key, crate::cache::get::<FileOutcome>(cache?, &key)?))
     }) {
         outcome.cache_key = Some(key);
         outcome.from_cache = true;
@@ -287,7 +287,7 @@ fn check_read_file(
     });
     if let Some(mut outcome) = cache_key
         .as_ref()
-        .and_then(|key| crate::cache::get(cache?, key))
+        .and_then(|key| crate::cache::get::<FileOutcome>(cache?, key))
     {
         if options.keep_text && !outcome.diagnostics.is_empty() {
             outcome.text = Some(Arc::new(String::from_utf8_lossy(bytes).into_owned()));

@@ -165,28 +165,14 @@ fn run_check(args: &CheckArgs, languages: discover::Languages) -> u8 {
             })
     });
     if let (Some(folder), Some(cached), false) = (&cache_dir, &cached, all_hits) {
-        use rayon::prelude::*;
-        // Hits are stored as they were read (a damaged entry was a miss, and
-        // is replaced); only new outcomes are encoded, in parallel.
-        let encoded: Vec<(cache::Key, std::borrow::Cow<[u8]>)> = outcomes
-            .par_iter()
-            .filter(|outcome| outcome.failure.is_none())
-            .filter_map(|outcome| {
-                let key = outcome.cache_key?;
-                let stored = cached.bytes_of(&key).filter(|_| outcome.from_cache);
-                let bytes = match stored {
-                    Some(stored) => std::borrow::Cow::Borrowed(stored),
-                    None => std::borrow::Cow::Owned(cache::entry(outcome)?),
-                };
-                Some((key, bytes))
+        let written = cache::write_back(folder, cached, &outcomes, |outcome| {
+            Some(cache::Stored {
+                key: outcome.cache_key.filter(|_| outcome.failure.is_none())?,
+                unchanged_key: outcome.unchanged_key,
+                from_cache: outcome.from_cache,
             })
-            .collect();
-        let unchanged = outcomes
-            .iter()
-            .filter(|outcome| outcome.failure.is_none())
-            .filter_map(|outcome| Some((outcome.unchanged_key?, outcome.cache_key?)));
-        let entries = cache::Entries::new(encoded, unchanged);
-        if let Err(error) = cache::store(folder, &entries) {
+        });
+        if let Err(error) = written {
             eprintln!(
                 "copydesk: cannot write the cache in {}: {error}",
                 folder.display()

@@ -9,6 +9,7 @@ use copydesk_core::dates::PostDate;
 use copydesk_core::front_matter::Value;
 use copydesk_core::reading_time::estimate;
 use copydesk_core::rules::reading_time::declared;
+use copydesk_core::rules::RuleId;
 use copydesk_core::site::{check_site, Post, PostFacts};
 use copydesk_core::vocabulary::{normalize_tag, starter_terms};
 use copydesk_core::{check, Document, Source};
@@ -362,9 +363,11 @@ pub fn render(
     let mut excerpts: BTreeMap<usize, (String, Vec<&PostSummary>)> = BTreeMap::new();
     for finding in site_findings {
         let post = &posts[finding.post];
-        match finding.diagnostic.rule.as_ref() {
-            "duplicate-title-across-posts" => titles.entry(finding.group).or_default().push(post),
-            "boilerplate-excerpt" => excerpts
+        match RuleId::from_name(&finding.diagnostic.rule) {
+            Some(RuleId::DuplicateTitleAcrossPosts) => {
+                titles.entry(finding.group).or_default().push(post)
+            }
+            Some(RuleId::BoilerplateExcerpt) => excerpts
                 .entry(finding.group)
                 .or_insert_with(|| (finding.diagnostic.message.clone(), Vec::new()))
                 .1

@@ -22,7 +22,7 @@ broken-text-private-use-help = it came from an icon font or a bad conversion; re
 
 ## duplicated-title
 
-duplicated-title = the title is repeated in the body
+duplicated-title-repeated = the title is repeated in the body
 duplicated-title-top-help = the page template already shows the title; delete this line
 duplicated-title-restart-help = a generator joined several articles here, each with its title; keep one article, or delete the repeated title
 duplicated-title-delete = Delete the repeated title
@@ -88,7 +88,7 @@ kind-mapping = mapping
 
 ## reading-time
 
-reading-time = declares { $declared } min; the body reads in about { $estimate } min ({ $counts })
+reading-time-implausible = declares { $declared } min; the body reads in about { $estimate } min ({ $counts })
 reading-time-help = a reader takes { $fastest } to { $slowest } min; write about { $estimate }
 reading-time-fix = Set `{ $key }` to { $estimate }
 reading-time-cjk-characters = { $count ->

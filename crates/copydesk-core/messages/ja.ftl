@@ -32,7 +32,7 @@ broken-text-private-use-help = アイコンフォントか変換ミスに由来�
 
 ## duplicated-title
 
-duplicated-title = タイトルが本文でも繰り返されています
+duplicated-title-repeated = タイトルが本文でも繰り返されています
 duplicated-title-top-help = ページのテンプレートがタイトルを表示します。この行を削除してください
 duplicated-title-restart-help = ジェネレーターが複数の記事をつなげたため、記事ごとのタイトルがここに残っています。記事を一つに絞るか、繰り返したタイトルを削除してください
 duplicated-title-delete = 繰り返したタイトルを削除する
@@ -98,7 +98,7 @@ kind-mapping = マッピング
 
 ## reading-time
 
-reading-time = 読了時間が { $declared } 分になっていますが、本文はおよそ { $estimate } 分で読めます({ $counts })
+reading-time-implausible = 読了時間が { $declared } 分になっていますが、本文はおよそ { $estimate } 分で読めます({ $counts })
 reading-time-help = 読者によって { $fastest }〜{ $slowest } 分かかります。{ $estimate } 分程度にしてください
 reading-time-fix = `{ $key }` を { $estimate } にする
 reading-time-cjk-characters = 和文 { $shown } 字

@@ -4,17 +4,17 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
-use std::marker::PhantomData;
 use std::sync::{Arc, Mutex};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::messages::Language;
 use crate::packs::{self, Pack};
-use crate::rules::{self, RuleSet};
+pub use crate::rules::settings::{options_of, NoOptions, Resources, RuleSetting};
+use crate::rules::RuleSet;
+pub use crate::rules::RulesConfig;
 
 /// A site layout whose defaults copydesk ships.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, schemars::JsonSchema)]
@@ -50,101 +50,6 @@ impl Preset {
     }
 }
 
-/// One rule's setting: a bare severity, or a mapping of `severity` and options.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RuleSetting<O> {
-    pub severity: Option<Severity>,
-    pub options: Option<O>,
-}
-
-impl<O> Default for RuleSetting<O> {
-    fn default() -> Self {
-        RuleSetting {
-            severity: None,
-            options: None,
-        }
-    }
-}
-
-impl<O: Clone> RuleSetting<O> {
-    /// `later` wins field by field: an override that only sets a severity
-    /// keeps the options from below.
-    fn merged(base: &Option<Self>, later: &Option<Self>) -> Option<Self> {
-        match (base, later) {
-            (None, later) => later.clone(),
-            (base, None) => base.clone(),
-            (Some(base), Some(later)) => Some(RuleSetting {
-                severity: later.severity.or(base.severity),
-                options: later.options.clone().or_else(|| base.options.clone()),
-            }),
-        }
-    }
-}
-
-impl<'de, O: Deserialize<'de>> Deserialize<'de> for RuleSetting<O> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct SettingVisitor<O>(PhantomData<O>);
-
-        impl<'de, O: Deserialize<'de>> Visitor<'de> for SettingVisitor<O> {
-            type Value = RuleSetting<O>;
-
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(
-                    "a severity (off, info, warning, error) or a mapping of `severity` and options",
-                )
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-                let severity = Severity::deserialize(text.into_deserializer())?;
-                Ok(RuleSetting {
-                    severity: Some(severity),
-                    options: None,
-                })
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                let mut severity = None;
-                let options =
-                    O::deserialize(de::value::MapAccessDeserializer::new(PeelSeverity {
-                        inner: map,
-                        severity: &mut severity,
-                    }))?;
-                Ok(RuleSetting {
-                    severity,
-                    options: Some(options),
-                })
-            }
-        }
-
-        deserializer.deserialize_any(SettingVisitor(PhantomData))
-    }
-}
-
-/// In the schema: a bare severity, or the options with a `severity` key.
-impl<O: schemars::JsonSchema> schemars::JsonSchema for RuleSetting<O> {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        format!("RuleSetting_{}", O::schema_name()).into()
-    }
-
-    // Every rule's options type is named `Options`; the id tells them apart.
-    fn schema_id() -> std::borrow::Cow<'static, str> {
-        format!("RuleSetting<{}>", O::schema_id()).into()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let severity = generator.subschema_for::<Severity>();
-        let mut options = O::json_schema(generator);
-        let object = options.ensure_object();
-        let properties = object
-            .entry("properties")
-            .or_insert_with(|| serde_json::json!({}));
-        if let Some(properties) = properties.as_object_mut() {
-            properties.insert("severity".to_string(), severity.clone().into());
-        }
-        schemars::json_schema!({ "anyOf": [severity, options] })
-    }
-}
-
 /// The JSON Schema of `.copydesk.yml`, for editors with yaml-language-server.
 /// `copydesk.schema.json` at the repository root holds it; a test keeps it current.
 pub fn json_schema() -> String {
@@ -152,131 +57,6 @@ pub fn json_schema() -> String {
     let mut text = serde_json::to_string_pretty(&schema).expect("a schema serializes");
     text.push('\n');
     text
-}
-
-/// Hands a rule's options struct every key but `severity`, which it keeps.
-struct PeelSeverity<'a, A> {
-    inner: A,
-    severity: &'a mut Option<Severity>,
-}
-
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for PeelSeverity<'_, A> {
-    type Error = A::Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, A::Error> {
-        loop {
-            let Some(key) = self.inner.next_key::<String>()? else {
-                return Ok(None);
-            };
-            if key == "severity" {
-                *self.severity = Some(self.inner.next_value()?);
-                continue;
-            }
-            return seed
-                .deserialize(IntoDeserializer::<A::Error>::into_deserializer(key))
-                .map(Some);
-        }
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
-        self.inner.next_value_seed(seed)
-    }
-}
-
-/// A rule with no options.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct NoOptions {}
-
-/// Every rule's setting, one typed field per rule so an unknown rule or
-/// option is an error with a line number.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RulesConfig {
-    pub front_matter_syntax: Option<RuleSetting<NoOptions>>,
-    pub required_field: Option<RuleSetting<rules::required_field::Options>>,
-    pub duplicated_title: Option<RuleSetting<rules::duplicated_title::Options>>,
-    pub broken_text: Option<RuleSetting<NoOptions>>,
-    pub unused_suppression: Option<RuleSetting<NoOptions>>,
-    pub invalid_encoding: Option<RuleSetting<NoOptions>>,
-    pub field_type: Option<RuleSetting<rules::field_type::Options>>,
-    pub reading_time: Option<RuleSetting<rules::reading_time::Options>>,
-    pub tag_vocabulary: Option<RuleSetting<rules::tag_vocabulary::Options>>,
-    pub unsupported_numeric_claim: Option<RuleSetting<rules::unsupported_numeric_claim::Options>>,
-    pub duplicate_title_across_posts: Option<RuleSetting<crate::site::DuplicateTitleOptions>>,
-    pub boilerplate_excerpt: Option<RuleSetting<crate::site::BoilerplateOptions>>,
-}
-
-impl RulesConfig {
-    fn merged(&self, later: &RulesConfig) -> RulesConfig {
-        RulesConfig {
-            front_matter_syntax: RuleSetting::merged(
-                &self.front_matter_syntax,
-                &later.front_matter_syntax,
-            ),
-            required_field: RuleSetting::merged(&self.required_field, &later.required_field),
-            duplicated_title: RuleSetting::merged(&self.duplicated_title, &later.duplicated_title),
-            broken_text: RuleSetting::merged(&self.broken_text, &later.broken_text),
-            unused_suppression: RuleSetting::merged(
-                &self.unused_suppression,
-                &later.unused_suppression,
-            ),
-            invalid_encoding: RuleSetting::merged(&self.invalid_encoding, &later.invalid_encoding),
-            field_type: RuleSetting::merged(&self.field_type, &later.field_type),
-            reading_time: RuleSetting::merged(&self.reading_time, &later.reading_time),
-            tag_vocabulary: RuleSetting::merged(&self.tag_vocabulary, &later.tag_vocabulary),
-            unsupported_numeric_claim: RuleSetting::merged(
-                &self.unsupported_numeric_claim,
-                &later.unsupported_numeric_claim,
-            ),
-            duplicate_title_across_posts: RuleSetting::merged(
-                &self.duplicate_title_across_posts,
-                &later.duplicate_title_across_posts,
-            ),
-            boilerplate_excerpt: RuleSetting::merged(
-                &self.boilerplate_excerpt,
-                &later.boilerplate_excerpt,
-            ),
-        }
-    }
-
-    /// Files the rules read besides the config: vocabularies.
-    fn resource_paths(&self) -> Vec<String> {
-        options_of(&self.tag_vocabulary)
-            .vocabularies
-            .into_values()
-            .collect()
-    }
-
-    /// The configured severity of a rule by name, if set.
-    pub fn severity(&self, rule: &str) -> Option<Severity> {
-        match rule {
-            "front-matter-syntax" => self.front_matter_syntax.as_ref()?.severity,
-            "required-field" => self.required_field.as_ref()?.severity,
-            "duplicated-title" => self.duplicated_title.as_ref()?.severity,
-            "broken-text" => self.broken_text.as_ref()?.severity,
-            "unused-suppression" => self.unused_suppression.as_ref()?.severity,
-            "invalid-encoding" => self.invalid_encoding.as_ref()?.severity,
-            "field-type" => self.field_type.as_ref()?.severity,
-            "reading-time" => self.reading_time.as_ref()?.severity,
-            "tag-vocabulary" => self.tag_vocabulary.as_ref()?.severity,
-            "unsupported-numeric-claim" => self.unsupported_numeric_claim.as_ref()?.severity,
-            "duplicate-title-across-posts" => self.duplicate_title_across_posts.as_ref()?.severity,
-            "boilerplate-excerpt" => self.boilerplate_excerpt.as_ref()?.severity,
-            _ => None,
-        }
-    }
-}
-
-/// The options of a rule, or their defaults.
-pub fn options_of<O: Clone + Default>(setting: &Option<RuleSetting<O>>) -> O {
-    setting
-        .as_ref()
-        .and_then(|setting| setting.options.clone())
-        .unwrap_or_default()
 }
 
 /// `.copydesk.yml` as written.
@@ -355,22 +135,6 @@ impl From<crate::yaml::YamlError> for ConfigError {
             line: error.line,
             column: error.column,
         }
-    }
-}
-
-/// Files a config refers to (vocabularies), read by the caller, which owns IO.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Resources {
-    texts: HashMap<String, String>,
-}
-
-impl Resources {
-    /// The text of a file named in the config, as written there.
-    pub fn get(&self, path: &str) -> Result<&str, String> {
-        self.texts
-            .get(path)
-            .map(String::as_str)
-            .ok_or_else(|| format!("{path} was not loaded"))
     }
 }
 
@@ -669,9 +433,15 @@ mod tests {
         )
         .unwrap();
         let posts = config.rules_for("_posts/a.md");
-        assert_eq!(posts.severity("required-field"), Some(Severity::Warning));
+        assert_eq!(
+            posts.severity(crate::rules::RuleId::RequiredField),
+            Some(Severity::Warning)
+        );
         let drafts = config.rules_for("drafts/a.md");
-        assert_eq!(drafts.severity("required-field"), Some(Severity::Off));
+        assert_eq!(
+            drafts.severity(crate::rules::RuleId::RequiredField),
+            Some(Severity::Off)
+        );
         assert_eq!(
             options_of(&drafts.required_field).fields,
             vec!["title".to_string(), "author".to_string()]

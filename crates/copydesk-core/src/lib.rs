@@ -18,7 +18,7 @@ pub mod site;
 pub mod source;
 pub mod suggest;
 mod suppression;
-mod toml_front_matter;
+pub mod text;
 pub mod typing;
 pub mod vocabulary;
 pub mod yaml;

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use crate::diagnostic::{Diagnostic, Severity, Violation};
 use crate::document::Document;
-use crate::rules::{invalid_encoding, RuleSet};
+use crate::rules::{invalid_encoding, RuleId, RuleSet};
 use crate::source::{DecodeError, Source};
 use crate::suppression;
 
@@ -86,13 +86,13 @@ pub fn check_bytes(path: &str, bytes: Vec<u8>, rule_set: &RuleSet) -> FileResult
             }
         }
         Err(error) => {
-            let severity = rule_set.severity("invalid-encoding");
+            let severity = rule_set.severity_of(RuleId::InvalidEncoding);
             let diagnostics = if severity == Severity::Off {
                 Vec::new()
             } else {
                 let violation = invalid_encoding::violation(&error, rule_set.language);
                 vec![Diagnostic {
-                    rule: Cow::Borrowed("invalid-encoding"),
+                    rule: Cow::Borrowed(RuleId::InvalidEncoding.name()),
                     severity,
                     range: violation.range,
                     message: violation.message,

@@ -10,8 +10,10 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::messages::Language;
-use crate::rules::duplicated_title::normalize;
+pub use crate::rules::site_wide::{BoilerplateOptions, DuplicateTitleOptions, SiteSettings};
+use crate::rules::RuleId;
 use crate::source::TextRange;
+use crate::text::normalize;
 use crate::tr;
 
 /// A front-matter string and where its value is.
@@ -65,55 +67,6 @@ impl PostFacts {
             draft: is_draft(document),
         }
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
-#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
-pub struct BoilerplateOptions {
-    /// How many posts must share an excerpt, or its template, before it is boilerplate.
-    pub min_posts: usize,
-    /// Also report excerpts made from one template with a slot filled in
-    /// (`〇〇について詳細に分析します。`).
-    pub templates: bool,
-}
-
-impl Default for BoilerplateOptions {
-    fn default() -> BoilerplateOptions {
-        BoilerplateOptions {
-            min_posts: 3,
-            templates: true,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
-#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
-pub struct DuplicateTitleOptions {
-    /// Posts that are translations of each other may share a title: the same
-    /// file under another language folder (`en/`, `ja/`, `content/<lang>/`),
-    /// `post.ja.md` beside `post.md`, or a shared `translationKey`.
-    pub allow_translations: bool,
-}
-
-impl Default for DuplicateTitleOptions {
-    fn default() -> DuplicateTitleOptions {
-        DuplicateTitleOptions {
-            allow_translations: true,
-        }
-    }
-}
-
-/// The site checks' settings for one post, from its rule set.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct SiteSettings {
-    pub duplicate_title: Severity,
-    pub boilerplate_excerpt: Severity,
-    pub boilerplate_min_posts: usize,
-    pub boilerplate_templates: bool,
-    pub allow_translations: bool,
-    /// The language of the findings' messages.
-    #[serde(default)]
-    pub language: Language,
 }
 
 /// One post in the site pass.
@@ -187,7 +140,7 @@ pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
             findings.push(finding(
                 (at, group),
                 posts[at].settings.duplicate_title,
-                "duplicate-title-across-posts",
+                RuleId::DuplicateTitleAcrossPosts,
                 posts[at].facts.title.as_ref().map(|fact| fact.range),
                 tr!(
                     language(at),
@@ -216,7 +169,7 @@ pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
             findings.push(finding(
                 (at, group),
                 posts[at].settings.boilerplate_excerpt,
-                "boilerplate-excerpt",
+                RuleId::BoilerplateExcerpt,
                 posts[at].facts.excerpt.as_ref().map(|fact| fact.range),
                 tr!(language(at), "site-shared-excerpt", count = members.len()),
                 tr!(language(at), "site-excerpt-help"),
@@ -225,7 +178,7 @@ pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
     }
     let exact_boilerplate: Vec<usize> = findings
         .iter()
-        .filter(|finding| finding.diagnostic.rule == "boilerplate-excerpt")
+        .filter(|finding| finding.diagnostic.rule == RuleId::BoilerplateExcerpt.name())
         .map(|finding| finding.post)
         .collect();
     for template in excerpt_templates(posts, &exact_boilerplate) {
@@ -234,7 +187,7 @@ pub fn check_site(posts: &[Post]) -> Vec<SiteFinding> {
             findings.push(finding(
                 (at, group),
                 posts[at].settings.boilerplate_excerpt,
-                "boilerplate-excerpt",
+                RuleId::BoilerplateExcerpt,
                 posts[at].facts.excerpt.as_ref().map(|fact| fact.range),
                 tr!(
                     language(at),
@@ -561,7 +514,7 @@ fn list(language: Language, paths: &[&str]) -> String {
 fn finding(
     (post, group): (usize, usize),
     severity: Severity,
-    rule: &'static str,
+    rule: RuleId,
     range: Option<TextRange>,
     message: String,
     help: String,
@@ -570,7 +523,7 @@ fn finding(
         post,
         group,
         diagnostic: Diagnostic {
-            rule: Cow::Borrowed(rule),
+            rule: Cow::Borrowed(rule.name()),
             severity,
             range: range.unwrap_or_default(),
             message,

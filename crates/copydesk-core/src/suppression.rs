@@ -4,6 +4,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::{lines_with_offsets, trim_line_ending};
+use crate::rules::RuleId;
 use crate::rules::RuleSet;
 use crate::source::{ColumnEncoding, TextRange, TextSize};
 use crate::tr;
@@ -71,7 +72,7 @@ pub(crate) fn apply(document: &Document, rule_set: &RuleSet, diagnostics: &mut V
         }
         !suppressed
     });
-    let severity = rule_set.severity("unused-suppression");
+    let severity = rule_set.severity_of(RuleId::UnusedSuppression);
     if severity == Severity::Off {
         return;
     }
@@ -79,7 +80,7 @@ pub(crate) fn apply(document: &Document, rule_set: &RuleSet, diagnostics: &mut V
     for directive in directives.iter().filter(|d| d.kind != Kind::Enable) {
         let mut report = |message: String| {
             diagnostics.push(Diagnostic {
-                rule: std::borrow::Cow::Borrowed("unused-suppression"),
+                rule: std::borrow::Cow::Borrowed(RuleId::UnusedSuppression.name()),
                 severity,
                 range: directive.range,
                 message,

@@ -1,9 +1,9 @@
 //! The rule trait and the registry: a plain table, one row per rule.
 
-use crate::config::{options_of, Resources, RulesConfig};
 use crate::diagnostic::{Severity, Violation};
 use crate::document::Document;
 use crate::messages::Language;
+use settings::{options_of, NoOptions, Resources, RuleSetting};
 
 pub mod broken_text;
 pub mod duplicated_title;
@@ -12,6 +12,8 @@ pub mod front_matter_syntax;
 pub mod invalid_encoding;
 pub mod reading_time;
 pub mod required_field;
+pub mod settings;
+pub mod site_wide;
 pub mod tag_vocabulary;
 pub mod unsupported_numeric_claim;
 
@@ -49,13 +51,22 @@ impl FixAvailability {
 /// Builds a rule from its settings and the files the config names.
 pub type BuildRule = fn(&RulesConfig, &Resources) -> Result<Box<dyn Rule>, String>;
 
+/// Where a rule looks: one document, or the whole site at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Document,
+    Site,
+}
+
 /// One row of the registry.
 pub struct RuleInfo {
+    pub id: RuleId,
     /// Stable kebab-case name of the bad pattern. Its one-line summary is
     /// `rule-<name>` in the message tables.
     pub name: &'static str,
     pub default_severity: Severity,
     pub fix: FixAvailability,
+    pub scope: Scope,
     /// The rule's page in `rules/`, compiled in.
     pub doc: &'static str,
     /// The same page in Japanese, from `rules/ja/`, with the same sections.
@@ -76,132 +87,119 @@ impl std::fmt::Debug for RuleInfo {
     }
 }
 
-/// Every rule, sorted by name so output order is stable.
-pub static REGISTRY: &[RuleInfo] = &[
-    RuleInfo {
-        name: "boilerplate-excerpt",
-        default_severity: Severity::Warning,
-        fix: FixAvailability::None,
-        doc: include_str!("../../../../rules/boilerplate-excerpt.md"),
-        doc_ja: include_str!("../../../../rules/ja/boilerplate-excerpt.md"),
-        build: |_, _| Ok(Box::new(CheckedElsewhere)),
-    },
-    RuleInfo {
-        name: "broken-text",
-        default_severity: Severity::Warning,
-        fix: FixAvailability::Sometimes,
-        doc: include_str!("../../../../rules/broken-text.md"),
-        doc_ja: include_str!("../../../../rules/ja/broken-text.md"),
-        build: |_, _| Ok(Box::new(broken_text::BrokenText)),
-    },
-    RuleInfo {
-        name: "duplicate-title-across-posts",
-        default_severity: Severity::Warning,
-        fix: FixAvailability::None,
-        doc: include_str!("../../../../rules/duplicate-title-across-posts.md"),
-        doc_ja: include_str!("../../../../rules/ja/duplicate-title-across-posts.md"),
-        build: |_, _| Ok(Box::new(CheckedElsewhere)),
-    },
-    RuleInfo {
-        name: "duplicated-title",
-        default_severity: Severity::Error,
-        fix: FixAvailability::Always,
-        doc: include_str!("../../../../rules/duplicated-title.md"),
-        doc_ja: include_str!("../../../../rules/ja/duplicated-title.md"),
-        build: |rules, _| {
-            Ok(Box::new(duplicated_title::DuplicatedTitle::new(
-                options_of(&rules.duplicated_title),
-            )))
-        },
-    },
-    RuleInfo {
-        name: "field-type",
-        default_severity: Severity::Error,
-        fix: FixAvailability::Sometimes,
-        doc: include_str!("../../../../rules/field-type.md"),
-        doc_ja: include_str!("../../../../rules/ja/field-type.md"),
-        build: |rules, _| {
-            Ok(Box::new(field_type::FieldTypeRule::new(options_of(
-                &rules.field_type,
-            ))?))
-        },
-    },
-    RuleInfo {
-        name: "front-matter-syntax",
-        default_severity: Severity::Error,
-        fix: FixAvailability::None,
-        doc: include_str!("../../../../rules/front-matter-syntax.md"),
-        doc_ja: include_str!("../../../../rules/ja/front-matter-syntax.md"),
-        build: |_, _| Ok(Box::new(front_matter_syntax::FrontMatterSyntax)),
-    },
-    RuleInfo {
-        name: "invalid-encoding",
-        default_severity: Severity::Error,
-        fix: FixAvailability::None,
-        doc: include_str!("../../../../rules/invalid-encoding.md"),
-        doc_ja: include_str!("../../../../rules/ja/invalid-encoding.md"),
-        build: |_, _| Ok(Box::new(CheckedElsewhere)),
-    },
-    RuleInfo {
-        name: "reading-time",
-        default_severity: Severity::Warning,
-        fix: FixAvailability::Always,
-        doc: include_str!("../../../../rules/reading-time.md"),
-        doc_ja: include_str!("../../../../rules/ja/reading-time.md"),
-        build: |rules, _| {
-            Ok(Box::new(reading_time::ReadingTime::new(options_of(
-                &rules.reading_time,
-            ))))
-        },
-    },
-    RuleInfo {
-        name: "required-field",
-        default_severity: Severity::Error,
-        fix: FixAvailability::None,
-        doc: include_str!("../../../../rules/required-field.md"),
-        doc_ja: include_str!("../../../../rules/ja/required-field.md"),
-        build: |rules, _| {
-            Ok(Box::new(required_field::RequiredField::new(options_of(
-                &rules.required_field,
-            ))))
-        },
-    },
-    RuleInfo {
-        name: "tag-vocabulary",
-        default_severity: Severity::Warning,
-        fix: FixAvailability::Sometimes,
-        doc: include_str!("../../../../rules/tag-vocabulary.md"),
-        doc_ja: include_str!("../../../../rules/ja/tag-vocabulary.md"),
-        build: |rules, resources| {
-            Ok(Box::new(tag_vocabulary::TagVocabulary::new(
-                options_of(&rules.tag_vocabulary),
-                resources,
-            )?))
-        },
-    },
-    RuleInfo {
-        name: "unsupported-numeric-claim",
-        default_severity: Severity::Warning,
-        fix: FixAvailability::None,
-        doc: include_str!("../../../../rules/unsupported-numeric-claim.md"),
-        doc_ja: include_str!("../../../../rules/ja/unsupported-numeric-claim.md"),
-        build: |rules, _| {
-            Ok(Box::new(
-                unsupported_numeric_claim::UnsupportedNumericClaim::new(options_of(
-                    &rules.unsupported_numeric_claim,
-                )),
-            ))
-        },
-    },
-    RuleInfo {
-        name: "unused-suppression",
-        default_severity: Severity::Warning,
-        fix: FixAvailability::None,
-        doc: include_str!("../../../../rules/unused-suppression.md"),
-        doc_ja: include_str!("../../../../rules/ja/unused-suppression.md"),
-        build: |_, _| Ok(Box::new(CheckedElsewhere)),
-    },
-];
+/// The rule table. Each line declares a rule: its id, its field in `rules:`,
+/// its name, its options type, default severity, whether it fixes, its
+/// scope, and how it is built from its options and the config's files. From
+/// it come `RuleId`, `RulesConfig` (the config's `rules:` with merging, a
+/// severity lookup the compiler checks, and the schema), and `REGISTRY`.
+macro_rules! rule_table {
+    ($(
+        $id:ident $field:ident $name:literal ($options:ty)
+            $severity:ident $fix:ident $scope:ident => $build:expr;
+    )*) => {
+        /// A built-in rule, for code; `name()` is what people read and write.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum RuleId {
+            $($id,)*
+        }
+
+        impl RuleId {
+            pub const ALL: &'static [RuleId] = &[$(RuleId::$id,)*];
+
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(RuleId::$id => $name,)*
+                }
+            }
+
+            pub fn from_name(name: &str) -> Option<RuleId> {
+                match name {
+                    $($name => Some(RuleId::$id),)*
+                    _ => None,
+                }
+            }
+
+            pub fn info(self) -> &'static RuleInfo {
+                &REGISTRY[self as usize]
+            }
+        }
+
+        /// Every rule's setting, one typed field per rule so an unknown rule or
+        /// option is an error with a line number.
+        #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize, schemars::JsonSchema)]
+        #[serde(deny_unknown_fields)]
+        pub struct RulesConfig {
+            $(
+                #[serde(rename = $name)]
+                pub $field: Option<RuleSetting<$options>>,
+            )*
+        }
+
+        impl RulesConfig {
+            /// `later` over `self`, rule by rule and field by field.
+            pub(crate) fn merged(&self, later: &RulesConfig) -> RulesConfig {
+                RulesConfig {
+                    $($field: RuleSetting::merged(&self.$field, &later.$field),)*
+                }
+            }
+
+            /// The configured severity of a rule, if set.
+            pub fn severity(&self, rule: RuleId) -> Option<Severity> {
+                match rule {
+                    $(RuleId::$id => self.$field.as_ref()?.severity,)*
+                }
+            }
+        }
+
+        /// Every rule, in the table's order: sorted by name, so output order is stable.
+        pub static REGISTRY: &[RuleInfo] = &[
+            $(RuleInfo {
+                id: RuleId::$id,
+                name: $name,
+                default_severity: Severity::$severity,
+                fix: FixAvailability::$fix,
+                scope: Scope::$scope,
+                doc: include_str!(concat!("../../../../rules/", $name, ".md")),
+                doc_ja: include_str!(concat!("../../../../rules/ja/", $name, ".md")),
+                build: |rules, resources| {
+                    let build: fn($options, &Resources) -> Result<Box<dyn Rule>, String> = $build;
+                    build(options_of(&rules.$field), resources)
+                },
+            },)*
+        ];
+    };
+}
+
+rule_table! {
+    BoilerplateExcerpt boilerplate_excerpt "boilerplate-excerpt" (site_wide::BoilerplateOptions)
+        Warning None Site => |_, _| Ok(Box::new(CheckedElsewhere));
+    BrokenText broken_text "broken-text" (NoOptions)
+        Warning Sometimes Document => |_, _| Ok(Box::new(broken_text::BrokenText));
+    DuplicateTitleAcrossPosts duplicate_title_across_posts "duplicate-title-across-posts" (site_wide::DuplicateTitleOptions)
+        Warning None Site => |_, _| Ok(Box::new(CheckedElsewhere));
+    DuplicatedTitle duplicated_title "duplicated-title" (duplicated_title::Options)
+        Error Always Document => |options, _| Ok(Box::new(duplicated_title::DuplicatedTitle::new(options)));
+    FieldType field_type "field-type" (field_type::Options)
+        Error Sometimes Document => |options, _| Ok(Box::new(field_type::FieldTypeRule::new(options)?));
+    FrontMatterSyntax front_matter_syntax "front-matter-syntax" (NoOptions)
+        Error None Document => |_, _| Ok(Box::new(front_matter_syntax::FrontMatterSyntax));
+    InvalidEncoding invalid_encoding "invalid-encoding" (NoOptions)
+        Error None Document => |_, _| Ok(Box::new(CheckedElsewhere));
+    ReadingTime reading_time "reading-time" (reading_time::Options)
+        Warning Always Document => |options, _| Ok(Box::new(reading_time::ReadingTime::new(options)));
+    RequiredField required_field "required-field" (required_field::Options)
+        Error None Document => |options, _| Ok(Box::new(required_field::RequiredField::new(options)));
+    TagVocabulary tag_vocabulary "tag-vocabulary" (tag_vocabulary::Options)
+        Warning Sometimes Document => |options, resources| {
+            Ok(Box::new(tag_vocabulary::TagVocabulary::new(options, resources)?))
+        };
+    UnsupportedNumericClaim unsupported_numeric_claim "unsupported-numeric-claim" (unsupported_numeric_claim::Options)
+        Warning None Document => |options, _| {
+            Ok(Box::new(unsupported_numeric_claim::UnsupportedNumericClaim::new(options)))
+        };
+    UnusedSuppression unused_suppression "unused-suppression" (NoOptions)
+        Warning None Document => |_, _| Ok(Box::new(CheckedElsewhere));
+}
 
 pub fn find(name: &str) -> Option<&'static RuleInfo> {
     REGISTRY.iter().find(|info| info.name == name)
@@ -225,7 +223,7 @@ impl ActivePackRule {
 pub struct RuleSet {
     pub rules: Vec<(&'static RuleInfo, Severity, Box<dyn Rule>)>,
     pub pack_rules: Vec<ActivePackRule>,
-    pub site: crate::site::SiteSettings,
+    pub site: site_wide::SiteSettings,
     /// Severity of every registered rule, `Off` included, by registry order.
     severities: Vec<Severity>,
     /// The language of the findings' messages.
@@ -253,7 +251,7 @@ impl RuleSet {
         let mut rules = Vec::new();
         let mut severities = Vec::new();
         for info in REGISTRY {
-            let severity = config.severity(info.name).unwrap_or(info.default_severity);
+            let severity = config.severity(info.id).unwrap_or(info.default_severity);
             severities.push(severity);
             if severity != Severity::Off {
                 let rule = (info.build)(config, resources)
@@ -261,14 +259,10 @@ impl RuleSet {
                 rules.push((info, severity, rule));
             }
         }
-        let severity_of = |name: &str| {
-            config
-                .severity(name)
-                .or_else(|| find(name).map(|info| info.default_severity))
-        };
-        let site = crate::site::SiteSettings {
-            duplicate_title: severity_of("duplicate-title-across-posts").unwrap_or(Severity::Off),
-            boilerplate_excerpt: severity_of("boilerplate-excerpt").unwrap_or(Severity::Off),
+        let severity_of = |id: RuleId| severities[id as usize];
+        let site = site_wide::SiteSettings {
+            duplicate_title: severity_of(RuleId::DuplicateTitleAcrossPosts),
+            boilerplate_excerpt: severity_of(RuleId::BoilerplateExcerpt),
             boilerplate_min_posts: options_of(&config.boilerplate_excerpt).min_posts,
             boilerplate_templates: options_of(&config.boilerplate_excerpt).templates,
             allow_translations: options_of(&config.duplicate_title_across_posts).allow_translations,
@@ -302,6 +296,11 @@ impl RuleSet {
             }
         }
         self
+    }
+
+    /// The severity of a built-in rule.
+    pub fn severity_of(&self, rule: RuleId) -> Severity {
+        self.severities[rule as usize]
     }
 
     /// The severity of a built-in or pack rule; `Off` for one not known.

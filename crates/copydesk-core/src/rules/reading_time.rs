@@ -95,7 +95,7 @@ impl Rule for ReadingTime {
                 entry.value_range,
                 tr!(
                     language,
-                    "reading-time",
+                    "reading-time-implausible",
                     declared = minutes,
                     estimate = rounded.to_string(),
                     counts = estimate.describe_counts(language)

@@ -2,11 +2,11 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 
-use crate::config::Resources;
 use crate::diagnostic::{Edit, Fix, Violation};
 use crate::document::Document;
 use crate::front_matter::{Item, Value};
 use crate::messages::Language;
+use crate::rules::settings::Resources;
 use crate::rules::Rule;
 use crate::source::{TextRange, TextSize};
 use crate::tr;

@@ -2,6 +2,9 @@
 //!
 //! Values are copydesk's own [`Value`], so no rule sees serde_yaml or toml.
 
+mod toml;
+mod yaml;
+
 use crate::message;
 use crate::messages::Message;
 use crate::source::{Source, TextRange, TextSize};
@@ -163,8 +166,8 @@ impl FrontMatter {
         }
         let content = &text[delimited.content];
         let parsed = match delimited.format {
-            Format::Yaml => crate::yaml::parse_front_matter(content, delimited.content.start()),
-            Format::Toml => crate::toml_front_matter::parse(content, delimited.content.start()),
+            Format::Yaml => yaml::parse_front_matter(content, delimited.content.start()),
+            Format::Toml => toml::parse(content, delimited.content.start()),
         };
         front_matter.entries = parsed.entries;
         front_matter.problems = parsed.problems;
