@@ -261,3 +261,18 @@ fn no_rule_name_is_a_string_outside_the_rule_table() {
         found.join("\n")
     );
 }
+
+/// The README's table of rules lists every rule of the registry, once.
+#[test]
+fn the_readme_lists_every_rule() {
+    let checkout = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(checkout.join("README.md")).unwrap();
+    let rows: Vec<&str> = readme
+        .lines()
+        .filter_map(|line| line.strip_prefix("| [`")?.split('`').next())
+        .collect();
+    let mut listed = rows.clone();
+    listed.sort_unstable();
+    let names: Vec<&str> = copydesk_core::rules::REGISTRY.iter().map(|info| info.name).collect();
+    assert_eq!(listed, names, "README rows: {rows:?}");
+}
