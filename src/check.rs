@@ -2,10 +2,9 @@
 
 use std::sync::Arc;
 
-use copydesk_core::fix::fix_until_settled;
 use copydesk_core::site::{check_site, Post, PostFacts, SiteSettings};
 use copydesk_core::{
-    check_bytes, Applicability, ColumnEncoding, Diagnostic, Severity, Source, TextRange, TextSize,
+    Applicability, ColumnEncoding, Diagnostic, Severity, Source, TextRange, TextSize,
 };
 use rayon::prelude::*;
 
@@ -13,7 +12,6 @@ use crate::discover::{describe_io_error, slash_path, LoadedConfig, Target};
 use crate::write::{unified_diff, write_fixed};
 
 /// Fixes are applied and the file linted again up to this many times.
-pub const MAX_FIX_ROUNDS: usize = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FixMode {
@@ -330,58 +328,57 @@ pub fn check_text(
     relative: &str,
     options: CheckOptions,
 ) -> (FileOutcome, Option<String>) {
-    let rule_set = match config.config.rule_set_for(relative) {
-        Ok(rule_set) => rule_set,
-        Err(error) => {
-            return (
-                FileOutcome {
-                    path: path.to_string(),
-                    failure: Some(error.to_string()),
-                    ..FileOutcome::default()
-                },
-                None,
-            )
-        }
-    };
-    let result = check_bytes(path, bytes.to_vec(), &rule_set);
+    let linted =
+        match copydesk_core::session::lint_bytes(&config.config, relative, path, bytes.to_vec()) {
+            Ok(linted) => linted,
+            Err(error) => {
+                return (
+                    FileOutcome {
+                        path: path.to_string(),
+                        failure: Some(error.to_string()),
+                        ..FileOutcome::default()
+                    },
+                    None,
+                )
+            }
+        };
     let mut outcome = FileOutcome {
         path: path.to_string(),
         ..FileOutcome::default()
     };
-    let Some(document) = result.document else {
-        // Text that did not decode is shown lossily: every byte before the
-        // first bad one is unchanged, so the reported offset stays right.
-        let source = Source::new(String::from_utf8_lossy(bytes).into_owned());
-        locate(&mut outcome, &source, result.diagnostics, options);
-        return (outcome, None);
+    let document = match &linted.document {
+        Ok(document) => document,
+        Err(_) => {
+            // Text that did not decode is shown lossily: every byte before the
+            // first bad one is unchanged, so the reported offset stays right.
+            let source = Source::new(String::from_utf8_lossy(bytes).into_owned());
+            locate(&mut outcome, &source, linted.diagnostics, options);
+            return (outcome, None);
+        }
     };
-    outcome.site = Some(site_entry(&document, rule_set.site));
+    outcome.site = Some(site_entry(document, linted.rule_set.site));
 
     let fixable = |d: &Diagnostic| {
         d.fix
             .as_ref()
             .is_some_and(|fix| options.unsafe_fixes || fix.applicability == Applicability::Safe)
     };
-    if options.fix == FixMode::Report || !result.diagnostics.iter().any(fixable) {
-        locate(&mut outcome, &document.source, result.diagnostics, options);
+    if options.fix == FixMode::Report || !linted.diagnostics.iter().any(fixable) {
+        locate(&mut outcome, &document.source, linted.diagnostics, options);
         return (outcome, None);
     }
-    let fixed = fix_until_settled(
-        path,
-        document.source.clone(),
-        &rule_set,
-        options.unsafe_fixes,
-        MAX_FIX_ROUNDS,
-    );
+    let Some(fixed) = linted.fixed(options.unsafe_fixes) else {
+        return (outcome, None);
+    };
     outcome.fixed = fixed.fixed;
     outcome.unsettled = fixed.unsettled;
     if fixed.text == document.source.text() {
-        locate(&mut outcome, &document.source, result.diagnostics, options);
+        locate(&mut outcome, &document.source, linted.diagnostics, options);
         return (outcome, None);
     }
     if options.fix == FixMode::Diff {
         outcome.diff = Some(unified_diff(path, document.source.text(), &fixed.text));
-        locate(&mut outcome, &document.source, result.diagnostics, options);
+        locate(&mut outcome, &document.source, linted.diagnostics, options);
         return (outcome, Some(fixed.text));
     }
     let fixed_source = Source::new(fixed.text);

@@ -371,7 +371,7 @@ fn report_outcomes(
         eprintln!(
             "copydesk: {}: fixes did not settle after {} rounds for: {}",
             outcome.path,
-            check::MAX_FIX_ROUNDS,
+            copydesk_core::fix::MAX_FIX_ROUNDS,
             outcome.unsettled.join(", ")
         );
     }

@@ -413,7 +413,12 @@ fn the_vscode_package_for_linux_x64_carries_a_binary_the_extension_finds() {
     // The extension's own test unpacks it, runs the binary and resolves the
     // server with the extension's code.
     succeeded(
-        run(&extension, "node", &["--test", "test/"], &[("VSIX", &vsix)]),
-        "node --test test/",
+        run(
+            &extension,
+            "node",
+            &["--test", "test/bundled.test.js"],
+            &[("VSIX", &vsix)],
+        ),
+        "node --test test/bundled.test.js",
     );
 }

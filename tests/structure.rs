@@ -273,6 +273,9 @@ fn the_readme_lists_every_rule() {
         .collect();
     let mut listed = rows.clone();
     listed.sort_unstable();
-    let names: Vec<&str> = copydesk_core::rules::REGISTRY.iter().map(|info| info.name).collect();
+    let names: Vec<&str> = copydesk_core::rules::REGISTRY
+        .iter()
+        .map(|info| info.name)
+        .collect();
     assert_eq!(listed, names, "README rows: {rows:?}");
 }

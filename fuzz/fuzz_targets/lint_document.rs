@@ -15,7 +15,7 @@ fn config() -> &'static Config {
 fuzz_target!(|bytes: &[u8]| {
     let rule_set = config().rule_set_for("_posts/2025-01-01-post.md").expect("rules build");
     let result = check_bytes("_posts/2025-01-01-post.md", bytes.to_vec(), &rule_set);
-    let Some(document) = result.document else { return };
+    let Ok(document) = result.document else { return };
     let text = document.source.text();
     for diagnostic in &result.diagnostics {
         let ranges = std::iter::once(diagnostic.range)

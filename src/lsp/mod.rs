@@ -7,15 +7,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use copydesk_core::config::options_of;
-use copydesk_core::fix::fix_until_settled;
-use copydesk_core::front_matter::Value;
-use copydesk_core::reading_time::estimate;
-use copydesk_core::vocabulary::{Lookup, Vocabulary};
-use copydesk_core::{
-    check, Applicability, ColumnEncoding, Document, Fix, Severity, TextRange, TextSize,
-};
+use copydesk_core::fix::{fix_until_settled, MAX_FIX_ROUNDS};
 use copydesk_core::{tr, Language};
+use copydesk_core::{Applicability, ColumnEncoding, Document, Fix, Severity, TextRange, TextSize};
 use serde_json::{json, Value as Json};
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
@@ -94,6 +88,8 @@ struct State {
     /// When the configs' files were last compared with the disk, for clients
     /// that do not watch files.
     configs_checked: Option<std::time::Instant>,
+    /// Each open document's last lint.
+    lints: HashMap<Url, Arc<Linted>>,
     /// The client's locale (`initialize`'s `locale`), else the server's:
     /// the language of messages unless a config names one.
     locale: Option<Language>,
@@ -108,6 +104,7 @@ impl Default for State {
             documents: HashMap::new(),
             configs: None,
             configs_checked: None,
+            lints: HashMap::new(),
             locale: crate::args::locale_language(),
         }
     }
@@ -161,7 +158,7 @@ impl State {
             .as_ref()
             .is_some_and(ConfigResolver::changed_on_disk);
         if changed {
-            self.configs = None;
+            self.forget_configs();
         }
         changed
     }
@@ -186,72 +183,107 @@ impl State {
         Some((linted.to_lsp(uri, encoding), linted.version))
     }
 
-    /// The parsed document and its findings, under its nearest config.
-    fn lint(&mut self, uri: &Url) -> Option<Linted> {
+    /// Drops the loaded configs and every lint made with them.
+    fn forget_configs(&mut self) {
+        self.configs = None;
+        self.lints.clear();
+    }
+
+    /// The parsed document and its findings, under its nearest config: the
+    /// last lint of this version of the document, or a new one.
+    fn lint(&mut self, uri: &Url) -> Option<Arc<Linted>> {
         let document = self.documents.get(uri)?;
-        let (version, source, path) = (document.version, document.source.clone(), document.path());
-        let config = match self.config_for(&path) {
-            Ok(config) => config,
-            Err(message) => {
-                let language = self.locale.unwrap_or_default();
-                return Some(Linted::config_error(version, source, message, language));
+        let (version, generation) = (document.version, document.generation);
+        if let Some(linted) = self
+            .lints
+            .get(uri)
+            .filter(|linted| linted.version == version && linted.generation == generation)
+        {
+            return Some(Arc::clone(linted));
+        }
+        let (source, path) = (document.source.clone(), document.path());
+        let display = crate::discover::slash_path(&path);
+        let linted = match self.config_for(&path) {
+            Err(message) => Linted::config_error(version, generation, source, message, self.locale),
+            Ok(config) => {
+                let relative = config.relative_path(&path);
+                let language = config.config.language();
+                match copydesk_core::session::lint_source(
+                    &config.config,
+                    &relative,
+                    &display,
+                    source.clone(),
+                ) {
+                    Err(error) => Linted::config_error(
+                        version,
+                        generation,
+                        source,
+                        error.to_string(),
+                        Some(language),
+                    ),
+                    Ok(session) => Linted {
+                        version,
+                        generation,
+                        document: session
+                            .document
+                            .unwrap_or_else(|_| Document::parse(display, source)),
+                        diagnostics: session.diagnostics,
+                        config: Ok(Configured {
+                            loaded: config,
+                            relative,
+                            rule_set: session.rule_set,
+                        }),
+                        language,
+                    },
+                }
             }
         };
-        let relative = config.relative_path(&path);
-        let language = config.config.language();
-        let rule_set = match config.config.rule_set_for(&relative) {
-            Ok(rule_set) => rule_set,
-            Err(error) => {
-                return Some(Linted::config_error(
-                    version,
-                    source,
-                    error.to_string(),
-                    language,
-                ))
-            }
-        };
-        let parsed = Document::parse(crate::discover::slash_path(&path), source);
-        let diagnostics = check(&parsed, &rule_set);
-        Some(Linted {
-            version,
-            document: parsed,
-            diagnostics,
-            config: Some((config, relative)),
-            config_error: None,
-            language,
-        })
+        let linted = Arc::new(linted);
+        self.lints.insert(uri.clone(), Arc::clone(&linted));
+        Some(linted)
     }
 }
 
+/// A document linted at one version, kept until it changes: publishing,
+/// hover, completion and code actions answer from it without linting again.
 struct Linted {
     version: i32,
+    generation: u64,
     document: Document,
     diagnostics: Vec<copydesk_core::Diagnostic>,
-    config: Option<(Arc<LoadedConfig>, String)>,
-    config_error: Option<String>,
+    /// The config the document was linted under, or why there is none.
+    config: std::result::Result<Configured, String>,
     language: Language,
+}
+
+struct Configured {
+    loaded: Arc<LoadedConfig>,
+    /// The document's path relative to the config's folder.
+    relative: String,
+    rule_set: Arc<copydesk_core::rules::RuleSet>,
 }
 
 impl Linted {
     fn config_error(
         version: i32,
+        generation: u64,
         source: copydesk_core::Source,
         message: String,
-        language: Language,
+        language: Option<Language>,
     ) -> Linted {
         Linted {
             version,
+            generation,
             document: Document::parse("", source),
             diagnostics: Vec::new(),
-            config: None,
-            config_error: Some(message),
-            language,
+            config: Err(message),
+            language: language.unwrap_or_default(),
         }
     }
 
     fn to_lsp(&self, uri: &Url, encoding: ColumnEncoding) -> Vec<Diagnostic> {
         let source = &self.document.source;
-        if let Some(message) = &self.config_error {
+        if let Err(message) = &self.config {
             return vec![Diagnostic {
                 range: Range::default(),
                 severity: Some(DiagnosticSeverity::ERROR),
@@ -374,7 +406,7 @@ impl Backend {
     async fn relint_all(&self) {
         let uris: Vec<Url> = {
             let mut state = self.state();
-            state.configs = None;
+            state.forget_configs();
             state.documents.keys().cloned().collect()
         };
         if self.state().pull_diagnostics {
@@ -431,7 +463,7 @@ impl LanguageServer for Backend {
             // VS Code sends its display language; a config's `language:` wins.
             if let Some(locale) = params.locale.as_deref() {
                 state.locale = copydesk_core::Language::from_locale(locale).or(state.locale);
-                state.configs = None;
+                state.forget_configs();
             }
         }
         Ok(InitializeResult {
@@ -584,7 +616,11 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        self.state().documents.remove(&uri);
+        {
+            let mut state = self.state();
+            state.documents.remove(&uri);
+            state.lints.remove(&uri);
+        }
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
         return_freed_memory();
     }
@@ -719,7 +755,21 @@ impl LanguageServer for Backend {
         );
         // What the value is (the reading-time estimate, a tag's entry) first,
         // then what is wrong with it.
-        let mut sections: Vec<String> = front_matter_hover(&linted, offset).into_iter().collect();
+        let mut sections: Vec<String> = linted
+            .config
+            .as_ref()
+            .ok()
+            .and_then(|configured| {
+                copydesk_core::editor::hover(
+                    &configured.loaded.config,
+                    &configured.relative,
+                    &linted.document,
+                    offset,
+                    linted.language,
+                )
+            })
+            .into_iter()
+            .collect();
         let under: Vec<&copydesk_core::Diagnostic> = linted
             .diagnostics
             .iter()
@@ -761,15 +811,14 @@ impl Backend {
         let mut state = self.state();
         let encoding = state.encoding;
         let linted = state.lint(uri)?;
-        let (config, relative) = linted.config.as_ref()?;
-        let rule_set = config.config.rule_set_for(relative).ok()?;
+        let configured = linted.config.as_ref().ok()?;
         let source = &linted.document.source;
         let outcome = fix_until_settled(
             &linted.document.path,
             source.clone(),
-            &rule_set,
+            &configured.rule_set,
             false,
-            crate::check::MAX_FIX_ROUNDS,
+            MAX_FIX_ROUNDS,
         );
         if outcome.text == source.text() {
             return None;
@@ -992,131 +1041,40 @@ fn why(info: &copydesk_core::rules::RuleInfo, language: Language) -> Option<Stri
     })
 }
 
-/// Hover text for a front-matter value: the reading-time estimate, or a tag's vocabulary entry.
-fn front_matter_hover(linted: &Linted, offset: TextSize) -> Option<String> {
-    let (config, relative) = linted.config.as_ref()?;
-    let rules = config.config.rules_for(relative);
-    let front_matter = &linted.document.front_matter;
-    let entry = front_matter
-        .entries
-        .iter()
-        .find(|entry| entry.range.contains_inclusive(offset))?;
-    let reading = options_of(&rules.reading_time);
-    if reading.fields.contains(&entry.key) {
-        let estimate = estimate(&linted.document, &reading.model);
-        return Some(tr!(
-            linted.language,
-            "lsp-hover-reading-time",
-            estimate = estimate.rounded_minutes().to_string(),
-            counts = estimate.describe_counts(linted.language),
-            fast = format!("{:.1}", estimate.lowest + reading.model.slack_minutes),
-            slow = format!("{:.1}", estimate.highest - reading.model.slack_minutes),
-            lowest = format!("{:.0}", estimate.lowest.max(0.0).floor()),
-            highest = format!("{:.0}", estimate.highest.ceil()),
-        ));
-    }
-    let tags = options_of(&rules.tag_vocabulary);
-    if !tags.fields.contains(&entry.key) {
-        return None;
-    }
-    let Value::List(items) = &entry.value else {
-        return None;
-    };
-    let item = items
-        .iter()
-        .find(|item| item.range.contains_inclusive(offset))?;
-    let tag = item.value.as_str()?;
-    let vocabulary = config.config.vocabulary_for(relative, &entry.key)?;
-    Some(match vocabulary.lookup(tag) {
-        Lookup::Canonical(term) | Lookup::Variant(term) | Lookup::Alias(term) => {
-            describe_term(term, linted.language)
-        }
-        Lookup::Unknown(_) => tr!(
-            linted.language,
-            "lsp-hover-unknown-tag",
-            tag = tag,
-            field = &entry.key
-        ),
-    })
-}
-
-fn describe_term(term: &copydesk_core::vocabulary::Term, language: Language) -> String {
-    let mut text = format!("**{}**", term.name);
-    if let Some(description) = &term.description {
-        text.push_str(&format!(": {description}"));
-    }
-    if !term.aliases.is_empty() {
-        let aliases = tr!(
-            language,
-            "lsp-hover-aliases",
-            aliases = term.aliases.join(", ")
-        );
-        text.push_str(&format!("\n\n{aliases}"));
-    }
-    text
-}
-
-/// Vocabulary names for the tag being typed inside a list field, found from
-/// the text so it works while the front matter does not parse yet: names
-/// first, then one item per matching alias (`GenAI → 生成AI`, inserting the
-/// name); tags the list has already are not offered.
+/// The rules' completions at `offset`, as LSP items.
 fn tag_completions(
     linted: &Linted,
     offset: TextSize,
     encoding: ColumnEncoding,
 ) -> Option<Vec<CompletionItem>> {
-    let (config, relative) = linted.config.as_ref()?;
-    let tags = options_of(&config.config.rules_for(relative).tag_vocabulary);
+    let configured = linted.config.as_ref().ok()?;
     let source = &linted.document.source;
-    let item = copydesk_core::typing::list_item_at(source.text(), usize::from(offset))?;
-    if !tags.fields.iter().any(|field| field == item.field) {
-        return None;
-    }
-    let vocabulary: Vocabulary = config.config.vocabulary_for(relative, item.field)?;
-    let replace = to_range(source, item.typed, encoding);
-    let candidates = vocabulary.completion_candidates(source.slice(item.typed), &item.others);
-    let items = candidates
+    let found = copydesk_core::editor::completions(
+        &configured.loaded.config,
+        &configured.relative,
+        source.text(),
+        offset,
+        linted.language,
+    )?;
+    let replace = to_range(source, found.replace, encoding);
+    let items = found
+        .items
         .into_iter()
         .enumerate()
-        .map(|(rank, candidate)| {
-            let name = &candidate.term.name;
-            let new_text = if item.quoted || !(item.toml || needs_quotes(name)) {
-                name.clone()
-            } else {
-                format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""))
-            };
-            CompletionItem {
-                label: match candidate.alias {
-                    Some(alias) => format!("{alias} → {name}"),
-                    None => name.clone(),
-                },
-                kind: Some(CompletionItemKind::VALUE),
-                detail: candidate
-                    .alias
-                    .map(|_| tr!(linted.language, "lsp-completion-alias-of", name = name)),
-                documentation: candidate
-                    .term
-                    .description
-                    .clone()
-                    .map(Documentation::String),
-                // Clients filter on this, or on the label when it is absent.
-                filter_text: Some(candidate.alias.unwrap_or(name).to_string()),
-                sort_text: Some(format!("{rank:05}")),
-                text_edit: Some(CompletionTextEdit::Edit(TextEdit {
-                    range: replace,
-                    new_text,
-                })),
-                ..CompletionItem::default()
-            }
+        .map(|(rank, item)| CompletionItem {
+            label: item.label,
+            kind: Some(CompletionItemKind::VALUE),
+            detail: item.detail,
+            documentation: item.documentation.map(Documentation::String),
+            // Clients filter on this, or on the label when it is absent.
+            filter_text: Some(item.filter),
+            sort_text: Some(format!("{rank:05}")),
+            text_edit: Some(CompletionTextEdit::Edit(TextEdit {
+                range: replace,
+                new_text: item.insert,
+            })),
+            ..CompletionItem::default()
         })
         .collect();
     Some(items)
-}
-
-/// Whether a tag written bare in a YAML flow list would read as something
-/// else (a mapping, a comment, another item, an anchor…).
-fn needs_quotes(name: &str) -> bool {
-    name.contains([',', '[', ']', '{', '}', ':', '#', '"', '\''])
-        || name.starts_with(['-', '?', '&', '*', '!', '|', '>', '%', '@', '`', ' '])
-        || name.ends_with(' ')
 }

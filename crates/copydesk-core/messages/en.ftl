@@ -269,12 +269,12 @@ lsp-mentioned-again = mentioned again here
 lsp-fix-all = Fix all copydesk problems
 lsp-disable-for-line = Disable { $rule } for this line
 lsp-hover-more = More: `copydesk explain { $rule }`
-lsp-hover-reading-time = **Reading time**: about { $estimate } min ({ $counts }).
+hover-reading-time = **Reading time**: about { $estimate } min ({ $counts }).
 
     A fast reader takes { $fast } min, a slow one { $slow } min; copydesk accepts { $lowest } to { $highest }.
-lsp-hover-unknown-tag = `{ $tag }` is not in the { $field } vocabulary.
-lsp-hover-aliases = Aliases: { $aliases }
-lsp-completion-alias-of = alias of { $name }
+hover-unknown-tag = `{ $tag }` is not in the { $field } vocabulary.
+hover-aliases = Aliases: { $aliases }
+completion-alias-of = alias of { $name }
 
 ## The human format
 

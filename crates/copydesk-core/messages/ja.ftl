@@ -233,12 +233,12 @@ lsp-mentioned-again = ここにも出てきます
 lsp-fix-all = copydesk の問題をすべて修正する
 lsp-disable-for-line = この行で { $rule } を無効にする
 lsp-hover-more = 詳しくは `copydesk explain { $rule } --lang ja`
-lsp-hover-reading-time = **読了時間**: およそ { $estimate } 分({ $counts })。
+hover-reading-time = **読了時間**: およそ { $estimate } 分({ $counts })。
 
     速く読む人なら { $fast } 分、ゆっくり読む人なら { $slow } 分かかります。copydesk は { $lowest }〜{ $highest } 分を妥当とみなします。
-lsp-hover-unknown-tag = `{ $tag }` は { $field } の語彙にありません。
-lsp-hover-aliases = 別名: { $aliases }
-lsp-completion-alias-of = { $name } の別名
+hover-unknown-tag = `{ $tag }` は { $field } の語彙にありません。
+hover-aliases = 別名: { $aliases }
+completion-alias-of = { $name } の別名
 
 ## human 形式
 

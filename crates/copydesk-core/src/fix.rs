@@ -49,6 +49,10 @@ pub fn apply_fixes<'d>(
     (output, applied)
 }
 
+/// Fixing stops after this many rounds; rules still offering fixes then are
+/// named as not settling. Every front end uses this cap.
+pub const MAX_FIX_ROUNDS: usize = 10;
+
 /// The result of fixing one file until it settles.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FixOutcome {

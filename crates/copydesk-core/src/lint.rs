@@ -67,9 +67,8 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// The outcome of linting one file's bytes.
 #[derive(Debug)]
 pub struct FileResult {
-    /// `None` when the bytes were not text.
-    pub document: Option<Document>,
-    pub decode_error: Option<DecodeError>,
+    /// The parsed document, or why the bytes were not text.
+    pub document: Result<Document, DecodeError>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -80,8 +79,7 @@ pub fn check_bytes(path: &str, bytes: Vec<u8>, rule_set: &RuleSet) -> FileResult
             let document = Document::parse(path, source);
             let diagnostics = check(&document, rule_set);
             FileResult {
-                document: Some(document),
-                decode_error: None,
+                document: Ok(document),
                 diagnostics,
             }
         }
@@ -102,8 +100,7 @@ pub fn check_bytes(path: &str, bytes: Vec<u8>, rule_set: &RuleSet) -> FileResult
                 }]
             };
             FileResult {
-                document: None,
-                decode_error: Some(error),
+                document: Err(error),
                 diagnostics,
             }
         }

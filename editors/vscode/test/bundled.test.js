@@ -1,6 +1,6 @@
 // The platform package carries a binary that runs, and the extension's own
 // server-resolution code, loaded from the unpacked package, finds it.
-//   VSIX=copydesk-linux-x64-0.1.0.vsix node --test test/
+//   VSIX=copydesk-linux-x64-0.1.0.vsix node --test test/bundled.test.js
 "use strict";
 const assert = require("node:assert/strict");
 const { execFileSync } = require("node:child_process");

@@ -121,6 +121,22 @@ impl Rule for ReadingTime {
     }
 }
 
+/// The hover on the reading-time field: the estimate, how it was made, and
+/// the range copydesk accepts.
+pub(crate) fn hover(options: &Options, document: &Document, language: Language) -> String {
+    let estimate = estimate(document, &options.model);
+    tr!(
+        language,
+        "hover-reading-time",
+        estimate = estimate.rounded_minutes().to_string(),
+        counts = estimate.describe_counts(language),
+        fast = format!("{:.1}", estimate.lowest + options.model.slack_minutes),
+        slow = format!("{:.1}", estimate.highest - options.model.slack_minutes),
+        lowest = format!("{:.0}", estimate.lowest.max(0.0).floor()),
+        highest = format!("{:.0}", estimate.highest.ceil()),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use crate::test_support::{assert_snapshot_of, assert_snapshot_with_config};

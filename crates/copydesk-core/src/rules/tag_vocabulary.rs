@@ -350,6 +350,69 @@ fn item_removal(document: &Document, items: &[Item], index: usize) -> TextRange 
     }
 }
 
+/// The hover on a tag: its vocabulary entry, or that it has none.
+pub(crate) fn hover(vocabulary: &Vocabulary, field: &str, tag: &str, language: Language) -> String {
+    match vocabulary.lookup(tag) {
+        Lookup::Canonical(term) | Lookup::Variant(term) | Lookup::Alias(term) => {
+            let mut text = format!("**{}**", term.name);
+            if let Some(description) = &term.description {
+                text.push_str(&format!(": {description}"));
+            }
+            if !term.aliases.is_empty() {
+                let aliases = tr!(language, "hover-aliases", aliases = term.aliases.join(", "));
+                text.push_str(&format!("\n\n{aliases}"));
+            }
+            text
+        }
+        Lookup::Unknown(_) => tr!(language, "hover-unknown-tag", tag = tag, field = field),
+    }
+}
+
+/// Vocabulary names for the tag being typed, found from the text so it works
+/// while the front matter does not parse yet: names first, then one item per
+/// matching alias (`GenAI → 生成AI`, inserting the name); tags the list has
+/// already are not offered.
+pub(crate) fn completions(
+    vocabulary: &Vocabulary,
+    text: &str,
+    item: &crate::typing::ListItem,
+    language: Language,
+) -> Vec<crate::editor::Completion> {
+    let typed = &text[item.typed];
+    vocabulary
+        .completion_candidates(typed, &item.others)
+        .into_iter()
+        .map(|candidate| {
+            let name = &candidate.term.name;
+            let insert = if item.quoted || !(item.toml || needs_quotes(name)) {
+                name.clone()
+            } else {
+                format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""))
+            };
+            crate::editor::Completion {
+                label: match candidate.alias {
+                    Some(alias) => format!("{alias} → {name}"),
+                    None => name.clone(),
+                },
+                insert,
+                filter: candidate.alias.unwrap_or(name).to_string(),
+                detail: candidate
+                    .alias
+                    .map(|_| tr!(language, "completion-alias-of", name = name)),
+                documentation: candidate.term.description.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Whether a tag written bare in a YAML flow list would read as something
+/// else (a mapping, a comment, another item, an anchor…).
+fn needs_quotes(name: &str) -> bool {
+    name.contains([',', '[', ']', '{', '}', ':', '#', '"', '\''])
+        || name.starts_with(['-', '?', '&', '*', '!', '|', '>', '%', '@', '`', ' '])
+        || name.ends_with(' ')
+}
+
 #[cfg(test)]
 mod tests {
     use crate::config::Config;
