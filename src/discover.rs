@@ -271,10 +271,25 @@ impl Target {
     }
 }
 
-/// A path that could not be walked.
+/// A path that could not be walked, or a post that could not be read.
 pub struct WalkFailure {
     pub path: String,
     pub message: String,
+}
+
+impl Target {
+    /// The post's bytes, or why they cannot be read: how every command reads
+    /// a post it was given, and names one it could not read.
+    pub fn read(&self) -> Result<Vec<u8>, WalkFailure> {
+        std::fs::read(&self.path).map_err(|error| self.failure(describe_io_error(&error)))
+    }
+
+    pub fn failure(&self, message: String) -> WalkFailure {
+        WalkFailure {
+            path: slash_path(&self.path),
+            message,
+        }
+    }
 }
 
 /// Expands the paths given on the command line, sorted by path.

@@ -436,7 +436,7 @@ fn exit_code(summary: &Summary, max_warnings: Option<usize>) -> u8 {
 }
 
 fn write_vocabulary(args: &args::VocabArgs) -> u8 {
-    let (yaml, posts) = match vocab::starter_vocabulary(args) {
+    let (yaml, posts, failures) = match vocab::starter_vocabulary(args) {
         Ok(found) => found,
         Err(message) => {
             eprintln!("copydesk: {message}");
@@ -457,7 +457,20 @@ fn write_vocabulary(args: &args::VocabArgs) -> u8 {
             args.field
         );
     }
-    EXIT_CLEAN
+    report_failures(&failures)
+}
+
+/// Names each path that could not be walked or read, as `check` does; the
+/// run still did what it could, but its exit code says it was incomplete.
+fn report_failures(failures: &[discover::WalkFailure]) -> u8 {
+    for failure in failures {
+        eprintln!("copydesk: {}: error: {}", failure.path, failure.message);
+    }
+    if failures.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_TROUBLE
+    }
 }
 
 fn write_report(args: &args::ReportArgs, languages: discover::Languages) -> u8 {
@@ -473,19 +486,15 @@ fn write_report(args: &args::ReportArgs, languages: discover::Languages) -> u8 {
     } else {
         args.paths.clone()
     };
-    let targets = match discover::targets(&paths, &mut resolver) {
-        Ok((targets, failures)) => {
-            for failure in failures {
-                eprintln!("copydesk: {}: {}", failure.path, failure.message);
-            }
-            targets
-        }
+    let (targets, mut failures) = match discover::targets(&paths, &mut resolver) {
+        Ok(found) => found,
         Err(failure) => {
             eprintln!("copydesk: config error: {failure}");
             return EXIT_TROUBLE;
         }
     };
-    let (posts, site_findings) = site_report::summarize(&targets);
+    let (posts, site_findings, unreadable) = site_report::summarize(&targets);
+    failures.extend(unreadable);
     let site: Vec<String> = paths
         .iter()
         .map(|path| discover::slash_path(path))
@@ -500,7 +509,7 @@ fn write_report(args: &args::ReportArgs, languages: discover::Languages) -> u8 {
         args.output.display(),
         posts.len()
     );
-    EXIT_CLEAN
+    report_failures(&failures)
 }
 
 fn init_config(with_vocabulary: bool) -> u8 {
@@ -523,7 +532,10 @@ fn init_config(with_vocabulary: bool) -> u8 {
             return EXIT_TROUBLE;
         }
         match vocab::starter_vocabulary_of(std::slice::from_ref(&root), field, None) {
-            Ok((yaml, posts)) => {
+            Ok((yaml, posts, failures)) => {
+                if report_failures(&failures) != EXIT_CLEAN {
+                    return EXIT_TROUBLE;
+                }
                 if let Err(error) = std::fs::write(root.join(&vocabulary_file), yaml) {
                     eprintln!("copydesk: cannot write {vocabulary_file}: {error}");
                     return EXIT_TROUBLE;

@@ -12,10 +12,9 @@ use copydesk_core::rules::reading_time::declared;
 use copydesk_core::rules::RuleId;
 use copydesk_core::site::{check_site, Post, PostFacts};
 use copydesk_core::vocabulary::{normalize_tag, starter_terms};
-use copydesk_core::{check, Document, Source};
 use rayon::prelude::*;
 
-use crate::discover::{slash_path, Target};
+use crate::discover::{slash_path, Target, WalkFailure};
 
 /// A post's declared and estimated minutes, and the plausible range.
 #[derive(Debug, Clone, Copy)]
@@ -44,9 +43,24 @@ pub struct PostSummary {
     pub settings: copydesk_core::site::SiteSettings,
 }
 
-/// Every post, with the site-wide findings counted in with its own.
-pub fn summarize(targets: &[Target]) -> (Vec<PostSummary>, Vec<copydesk_core::site::SiteFinding>) {
-    let mut posts: Vec<PostSummary> = targets.par_iter().filter_map(summarize_one).collect();
+/// Every post, with the site-wide findings counted in with its own, and the
+/// posts that could not be read.
+pub fn summarize(
+    targets: &[Target],
+) -> (
+    Vec<PostSummary>,
+    Vec<copydesk_core::site::SiteFinding>,
+    Vec<WalkFailure>,
+) {
+    let summaries: Vec<Result<PostSummary, WalkFailure>> =
+        targets.par_iter().map(summarize_one).collect();
+    let (mut posts, mut failures) = (Vec::new(), Vec::new());
+    for summary in summaries {
+        match summary {
+            Ok(post) => posts.push(post),
+            Err(failure) => failures.push(failure),
+        }
+    }
     let findings = {
         let site: Vec<Post> = posts
             .iter()
@@ -60,17 +74,22 @@ pub fn summarize(targets: &[Target]) -> (Vec<PostSummary>, Vec<copydesk_core::si
             .entry(finding.diagnostic.rule.to_string())
             .or_default() += 1;
     }
-    (posts, findings)
+    (posts, findings, failures)
 }
 
-fn summarize_one(target: &Target) -> Option<PostSummary> {
-    let source = Source::from_bytes(std::fs::read(&target.path).ok()?).ok()?;
+fn summarize_one(target: &Target) -> Result<PostSummary, WalkFailure> {
     let path = slash_path(&target.path);
-    let rule_set = target.config.config.rule_set_for(&target.relative).ok()?;
-    let rules = target.config.config.rules_for(&target.relative);
-    let document = Document::parse(path.clone(), source);
+    let config = &target.config.config;
+    let linted =
+        copydesk_core::session::lint_bytes(config, &target.relative, &path, target.read()?)
+            .map_err(|error| target.failure(error.to_string()))?;
+    let document = match &linted.document {
+        Ok(document) => document,
+        Err(error) => return Err(target.failure(error.to_string())),
+    };
+    let rules = config.rules_for(&target.relative);
     let mut findings = BTreeMap::new();
-    for diagnostic in check(&document, &rule_set) {
+    for diagnostic in &linted.diagnostics {
         *findings.entry(diagnostic.rule.to_string()).or_default() += 1;
     }
     let reading_options = options_of(&rules.reading_time);
@@ -79,8 +98,8 @@ fn summarize_one(target: &Target) -> Option<PostSummary> {
         .iter()
         .find_map(|field| document.front_matter.get(field))
         .and_then(|entry| {
-            let (minutes, _) = declared(&document, entry)?;
-            let estimate = estimate(&document, &reading_options.model);
+            let (minutes, _) = declared(document, entry)?;
+            let estimate = estimate(document, &reading_options.model);
             Some(Reading {
                 declared: minutes,
                 estimated: estimate.minutes,
@@ -115,12 +134,12 @@ fn summarize_one(target: &Target) -> Option<PostSummary> {
             _ => Vec::new(),
         })
         .collect();
-    let facts = PostFacts::of(&document);
+    let facts = PostFacts::of(document);
     let title = facts
         .title
         .as_ref()
         .map_or_else(|| path.clone(), |fact| fact.text.clone());
-    Some(PostSummary {
+    Ok(PostSummary {
         path,
         title,
         month,
@@ -128,7 +147,7 @@ fn summarize_one(target: &Target) -> Option<PostSummary> {
         reading,
         tags,
         facts,
-        settings: rule_set.site,
+        settings: linted.rule_set.site,
     })
 }
 

@@ -5,14 +5,14 @@ use std::path::{Path, PathBuf};
 
 use copydesk_core::front_matter::Value;
 use copydesk_core::vocabulary::{starter_terms, starter_yaml};
-use copydesk_core::{Document, Source};
+use copydesk_core::Document;
 use rayon::prelude::*;
 
 use crate::args::VocabArgs;
-use crate::discover::{self, ConfigResolver};
+use crate::discover::{self, ConfigResolver, WalkFailure};
 
-/// The YAML, and how many posts were read.
-pub fn starter_vocabulary(args: &VocabArgs) -> Result<(String, usize), String> {
+/// The YAML, how many posts were read, and the paths that could not be.
+pub fn starter_vocabulary(args: &VocabArgs) -> Result<(String, usize, Vec<WalkFailure>), String> {
     let paths = if args.paths.is_empty() {
         vec![".".into()]
     } else {
@@ -26,24 +26,33 @@ pub fn starter_vocabulary_of(
     paths: &[PathBuf],
     field: &str,
     config: Option<&Path>,
-) -> Result<(String, usize), String> {
+) -> Result<(String, usize, Vec<WalkFailure>), String> {
     let mut resolver =
         ConfigResolver::new(config, Default::default()).map_err(|failure| failure.to_string())?;
-    let (targets, failures) =
+    let (targets, mut failures) =
         discover::targets(paths, &mut resolver).map_err(|failure| failure.to_string())?;
-    if let Some(failure) = failures.first() {
-        return Err(format!("{}: {}", failure.path, failure.message));
-    }
-    let per_post: Vec<HashSet<String>> = targets
+    let read: Vec<Result<HashSet<String>, WalkFailure>> = targets
         .par_iter()
-        .filter_map(|target| {
-            let source = Source::from_bytes(std::fs::read(&target.path).ok()?).ok()?;
-            let document = Document::parse(discover::slash_path(&target.path), source);
-            Some(field_items(&document, field))
+        .map(|target| {
+            let path = discover::slash_path(&target.path);
+            let document = copydesk_core::session::parse_bytes(&path, target.read()?)
+                .map_err(|error| target.failure(error.to_string()))?;
+            Ok(field_items(&document, field))
         })
         .collect();
+    let mut per_post = Vec::new();
+    for post in read {
+        match post {
+            Ok(items) => per_post.push(items),
+            Err(failure) => failures.push(failure),
+        }
+    }
     let terms = starter_terms(&per_post);
-    Ok((starter_yaml(field, &terms, per_post.len()), per_post.len()))
+    Ok((
+        starter_yaml(field, &terms, per_post.len()),
+        per_post.len(),
+        failures,
+    ))
 }
 
 /// The distinct items of a list field; a string is split on spaces, as Jekyll does.

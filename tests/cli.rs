@@ -749,3 +749,44 @@ fn a_baseline_holds_a_figure_whatever_its_repeats() {
         assert_eq!(report["summary"]["stale_baseline"], 0, "{repeats} repeats");
     }
 }
+
+/// `report` and `vocab` name a post they cannot read, as `check` does, and
+/// say so in their exit code; the other posts still make the output.
+#[test]
+fn report_and_vocab_name_posts_they_cannot_read() {
+    let dir = site(&[
+        (
+            "_posts/good.md",
+            b"---\ntitle: Good\ntags: [a]\n---\nText.\n",
+        ),
+        (
+            "_posts/also.md",
+            b"---\ntitle: Also\ntags: [a]\n---\nText.\n",
+        ),
+        ("_posts/latin1.md", b"---\ntitle: caf\xe9\n---\n"),
+    ]);
+    let report = copydesk(dir.path())
+        .args(["report", "-o", "report.html", "_posts"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&report.stderr);
+    assert_eq!(report.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("copydesk: _posts/latin1.md: error: invalid UTF-8 at byte 14"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("about 2 posts"), "{stderr}");
+    assert!(dir.path().join("report.html").is_file());
+    let vocab = copydesk(dir.path())
+        .args(["vocab", "_posts"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&vocab.stderr);
+    assert_eq!(vocab.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("copydesk: _posts/latin1.md: error: invalid UTF-8 at byte 14"),
+        "{stderr}"
+    );
+    let yaml = String::from_utf8_lossy(&vocab.stdout);
+    assert!(yaml.contains("- a") || yaml.contains("name: a"), "{yaml}");
+}
