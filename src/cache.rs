@@ -142,6 +142,61 @@ impl<Bytes: AsRef<[u8]>> FromIterator<(Key, Bytes)> for Entries {
     }
 }
 
+/// Where a file's outcome stands with `--cache`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CacheState {
+    /// No cache, or an outcome that is not stored (a fix run).
+    #[default]
+    Off,
+    /// Linted in this run; stored under `key` when there is one (a file that
+    /// could not be read has none). `unchanged` is a settled file's key by
+    /// its metadata (see [`unchanged_key`]).
+    Linted {
+        key: Option<Key>,
+        unchanged: Option<Key>,
+    },
+    /// Read from the cache under `key`, after hashing the file's bytes.
+    Hit { key: Key, unchanged: Option<Key> },
+    /// Read from the cache by the file's metadata, without reading the file.
+    HitUnread { key: Key, unchanged: Key },
+}
+
+impl CacheState {
+    pub fn key(self) -> Option<Key> {
+        match self {
+            CacheState::Off => None,
+            CacheState::Linted { key, .. } => key,
+            CacheState::Hit { key, .. } | CacheState::HitUnread { key, .. } => Some(key),
+        }
+    }
+
+    pub fn unchanged(self) -> Option<Key> {
+        match self {
+            CacheState::Off => None,
+            CacheState::Linted { unchanged, .. } | CacheState::Hit { unchanged, .. } => unchanged,
+            CacheState::HitUnread { unchanged, .. } => Some(unchanged),
+        }
+    }
+
+    pub fn is_hit(self) -> bool {
+        matches!(self, CacheState::Hit { .. } | CacheState::HitUnread { .. })
+    }
+
+    /// The same state, with the file's metadata key worked out before it was read.
+    pub fn with_unchanged(self, unchanged: Option<Key>) -> CacheState {
+        match self {
+            CacheState::Off if unchanged.is_some() => CacheState::Linted {
+                key: None,
+                unchanged,
+            },
+            CacheState::Off => CacheState::Off,
+            CacheState::Linted { key, .. } => CacheState::Linted { key, unchanged },
+            CacheState::Hit { key, .. } => CacheState::Hit { key, unchanged },
+            state @ CacheState::HitUnread { .. } => state,
+        }
+    }
+}
+
 /// The outcome stored under a key, if any.
 pub fn get<Outcome: serde::de::DeserializeOwned>(entries: &Entries, key: &Key) -> Option<Outcome> {
     postcard::from_bytes(entries.bytes_of(key)?).ok()

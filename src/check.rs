@@ -8,6 +8,7 @@ use copydesk_core::{
 };
 use rayon::prelude::*;
 
+use crate::cache::CacheState;
 use crate::discover::{describe_io_error, slash_path, LoadedConfig, Target};
 use crate::write::{unified_diff, write_fixed};
 
@@ -100,19 +101,9 @@ pub struct FileOutcome {
     pub diff: Option<String>,
     /// Rules whose fixes did not settle within the round cap.
     pub unsettled: Vec<String>,
-    /// Where `--cache` keeps this outcome; none when it must not be cached.
+    /// Where the outcome stands with `--cache`.
     #[serde(skip)]
-    pub cache_key: Option<crate::cache::Key>,
-    /// Whether the outcome was read from the cache, as stored under its key.
-    #[serde(skip)]
-    pub from_cache: bool,
-    /// With `--cache`, a settled file's key by its metadata (see
-    /// [`crate::cache::unchanged_key`]).
-    #[serde(skip)]
-    pub unchanged_key: Option<crate::cache::Key>,
-    /// Whether the outcome was found by that key, without reading the file.
-    #[serde(skip)]
-    pub unread: bool,
+    pub cache: CacheState,
 }
 
 /// A post's facts for the site pass, with their positions worked out while
@@ -184,14 +175,15 @@ fn check_file(
     let unchanged_key = cache
         .filter(|_| options.fix == FixMode::Report && !options.keep_text)
         .and_then(|_| unchanged_key(target, &path, options));
-    if let Some((key, mut outcome)) = unchanged_key.and_then(|unchanged_key| {
-        let key = cache?.key_of_unchanged(&unchanged_key)?;
-        Some((key, crate::cache::get::<FileOutcome>(cache?, &key)?))
+    if let Some((key, unchanged, mut outcome)) = unchanged_key.and_then(|unchanged| {
+        let key = cache?.key_of_unchanged(&unchanged)?;
+        Some((
+            key,
+            unchanged,
+            crate::cache::get::<FileOutcome>(cache?, &key)?,
+        ))
     }) {
-        outcome.cache_key = Some(key);
-        outcome.from_cache = true;
-        outcome.unchanged_key = unchanged_key;
-        outcome.unread = true;
+        outcome.cache = CacheState::HitUnread { key, unchanged };
         return outcome;
     }
     READ_BUFFER.with_borrow_mut(|buffer| {
@@ -206,7 +198,7 @@ fn check_file(
         if buffer.len() > KEPT_BUFFER {
             *buffer = Vec::new();
         }
-        outcome.unchanged_key = unchanged_key;
+        outcome.cache = outcome.cache.with_unchanged(unchanged_key);
         outcome
     })
 }
@@ -290,13 +282,22 @@ fn check_read_file(
         if options.keep_text && !outcome.diagnostics.is_empty() {
             outcome.text = Some(Arc::new(String::from_utf8_lossy(bytes).into_owned()));
         }
-        outcome.cache_key = cache_key;
-        outcome.from_cache = true;
+        if let Some(key) = cache_key {
+            outcome.cache = CacheState::Hit {
+                key,
+                unchanged: None,
+            };
+        }
         return outcome;
     }
     let (mut outcome, fixed_text) =
         check_text(&path, bytes, &target.config, &target.relative, options);
-    outcome.cache_key = cache_key;
+    if cache_key.is_some() {
+        outcome.cache = CacheState::Linted {
+            key: cache_key,
+            unchanged: None,
+        };
+    }
     if let (FixMode::Write, Some(fixed)) = (options.fix, fixed_text) {
         if let Err(error) = write_fixed(&target.path, bytes, fixed.as_bytes()) {
             // Nothing was written: report the original findings, not the fixed text's.

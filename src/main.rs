@@ -157,19 +157,26 @@ fn run_check(args: &CheckArgs, languages: discover::Languages) -> u8 {
     let all_hits = cached.as_ref().is_some_and(|cached| {
         let settled = outcomes
             .iter()
-            .filter(|outcome| outcome.unchanged_key.is_some());
+            .filter(|outcome| outcome.cache.unchanged().is_some());
         cached.len() == outcomes.len()
             && cached.unchanged_len() == settled.count()
             && outcomes.iter().all(|outcome| {
-                outcome.from_cache && (outcome.unread || outcome.unchanged_key.is_none())
+                matches!(
+                    outcome.cache,
+                    cache::CacheState::HitUnread { .. }
+                        | cache::CacheState::Hit {
+                            unchanged: None,
+                            ..
+                        }
+                )
             })
     });
     if let (Some(folder), Some(cached), false) = (&cache_dir, &cached, all_hits) {
         let written = cache::write_back(folder, cached, &outcomes, |outcome| {
             Some(cache::Stored {
-                key: outcome.cache_key.filter(|_| outcome.failure.is_none())?,
-                unchanged_key: outcome.unchanged_key,
-                from_cache: outcome.from_cache,
+                key: outcome.cache.key().filter(|_| outcome.failure.is_none())?,
+                unchanged_key: outcome.cache.unchanged(),
+                from_cache: outcome.cache.is_hit(),
             })
         });
         if let Err(error) = written {
