@@ -1,5 +1,6 @@
 //! Behaviour on real sites: the posts in `../shared/corpora`, beside the
 //! checkout (CI has it there). Without the folder these tests fail under `CI`.
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a test reports what it measured
 
 mod common;
 

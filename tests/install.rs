@@ -2,6 +2,7 @@
 //! maturin, installed by pip into a fresh virtual environment, by the real
 //! pre-commit framework as a `language: python` hook, and by the shell steps
 //! of the GitHub Action in `action.yml`.
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a test reports what it measured
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,4 +1,5 @@
 //! Protocol tests: the built binary's `copydesk lsp`, spoken to over pipes.
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a test reports what it measured
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;

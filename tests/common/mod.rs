@@ -34,6 +34,7 @@ pub fn site(files: &[(&str, &[u8])]) -> TempDir {
 
 /// For a test whose program or file is missing: a failure in CI (`CI` is
 /// set, and `scripts/test` installs everything), a skip with a message elsewhere.
+#[allow(clippy::print_stderr)]
 pub fn missing(what: &str) {
     assert!(std::env::var("CI").is_err(), "CI needs {what}");
     eprintln!("skipping: {what} is not here");

@@ -1,0 +1,125 @@
+//! `copydesk rules` and `copydesk explain`: the rules, and one rule's page.
+
+use copydesk_core::rules::REGISTRY;
+use copydesk_core::Language;
+
+use super::print_out;
+use crate::error::{Error, ExitStatus, Outcome};
+
+pub fn list(language: Language) -> Outcome {
+    let pack_rules = shipped_pack_rules();
+    let width = REGISTRY
+        .iter()
+        .map(|info| info.name.len())
+        .chain(
+            pack_rules
+                .iter()
+                .map(|(pack, rule)| pack.rule_name(rule).len()),
+        )
+        .max()
+        .unwrap_or(0);
+    use std::fmt::Write as _;
+    let mut listing = String::new();
+    let _ = writeln!(
+        listing,
+        "{:width$}  {:8}  {:9}  summary",
+        "rule", "default", "fix"
+    );
+    for info in REGISTRY {
+        let _ = writeln!(
+            listing,
+            "{:width$}  {:8}  {:9}  {}",
+            info.name,
+            info.default_severity.as_str(),
+            info.fix.as_str(),
+            info.summary(language)
+        );
+    }
+    for (pack, rule) in pack_rules {
+        let fix = if rule.kind == copydesk_core::packs::Kind::Substitution {
+            "yes"
+        } else {
+            "no"
+        };
+        let _ = writeln!(
+            listing,
+            "{:width$}  {:8}  {:9}  {}",
+            pack.rule_name(&rule),
+            rule.level.as_str(),
+            fix,
+            rule.description
+                .as_ref()
+                .unwrap_or(&rule.message)
+                .get(language)
+        );
+    }
+    print_out(listing.as_bytes());
+    Ok(ExitStatus::Clean)
+}
+
+fn shipped_pack_rules() -> Vec<(
+    std::sync::Arc<copydesk_core::packs::Pack>,
+    copydesk_core::packs::PackRule,
+)> {
+    copydesk_core::packs::SHIPPED
+        .iter()
+        .filter_map(|(name, _)| copydesk_core::packs::shipped(name))
+        .flat_map(|pack| {
+            pack.rules
+                .clone()
+                .into_iter()
+                .map(move |rule| (std::sync::Arc::clone(&pack), rule))
+        })
+        .collect()
+}
+
+pub fn explain(rule: &str, language: Language) -> Outcome {
+    if let Some(info) = copydesk_core::rules::find(rule) {
+        let page = match language {
+            Language::En => info.doc,
+            Language::Ja => info.doc_ja,
+        };
+        print_out(page.as_bytes());
+        return Ok(ExitStatus::Clean);
+    }
+    if let Some((pack, found)) = shipped_pack_rules()
+        .into_iter()
+        .find(|(pack, found)| pack.rule_name(found) == rule)
+    {
+        use std::fmt::Write as _;
+        let mut page = String::new();
+        let _ = writeln!(page, "# {rule}\n");
+        let _ = writeln!(
+            page,
+            "A rule of the `{}` pack (rules/packs/{}.yml).\n",
+            pack.name, pack.name
+        );
+        let _ = writeln!(
+            page,
+            "{}\n",
+            found
+                .description
+                .as_ref()
+                .unwrap_or(&found.message)
+                .get(language)
+        );
+        let _ = writeln!(page, "Default level: {}.", found.level.as_str());
+        print_out(page.as_bytes());
+        return Ok(ExitStatus::Clean);
+    }
+    let closest = REGISTRY
+        .iter()
+        .map(|info| {
+            (
+                copydesk_core::suggest::edit_distance(rule, info.name),
+                info.name,
+            )
+        })
+        .min();
+    Err(Error::new(match closest {
+        Some((distance, name)) if distance <= 3 => {
+            format!("unknown rule `{rule}`; did you mean `{name}`?")
+        }
+        _ => format!("unknown rule `{rule}`; `copydesk rules` lists them"),
+    }))
+}
