@@ -1007,13 +1007,7 @@ fn a_line_with_several_findings_of_one_rule_offers_one_disable_action() {
 fn a_vocabulary_edit_is_picked_up_without_file_watchers() {
     let dir = site();
     let mut server = Server::start(dir.path());
-    let root = url(dir.path());
-    let response = server.request(
-        "initialize",
-        json!({ "processId": null, "rootUri": root, "capabilities": { "general": { "positionEncodings": ["utf-16"] } } }),
-    );
-    assert!(response.get("error").is_none(), "{response}");
-    server.notify("initialized", json!({}));
+    initialize_without_watchers(&mut server, dir.path(), None);
     let uri = url(&dir.path().join("post.md"));
     let text = "---\ntitle: \"Go\"\ntags: [\"Go\"]\n---\n\nBody.\n";
     server.open(&uri, text);
@@ -1093,14 +1087,14 @@ fn a_quick_fix_stays_available_while_a_newer_lint_is_pending() {
     server.shutdown();
 }
 
-/// `initialize` with the client's `locale`, as VS Code sends its display
-/// language.
-fn initialize_with_locale(server: &mut Server, root: &Path, locale: &str) {
-    let root = url(root);
-    let response = server.request(
-        "initialize",
-        json!({ "processId": null, "rootUri": root, "locale": locale, "capabilities": { "general": { "positionEncodings": ["utf-16"] } } }),
-    );
+/// `initialize` as a client with no file watching (Neovim 0.7), with the
+/// `locale` VS Code would send for its display language, if any.
+fn initialize_without_watchers(server: &mut Server, root: &Path, locale: Option<&str>) {
+    let mut params = json!({ "processId": null, "rootUri": url(root), "capabilities": { "general": { "positionEncodings": ["utf-16"] } } });
+    if let Some(locale) = locale {
+        params["locale"] = json!(locale);
+    }
+    let response = server.request("initialize", params);
     assert!(response.get("error").is_none(), "{response}");
     server.notify("initialized", json!({}));
 }
@@ -1109,7 +1103,7 @@ fn initialize_with_locale(server: &mut Server, root: &Path, locale: &str) {
 fn the_client_locale_ja_gives_japanese_messages_unless_the_config_says_otherwise() {
     let dir = site();
     let mut server = Server::start(dir.path());
-    initialize_with_locale(&mut server, dir.path(), "ja");
+    initialize_without_watchers(&mut server, dir.path(), Some("ja"));
     let uri = url(&dir.path().join("post.md"));
     server.open(&uri, POST);
     let diagnostics = server.diagnostics(&uri);
@@ -1159,7 +1153,7 @@ fn the_client_locale_ja_gives_japanese_messages_unless_the_config_says_otherwise
     text.push_str("language: en\n");
     std::fs::write(&config, text).unwrap();
     let mut server = Server::start(dir.path());
-    initialize_with_locale(&mut server, dir.path(), "ja");
+    initialize_without_watchers(&mut server, dir.path(), Some("ja"));
     server.open(&uri, POST);
     let diagnostics = server.diagnostics(&uri);
     assert_eq!(

@@ -16,7 +16,7 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 mod common;
-use common::missing;
+use common::{available, missing};
 
 /// The script gives up after 20 s on its own; this catches a Neovim that hangs anyway.
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -45,14 +45,6 @@ const CHECKS: &[&str] = &[
     "omnifunc",
     "restart",
 ];
-
-fn available(program: &str) -> bool {
-    Command::new(program)
-        .arg("--version")
-        .stdin(Stdio::null())
-        .output()
-        .is_ok_and(|output| output.status.success())
-}
 
 #[test]
 fn neovim_shows_diagnostics_and_applies_a_quick_fix() {

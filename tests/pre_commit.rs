@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 mod common;
-use common::missing;
+use common::{available, missing};
 
 fn run(dir: &Path, program: &str, args: &[&str], home: &Path) -> Output {
     Command::new(program)
@@ -25,13 +25,6 @@ fn run(dir: &Path, program: &str, args: &[&str], home: &Path) -> Output {
         .env("GIT_COMMITTER_EMAIL", "t@example.com")
         .output()
         .unwrap_or_else(|error| panic!("{program}: {error}"))
-}
-
-fn available(program: &str) -> bool {
-    Command::new(program)
-        .arg("--version")
-        .output()
-        .is_ok_and(|output| output.status.success())
 }
 
 #[test]

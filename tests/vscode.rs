@@ -14,7 +14,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod common;
-use common::{example_post, missing};
+use common::{available, example_post, missing};
 
 /// drive.js gives up after 240 s on its own; this catches a hang anyway.
 const TIMEOUT: Duration = Duration::from_secs(400);
@@ -28,14 +28,6 @@ const CHECKS: &[&str] = &[
     "short hover",
     "tag completion",
 ];
-
-fn available(program: &str) -> bool {
-    Command::new(program)
-        .arg("--version")
-        .stdin(Stdio::null())
-        .output()
-        .is_ok_and(|output| output.status.success())
-}
 
 fn run(dir: &Path, program: &str, args: &[&str]) -> String {
     let output = Command::new(program)

@@ -32,6 +32,15 @@ pub fn site(files: &[(&str, &[u8])]) -> TempDir {
     dir
 }
 
+/// Whether `program --version` runs and succeeds.
+pub fn available(program: &str) -> bool {
+    std::process::Command::new(program)
+        .arg("--version")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .is_ok_and(|output| output.status.success())
+}
+
 /// For a test whose program or file is missing: a failure in CI (`CI` is
 /// set, and `scripts/test` installs everything), a skip with a message elsewhere.
 #[allow(clippy::print_stderr)]

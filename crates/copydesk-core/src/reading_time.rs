@@ -1,7 +1,7 @@
 //! How long a body takes to read. Documented in `rules/reading-time.md`;
 //! public so editors can show the estimate on hover.
 
-use crate::messages::Language;
+use crate::messages::{Arg, Language};
 use crate::tr;
 use serde::Deserialize;
 
@@ -79,36 +79,26 @@ impl Estimate {
     /// "1,362 CJK characters, 61 words, 2 images".
     pub fn describe_counts(&self, language: Language) -> String {
         let counts = self.counts;
-        let mut parts = Vec::new();
-        if counts.cjk_characters > 0 || counts.words == 0 {
-            let n = counts.cjk_characters;
-            parts.push(tr!(
-                language,
+        let parts = [
+            (
                 "reading-time-cjk-characters",
-                count = n,
-                shown = thousands(n)
-            ));
-        }
-        if counts.words > 0 || counts.cjk_characters == 0 {
-            let n = counts.words;
-            parts.push(tr!(
-                language,
+                counts.cjk_characters,
+                counts.cjk_characters > 0 || counts.words == 0,
+            ),
+            (
                 "reading-time-words",
-                count = n,
-                shown = thousands(n)
-            ));
-        }
-        if counts.images > 0 {
-            let n = counts.images;
-            parts.push(tr!(
-                language,
-                "reading-time-images",
-                count = n,
-                shown = thousands(n)
-            ));
-        }
+                counts.words,
+                counts.words > 0 || counts.cjk_characters == 0,
+            ),
+            ("reading-time-images", counts.images, counts.images > 0),
+        ];
         parts
             .into_iter()
+            .filter(|(_, _, shown)| *shown)
+            .map(|(id, n, _)| {
+                let args = [("count", Arg::from(n)), ("shown", Arg::from(thousands(n)))];
+                crate::messages::text(language, id, &args)
+            })
             .reduce(|earlier, last| tr!(language, "list-and", earlier = earlier, last = last))
             .unwrap_or_default()
     }
