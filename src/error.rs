@@ -3,6 +3,9 @@
 
 use std::fmt;
 
+use copydesk_core::message;
+use copydesk_core::messages::Message;
+
 /// Exit codes, as in ruff and ESLint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExitStatus {
@@ -26,27 +29,35 @@ impl ExitStatus {
 }
 
 /// Why a command could not run: a config that cannot be used, arguments
-/// that do not go together, a file that cannot be written. Exit code 2.
+/// that do not go together, a file that cannot be written. Exit code 2. The
+/// message is put into words in the run's language when it is printed.
 #[derive(Debug)]
-pub struct Error(String);
+pub struct Error(Message);
 
 impl Error {
-    pub fn new(message: impl Into<String>) -> Error {
-        Error(message.into())
+    pub fn new(message: Message) -> Error {
+        Error(message)
+    }
+
+    /// An error already in words, from a lower layer (a path and an OS error).
+    pub fn text(text: impl fmt::Display) -> Error {
+        Error(message!("cli-error", error = text.to_string()))
     }
 
     pub fn config(failure: impl fmt::Display) -> Error {
-        Error(format!("config error: {failure}"))
+        Error(message!("cli-config-error", error = failure.to_string()))
     }
 
     pub fn write(what: impl fmt::Display, error: impl fmt::Display) -> Error {
-        Error(format!("cannot write {what}: {error}"))
+        Error(message!(
+            "cli-cannot-write",
+            what = what.to_string(),
+            error = error.to_string()
+        ))
     }
-}
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+    pub fn message(&self) -> &Message {
+        &self.0
     }
 }
 

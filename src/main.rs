@@ -34,23 +34,23 @@ use error::{Error, ExitStatus, Outcome};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    ExitCode::from(match try_main(cli) {
+    let languages = discover::Languages::from_command_line(cli.lang);
+    ExitCode::from(match try_main(cli, languages) {
         Ok(status) => status.code(),
         Err(error) => {
-            commands::note(&error);
+            commands::note(run_language(languages), error.message());
             ExitStatus::Incomplete.code()
         }
     })
 }
 
 /// Runs the subcommand; the one place errors become exit codes is `main`.
-fn try_main(cli: Cli) -> Outcome {
-    let languages = discover::Languages::from_command_line(cli.lang);
+fn try_main(cli: Cli, languages: discover::Languages) -> Outcome {
     match cli.command {
         Command::Check(args) => commands::check::run(&args, languages),
         Command::Rules => commands::rules::list(run_language(languages)),
-        Command::Vocab(args) => commands::vocab::run(&args),
-        Command::Init { vocab } => commands::init::run(vocab),
+        Command::Vocab(args) => commands::vocab::run(&args, run_language(languages)),
+        Command::Init { vocab } => commands::init::run(vocab, run_language(languages)),
         Command::Report(args) => commands::report::run(&args, languages),
         Command::Lsp => Ok(match lsp::run() {
             0 => ExitStatus::Clean,

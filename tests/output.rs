@@ -398,3 +398,34 @@ fn japanese_statistics_fit_100_columns() {
         assert!(line.width() <= 100, "{} columns: {line}", line.width());
     }
 }
+
+/// What the command line itself says (errors, what it wrote) follows the
+/// language too.
+#[test]
+fn the_command_lines_own_messages_are_in_the_chosen_language() {
+    let dir = site(&[("_posts/post.md", POST)]);
+    let unknown = |lang: &str| {
+        let out = copydesk(dir.path())
+            .args(["explain", "duplicated-titel", "--lang", lang])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    assert_eq!(
+        unknown("en"),
+        "copydesk: unknown rule `duplicated-titel`; did you mean `duplicated-title`?\n"
+    );
+    assert_eq!(
+        unknown("ja"),
+        "copydesk: ルール `duplicated-titel` はありません。`duplicated-title` のことですか？\n"
+    );
+    let wrote = copydesk(dir.path())
+        .args(["report", "-o", "report.html", "--lang", "ja", "_posts"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(wrote.stderr).unwrap(),
+        "copydesk: 記事 1 件についてのレポートを report.html に書き込みました\n"
+    );
+}

@@ -4,7 +4,7 @@
 
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 
-use copydesk_core::Language;
+use copydesk_core::{message, Language};
 
 use super::note;
 use crate::args::{CheckArgs, ColorChoice, OutputFormat};
@@ -15,9 +15,7 @@ use crate::{baseline, cache, check, discover, progress};
 
 pub fn run(args: &CheckArgs, languages: discover::Languages) -> Outcome {
     if args.statistics && matches!(args.format, OutputFormat::Sarif | OutputFormat::Github) {
-        return Err(Error::new(
-            "--statistics prints a table: use it with --format human, concise or json",
-        ));
+        return Err(Error::new(message!("cli-statistics-format")));
     }
     if let Some(threads) = args.threads {
         // Only fails when a pool exists already, which keeps its size.
@@ -95,10 +93,12 @@ pub fn run(args: &CheckArgs, languages: discover::Languages) -> Outcome {
             })
         });
         if let Err(error) = written {
-            note(format_args!(
-                "cannot write the cache in {}: {error}",
-                folder.display()
-            ));
+            let message = message!(
+                "cli-cannot-write-cache",
+                folder = folder.display().to_string(),
+                error = error.to_string()
+            );
+            note(options.language, &message);
         }
     }
     outcomes.extend(walk_failures.into_iter().map(|failure| FileOutcome {
@@ -110,7 +110,7 @@ pub fn run(args: &CheckArgs, languages: discover::Languages) -> Outcome {
     if options.fix != FixMode::Diff {
         check::add_site_findings(&mut outcomes, options);
     }
-    let held_back = apply_baseline(args, &targets, &mut outcomes)?;
+    let held_back = apply_baseline(args, options.language, &targets, &mut outcomes)?;
     let code = report_outcomes(args, options, &outcomes, held_back);
     // The process ends here: freeing tens of thousands of allocations, and
     // handing the pages back one by one, would only delay the exit.
@@ -127,7 +127,7 @@ fn find_targets(
         Some(reference) => match discover::changed_files(reference) {
             Ok(files) => discover::included(&files, &args.paths, resolver)
                 .map(|targets| (targets, Vec::new())),
-            Err(message) => return Err(Error::new(message)),
+            Err(message) => return Err(Error::text(message)),
         },
         None => {
             let paths = if args.paths.is_empty() {
@@ -145,6 +145,7 @@ fn find_targets(
 /// held back and its entries that matched nothing.
 fn apply_baseline(
     args: &CheckArgs,
+    language: Language,
     targets: &[discover::Target],
     outcomes: &mut [FileOutcome],
 ) -> Result<(usize, usize), Error> {
@@ -157,7 +158,12 @@ fn apply_baseline(
         let recorded = baseline::Baseline::of(outcomes);
         write(&recorded, path)?;
         let total: usize = recorded.findings.iter().map(|entry| entry.count).sum();
-        note(format_args!("wrote {total} findings to {}", path.display()));
+        let message = message!(
+            "cli-wrote-baseline",
+            count = total,
+            path = path.display().to_string()
+        );
+        note(language, &message);
         let applied = baseline::apply(&recorded, outcomes, |_, _| false);
         return Ok((applied.baselined, 0));
     }
@@ -171,7 +177,7 @@ fn apply_baseline(
     if args.baseline.is_none() && !path.exists() {
         return Ok((0, 0));
     }
-    let recorded = baseline::Baseline::load(&path).map_err(Error::new)?;
+    let recorded = baseline::Baseline::load(&path).map_err(Error::text)?;
     let configs: std::collections::HashMap<String, &discover::Target> = targets
         .iter()
         .map(|target| (discover::slash_path(&target.path), target))
@@ -189,11 +195,12 @@ fn apply_baseline(
     let applied = baseline::apply(&recorded, outcomes, rule_is_off);
     if args.prune_baseline {
         write(&applied.pruned, &path)?;
-        note(format_args!(
-            "removed {} stale entries from {}",
-            applied.stale,
-            path.display()
-        ));
+        let message = message!(
+            "cli-pruned-baseline",
+            count = applied.stale,
+            path = path.display().to_string()
+        );
+        note(language, &message);
         return Ok((applied.baselined, 0));
     }
     Ok((applied.baselined, applied.stale))
@@ -207,14 +214,12 @@ fn check_stdin(
     resolver: &mut discover::ConfigResolver,
 ) -> Outcome {
     let Some(path) = args.stdin_filename.clone() else {
-        return Err(Error::new(
-            "reading standard input needs --stdin-filename PATH, for the config and the report",
-        ));
+        return Err(Error::new(message!("cli-stdin-needs-filename")));
     };
     let mut bytes = Vec::new();
-    io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|error| Error::new(format!("cannot read standard input: {error}")))?;
+    io::stdin().read_to_end(&mut bytes).map_err(|error| {
+        Error::new(message!("cli-cannot-read-stdin", error = error.to_string()))
+    })?;
     let config = resolver.for_file(&path).map_err(Error::config)?;
     let display = discover::slash_path(&path);
     let (outcome, fixed) = check::check_text(
@@ -271,12 +276,13 @@ fn report_outcomes(
         .iter()
         .filter(|outcome| !outcome.unsettled.is_empty())
     {
-        note(format_args!(
-            "{}: fixes did not settle after {} rounds for: {}",
-            outcome.path,
-            copydesk_core::fix::MAX_FIX_ROUNDS,
-            outcome.unsettled.join(", ")
-        ));
+        let message = message!(
+            "cli-unsettled",
+            path = &outcome.path,
+            rounds = copydesk_core::fix::MAX_FIX_ROUNDS,
+            rules = outcome.unsettled.join(", ")
+        );
+        note(options.language, &message);
     }
     let to_terminal = args.output_file.is_none() && io::stdout().is_terminal();
     let color = match args.color {
@@ -308,7 +314,10 @@ fn report_outcomes(
     };
     if let Err(error) = written.and_then(|()| out.flush()) {
         if error.kind() != io::ErrorKind::BrokenPipe {
-            return Err(Error::write("the report", error));
+            return Err(Error::write(
+                message!("cli-the-report").render(options.language),
+                error,
+            ));
         }
     }
     if options.fix == FixMode::Diff {

@@ -2,15 +2,17 @@
 //! site in the current folder.
 
 use super::{note, report_failures};
+use copydesk_core::{message, Language};
+
 use crate::error::{Error, ExitStatus, Outcome};
 use crate::{init, vocab};
 
-pub fn run(with_vocabulary: bool) -> Outcome {
+pub fn run(with_vocabulary: bool, language: Language) -> Outcome {
     let root = std::path::PathBuf::from(".");
     if let Some(existing) = init::existing_config(&root) {
-        return Err(Error::new(format!(
-            "{} exists already; copydesk init does not overwrite it",
-            existing.display()
+        return Err(Error::new(message!(
+            "cli-init-exists",
+            path = existing.display().to_string()
         )));
     }
     let (preset, reason) = init::detect_preset(&root);
@@ -18,21 +20,26 @@ pub fn run(with_vocabulary: bool) -> Outcome {
     let vocabulary_file = format!("{field}.vocab.yml");
     if with_vocabulary {
         if root.join(&vocabulary_file).exists() {
-            return Err(Error::new(format!(
-                "{vocabulary_file} exists already; copydesk init does not overwrite it"
+            return Err(Error::new(message!(
+                "cli-init-exists",
+                path = &vocabulary_file
             )));
         }
         let (yaml, posts, failures) =
             vocab::starter_vocabulary_of(std::slice::from_ref(&root), field, None)
-                .map_err(Error::new)?;
-        if report_failures(&failures) != ExitStatus::Clean {
+                .map_err(Error::text)?;
+        if report_failures(language, &failures) != ExitStatus::Clean {
             return Ok(ExitStatus::Incomplete);
         }
         std::fs::write(root.join(&vocabulary_file), yaml)
             .map_err(|error| Error::write(&vocabulary_file, error))?;
-        note(format_args!(
-            "wrote {vocabulary_file} from the `{field}` of {posts} posts"
-        ));
+        let message = message!(
+            "cli-init-wrote-vocabulary",
+            path = &vocabulary_file,
+            field = field,
+            count = posts
+        );
+        note(language, &message);
     }
     let text = init::config_text(
         preset,
@@ -41,9 +48,11 @@ pub fn run(with_vocabulary: bool) -> Outcome {
     );
     std::fs::write(root.join(".copydesk.yml"), text)
         .map_err(|error| Error::write(".copydesk.yml", error))?;
-    note(format_args!(
-        "wrote .copydesk.yml for {reason} (preset: {})",
-        preset.name()
-    ));
+    let message = message!(
+        "cli-init-wrote-config",
+        reason = reason.to_string(),
+        preset = preset.name()
+    );
+    note(language, &message);
     Ok(ExitStatus::Clean)
 }

@@ -9,6 +9,8 @@ pub mod vocab;
 
 use std::io::{self, Write};
 
+use copydesk_core::message;
+use copydesk_core::messages::Message;
 use copydesk_core::Language;
 
 use crate::discover;
@@ -20,11 +22,11 @@ pub fn print_out(bytes: &[u8]) {
     let _ = io::stdout().lock().write_all(bytes);
 }
 
-/// A line for the person running copydesk, on standard error: what was
-/// written, what could not be read.
+/// A line for the person running copydesk, on standard error, in the run's
+/// language: what was written, what could not be read, what went wrong.
 #[allow(clippy::print_stderr)]
-pub fn note(message: impl std::fmt::Display) {
-    eprintln!("copydesk: {message}");
+pub fn note(language: Language, message: &Message) {
+    eprintln!("copydesk: {}", message.render(language));
 }
 
 /// The language of a command that lints no file: `--lang`, else the
@@ -38,9 +40,14 @@ pub fn run_language(languages: discover::Languages) -> Language {
 
 /// Names each path that could not be walked or read, as `check` does; the
 /// run still did what it could, but its exit code says it was incomplete.
-pub fn report_failures(failures: &[discover::WalkFailure]) -> ExitStatus {
+pub fn report_failures(language: Language, failures: &[discover::WalkFailure]) -> ExitStatus {
     for failure in failures {
-        note(format_args!("{}: error: {}", failure.path, failure.message));
+        let message = message!(
+            "cli-path-error",
+            path = &failure.path,
+            error = &failure.message
+        );
+        note(language, &message);
     }
     if failures.is_empty() {
         ExitStatus::Clean

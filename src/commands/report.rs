@@ -1,6 +1,8 @@
 //! `copydesk report`: the HTML report about a whole site.
 
 use super::{note, report_failures};
+use copydesk_core::message;
+
 use crate::args::ReportArgs;
 use crate::discover;
 use crate::error::{Error, Outcome};
@@ -25,10 +27,12 @@ pub fn run(args: &ReportArgs, languages: discover::Languages) -> Outcome {
     let html = site_report::render(&site.join(", "), &posts, &site_findings);
     std::fs::write(&args.output, html)
         .map_err(|error| Error::write(args.output.display(), error))?;
-    note(format_args!(
-        "wrote {} about {} posts",
-        args.output.display(),
-        posts.len()
-    ));
-    Ok(report_failures(&failures))
+    let language = resolver.run_language();
+    let message = message!(
+        "cli-wrote-report",
+        path = args.output.display().to_string(),
+        count = posts.len()
+    );
+    note(language, &message);
+    Ok(report_failures(language, &failures))
 }

@@ -1,7 +1,7 @@
 //! `copydesk rules` and `copydesk explain`: the rules, and one rule's page.
 
 use copydesk_core::rules::REGISTRY;
-use copydesk_core::Language;
+use copydesk_core::{message, Language};
 
 use super::print_out;
 use crate::error::{Error, ExitStatus, Outcome};
@@ -118,8 +118,8 @@ pub fn explain(rule: &str, language: Language) -> Outcome {
         .min();
     Err(Error::new(match closest {
         Some((distance, name)) if distance <= 3 => {
-            format!("unknown rule `{rule}`; did you mean `{name}`?")
+            message!("cli-unknown-rule-did-you-mean", rule = rule, name = name)
         }
-        _ => format!("unknown rule `{rule}`; `copydesk rules` lists them"),
+        _ => message!("cli-unknown-rule", rule = rule),
     }))
 }

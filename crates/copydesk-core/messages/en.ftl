@@ -286,3 +286,26 @@ human-also-at = also at { $count ->
     [0] {""}
    *[other] { " " }and { $more } more
 }
+
+## The command line's own messages, after `copydesk: ` on standard error
+
+cli-error = { $error }
+cli-path-error = { $path }: error: { $error }
+cli-config-error = config error: { $error }
+cli-cannot-write = cannot write { $what }: { $error }
+cli-cannot-write-cache = cannot write the cache in { $folder }: { $error }
+cli-cannot-read-stdin = cannot read standard input: { $error }
+cli-stdin-needs-filename = reading standard input needs --stdin-filename PATH, for the config and the report
+cli-statistics-format = --statistics prints a table: use it with --format human, concise or json
+cli-the-report = the report
+cli-the-vocabulary = the vocabulary
+cli-wrote-baseline = wrote { $count } findings to { $path }
+cli-pruned-baseline = removed { $count } stale entries from { $path }
+cli-unsettled = { $path }: fixes did not settle after { $rounds } rounds for: { $rules }
+cli-wrote-report = wrote { $path } about { $count } posts
+cli-wrote-vocabulary = wrote a `{ $field }` vocabulary from { $count } posts
+cli-init-exists = { $path } exists already; copydesk init does not overwrite it
+cli-init-wrote-vocabulary = wrote { $path } from the `{ $field }` of { $count } posts
+cli-init-wrote-config = wrote .copydesk.yml for { $reason } (preset: { $preset })
+cli-unknown-rule = unknown rule `{ $rule }`; `copydesk rules` lists them
+cli-unknown-rule-did-you-mean = unknown rule `{ $rule }`; did you mean `{ $name }`?

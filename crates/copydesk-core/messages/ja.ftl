@@ -247,3 +247,26 @@ human-also-at = { $lines } 行目にもあります{ $more ->
     [0] {""}
    *[other] (ほか { $more } か所)
 }
+
+## コマンドライン自身のメッセージ。標準エラーに `copydesk: ` に続けて出す
+
+cli-error = { $error }
+cli-path-error = { $path }: エラー: { $error }
+cli-config-error = 設定エラー: { $error }
+cli-cannot-write = { $what } を書き込めません: { $error }
+cli-cannot-write-cache = { $folder } にキャッシュを書き込めません: { $error }
+cli-cannot-read-stdin = 標準入力を読めません: { $error }
+cli-stdin-needs-filename = 標準入力を読むには、設定とレポートのために --stdin-filename PATH が必要です
+cli-statistics-format = --statistics は表を出力します。--format human、concise、json のいずれかと使ってください
+cli-the-report = レポート
+cli-the-vocabulary = 語彙
+cli-wrote-baseline = 指摘 { $count } 件を { $path } に書き込みました
+cli-pruned-baseline = { $path } から一致しなくなった項目 { $count } 件を削除しました
+cli-unsettled = { $path }: { $rounds } 回繰り返しても修正が収束しませんでした: { $rules }
+cli-wrote-report = 記事 { $count } 件についてのレポートを { $path } に書き込みました
+cli-wrote-vocabulary = 記事 { $count } 件から `{ $field }` の語彙を書き出しました
+cli-init-exists = { $path } はすでにあります。copydesk init は上書きしません
+cli-init-wrote-vocabulary = 記事 { $count } 件の `{ $field }` から { $path } を書き込みました
+cli-init-wrote-config = { $reason } 向けの .copydesk.yml を書き込みました(プリセット: { $preset })
+cli-unknown-rule = ルール `{ $rule }` はありません。`copydesk rules` で一覧を表示できます
+cli-unknown-rule-did-you-mean = ルール `{ $rule }` はありません。`{ $name }` のことですか？
