@@ -12,6 +12,7 @@ use copydesk_core::rules::reading_time::declared;
 use copydesk_core::rules::RuleId;
 use copydesk_core::site::{check_site, Post, PostFacts};
 use copydesk_core::vocabulary::{normalize_tag, starter_terms};
+use copydesk_core::{tr, Language};
 use rayon::prelude::*;
 
 use crate::discover::{slash_path, Target, WalkFailure};
@@ -234,7 +235,7 @@ fn tick_step(max: f64) -> f64 {
 
 /// Declared against estimated minutes; the band is where copydesk accepts a
 /// declaration (fast reader minus a minute to slow reader plus a minute).
-fn scatter(posts: &[PostSummary]) -> String {
+fn scatter(posts: &[PostSummary], language: Language) -> String {
     let points: Vec<(&PostSummary, Reading)> = posts
         .iter()
         .filter_map(|post| Some((post, post.reading?)))
@@ -248,8 +249,9 @@ fn scatter(posts: &[PostSummary]) -> String {
     let x = |minutes: f64| pad + minutes / max * size;
     let y = |minutes: f64| pad + size - minutes / max * size;
     let mut svg = format!(
-        "<svg id=\"reading-time-scatter\" class=\"chart\" viewBox=\"0 0 {w} {w}\" role=\"img\" aria-label=\"declared against estimated reading time\">",
-        w = size + 2.0 * pad
+        "<svg id=\"reading-time-scatter\" class=\"chart\" viewBox=\"0 0 {w} {w}\" role=\"img\" aria-label=\"{label}\">",
+        w = size + 2.0 * pad,
+        label = escape(&tr!(language, "report-scatter-label")),
     );
     // The band, from each post's own range, drawn as a polygon over sorted estimates.
     let mut band: Vec<(f64, f64, f64)> = points
@@ -277,11 +279,13 @@ fn scatter(posts: &[PostSummary]) -> String {
     let _ = write!(
         svg,
         "<line class=\"axis\" x1=\"{pad}\" y1=\"{b}\" x2=\"{r}\" y2=\"{b}\"/><line class=\"axis\" x1=\"{pad}\" y1=\"{pad}\" x2=\"{pad}\" y2=\"{b}\"/>\
-         <text class=\"axis-label\" x=\"{r}\" y=\"{t}\" text-anchor=\"end\">estimated minutes</text><text class=\"axis-label\" x=\"4\" y=\"{ty}\">declared minutes</text>",
+         <text class=\"axis-label\" x=\"{r}\" y=\"{t}\" text-anchor=\"end\">{estimated}</text><text class=\"axis-label\" x=\"4\" y=\"{ty}\">{declared}</text>",
         b = pad + size,
         r = pad + size,
         t = pad + size + 34.0,
-        ty = pad - 16.0
+        ty = pad - 16.0,
+        estimated = escape(&tr!(language, "report-estimated-minutes")),
+        declared = escape(&tr!(language, "report-declared-minutes")),
     );
     // Ticks at a round step, about six on each axis, each with its value.
     let step = tick_step(max);
@@ -322,7 +326,9 @@ pub fn render(
     site: &str,
     posts: &[PostSummary],
     site_findings: &[copydesk_core::site::SiteFinding],
+    language: Language,
 ) -> String {
+    let t = |id: &'static str| escape(&copydesk_core::messages::text(language, id, &[]));
     let total: usize = posts
         .iter()
         .map(|post| post.findings.values().sum::<usize>())
@@ -426,21 +432,40 @@ pub fn render(
     let mut html = String::new();
     let _ = write!(
         html,
-        "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
-         <title>copydesk report: {site}</title><style>{STYLE}</style></head><body><main>\
-         <h1>copydesk report</h1><p class=\"site\">{site}</p>\
-         <section class=\"numbers\"><div><b id=\"post-count\">{}</b> posts</div><div><b id=\"finding-count\">{total}</b> findings</div>\
-         <div><b>{implausible}</b> of {with_reading} reading times implausible</div><div><b>{}</b> duplicate titles</div></section>",
-        posts.len(),
-        titles.iter().map(Vec::len).sum::<usize>(),
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
+         <title>{title}</title><style>{STYLE}</style></head><body><main>\
+         <h1>{heading}</h1><p class=\"site\">{site}</p>\
+         <section class=\"numbers\"><div>{posts}</div><div>{findings}</div><div>{implausible}</div><div>{duplicates}</div></section>",
+        lang = language.code(),
+        title = escape(&tr!(language, "report-title", site = site)),
+        heading = t("report-heading"),
         site = escape(site),
+        posts = tr!(language, "report-posts", count = format!("<b id=\"post-count\">{}</b>", posts.len())),
+        findings = tr!(language, "report-findings", count = format!("<b id=\"finding-count\">{total}</b>")),
+        implausible = tr!(
+            language,
+            "report-implausible",
+            count = format!("<b>{implausible}</b>"),
+            total = with_reading
+        ),
+        duplicates = tr!(
+            language,
+            "report-duplicate-titles-count",
+            count = format!("<b>{}</b>", titles.iter().map(Vec::len).sum::<usize>())
+        ),
     );
     let _ = write!(
         html,
-        "<section><h2>Findings per rule</h2>{}",
+        "<section><h2>{}</h2>{}",
+        t("report-findings-per-rule"),
         bar_chart("findings-by-rule-chart", &rules)
     );
-    html.push_str("<table id=\"findings-by-rule\"><thead><tr><th>rule</th><th>findings</th></tr></thead><tbody>");
+    let _ = write!(
+        html,
+        "<table id=\"findings-by-rule\"><thead><tr><th>{}</th><th>{}</th></tr></thead><tbody>",
+        t("report-rule"),
+        t("report-findings-column")
+    );
     for (rule, n) in &rules {
         let _ = write!(
             html,
@@ -449,7 +474,14 @@ pub fn render(
         );
     }
     html.push_str("</tbody></table></section>");
-    html.push_str("<section><h2>Posts with the most findings</h2><table id=\"top-posts\"><thead><tr><th>post</th><th>findings</th><th>by rule</th></tr></thead><tbody>");
+    let _ = write!(
+        html,
+        "<section><h2>{}</h2><table id=\"top-posts\"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        t("report-worst-posts"),
+        t("report-post"),
+        t("report-findings-column"),
+        t("report-by-rule")
+    );
     for post in &worst {
         let detail: Vec<String> = post
             .findings
@@ -469,15 +501,25 @@ pub fn render(
     html.push_str("</tbody></table></section>");
     let _ = write!(
         html,
-        "<section><h2>Declared against estimated reading time</h2><p>Each dot is a post; the shaded band is where a declaration is plausible. Red dots lie outside it.</p>{}</section>",
-        scatter(posts)
+        "<section><h2>{}</h2><p>{}</p>{}</section>",
+        t("report-reading-time"),
+        t("report-reading-time-help"),
+        scatter(posts, language)
     );
     let _ = write!(
         html,
-        "<section><h2>Findings by post month</h2>{}</section>",
+        "<section><h2>{}</h2>{}</section>",
+        t("report-findings-by-month"),
         bar_chart("findings-by-month", &months)
     );
-    html.push_str("<section><h2>Tags and categories</h2><table id=\"tags\"><thead><tr><th>tag</th><th>posts</th><th>variants</th></tr></thead><tbody>");
+    let _ = write!(
+        html,
+        "<section><h2>{}</h2><table id=\"tags\"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        t("report-tags"),
+        t("report-tag"),
+        t("report-posts-column"),
+        t("report-variants")
+    );
     for term in terms.iter().take(60) {
         let variants: Vec<String> = term
             .aliases
@@ -494,13 +536,24 @@ pub fn render(
     }
     html.push_str("</tbody></table>");
     if !near.is_empty() {
-        html.push_str("<p>Near-duplicates:</p><ul id=\"near-duplicates\">");
+        let _ = write!(
+            html,
+            "<p>{}</p><ul id=\"near-duplicates\">",
+            t("report-near-duplicates")
+        );
         for (a, b) in near.iter().take(40) {
             let _ = write!(html, "<li>{} / {}</li>", escape(a), escape(b));
         }
         html.push_str("</ul>");
     }
-    html.push_str("</section><section><h2>Site-wide checks</h2><h3>Duplicate titles</h3><table id=\"duplicate-titles\"><thead><tr><th>title</th><th>posts</th><th></th></tr></thead><tbody>");
+    let _ = write!(
+        html,
+        "</section><section><h2>{}</h2><h3>{}</h3><table id=\"duplicate-titles\"><thead><tr><th>{}</th><th>{}</th><th></th></tr></thead><tbody>",
+        t("report-site-wide"),
+        t("report-duplicate-titles"),
+        t("report-title-column"),
+        t("report-posts-column")
+    );
     for group in &titles {
         let _ = write!(
             html,
@@ -510,8 +563,12 @@ pub fn render(
             post_links(group)
         );
     }
-    html.push_str(
-        "</tbody></table><h3>Boilerplate excerpts</h3><table id=\"boilerplate-excerpts\"><thead><tr><th>excerpt or template</th><th>posts</th><th></th></tr></thead><tbody>",
+    let _ = write!(
+        html,
+        "</tbody></table><h3>{}</h3><table id=\"boilerplate-excerpts\"><thead><tr><th>{}</th><th>{}</th><th></th></tr></thead><tbody>",
+        t("report-boilerplate"),
+        t("report-excerpt-column"),
+        t("report-posts-column")
     );
     for (message, group) in &excerpts {
         let excerpt = group[0]
@@ -528,7 +585,15 @@ pub fn render(
             post_links(group)
         );
     }
-    html.push_str("</tbody></table></section><footer>Made by <code>copydesk report</code>. Every path links to its post.</footer></main></body></html>\n");
+    let _ = writeln!(
+        html,
+        "</tbody></table></section><footer>{}</footer></main></body></html>",
+        tr!(
+            language,
+            "report-footer",
+            command = "<code>copydesk report</code>"
+        )
+    );
     html
 }
 

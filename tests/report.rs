@@ -7,7 +7,7 @@ use std::process::Command;
 use tempfile::TempDir;
 
 mod common;
-use common::missing;
+use common::{copydesk, missing};
 
 fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser", "google-chrome"]
@@ -272,4 +272,37 @@ fn the_report_has_its_scatter_and_tables_with_the_right_counts() {
         "a screenshot of {} bytes",
         png.len()
     );
+}
+
+/// The report speaks the run's language, and says which in `lang`.
+#[test]
+fn the_report_is_written_in_the_chosen_language() {
+    let dir = TempDir::new().unwrap();
+    let posts = dir.path().join("_posts");
+    std::fs::create_dir_all(&posts).unwrap();
+    std::fs::write(
+        posts.join("2025-01-05-a.md"),
+        post("題", 8, "抜粋", "\"AI\"", "本文です。"),
+    )
+    .unwrap();
+    let html = |lang: &str| {
+        let out = dir.path().join(format!("report-{lang}.html"));
+        let ran = copydesk(dir.path())
+            .args(["report", "--lang", lang, "-o"])
+            .arg(&out)
+            .arg("_posts")
+            .output()
+            .unwrap();
+        assert!(ran.status.success(), "{ran:?}");
+        std::fs::read_to_string(out).unwrap()
+    };
+    let english = html("en");
+    assert!(english.starts_with("<!DOCTYPE html><html lang=\"en\">"));
+    assert!(english.contains("<h2>Findings per rule</h2>"));
+    assert!(english.contains(">estimated minutes<"));
+    let japanese = html("ja");
+    assert!(japanese.starts_with("<!DOCTYPE html><html lang=\"ja\">"));
+    assert!(japanese.contains("<h2>ルールごとの指摘</h2>"));
+    assert!(japanese.contains("<div>記事 <b id=\"post-count\">1</b> 件</div>"));
+    assert!(japanese.contains(">推定(分)<"));
 }

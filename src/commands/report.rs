@@ -24,10 +24,10 @@ pub fn run(args: &ReportArgs, languages: discover::Languages) -> Outcome {
         .iter()
         .map(|path| discover::slash_path(path))
         .collect();
-    let html = site_report::render(&site.join(", "), &posts, &site_findings);
+    let language = resolver.run_language();
+    let html = site_report::render(&site.join(", "), &posts, &site_findings, language);
     std::fs::write(&args.output, html)
         .map_err(|error| Error::write(args.output.display(), error))?;
-    let language = resolver.run_language();
     let message = message!(
         "cli-wrote-report",
         path = args.output.display().to_string(),

@@ -309,3 +309,35 @@ cli-init-wrote-vocabulary = wrote { $path } from the `{ $field }` of { $count } 
 cli-init-wrote-config = wrote .copydesk.yml for { $reason } (preset: { $preset })
 cli-unknown-rule = unknown rule `{ $rule }`; `copydesk rules` lists them
 cli-unknown-rule-did-you-mean = unknown rule `{ $rule }`; did you mean `{ $name }`?
+
+## The HTML report (`copydesk report`). Values in <b> are written by the code.
+
+report-title = copydesk report: { $site }
+report-heading = copydesk report
+report-posts = { $count } posts
+report-findings = { $count } findings
+report-implausible = { $count } of { $total } reading times implausible
+report-duplicate-titles-count = { $count } duplicate titles
+report-findings-per-rule = Findings per rule
+report-rule = rule
+report-findings-column = findings
+report-worst-posts = Posts with the most findings
+report-post = post
+report-by-rule = by rule
+report-reading-time = Declared against estimated reading time
+report-reading-time-help = Each dot is a post; the shaded band is where a declaration is plausible. Red dots lie outside it.
+report-scatter-label = declared against estimated reading time
+report-estimated-minutes = estimated minutes
+report-declared-minutes = declared minutes
+report-findings-by-month = Findings by post month
+report-tags = Tags and categories
+report-tag = tag
+report-posts-column = posts
+report-variants = variants
+report-near-duplicates = Near-duplicates:
+report-site-wide = Site-wide checks
+report-duplicate-titles = Duplicate titles
+report-title-column = title
+report-boilerplate = Boilerplate excerpts
+report-excerpt-column = excerpt or template
+report-footer = Made by { $command }. Every path links to its post.

@@ -270,3 +270,35 @@ cli-init-wrote-vocabulary = 記事 { $count } 件の `{ $field }` から { $path
 cli-init-wrote-config = { $reason } 向けの .copydesk.yml を書き込みました(プリセット: { $preset })
 cli-unknown-rule = ルール `{ $rule }` はありません。`copydesk rules` で一覧を表示できます
 cli-unknown-rule-did-you-mean = ルール `{ $rule }` はありません。`{ $name }` のことですか？
+
+## HTML レポート(`copydesk report`)。<b> の中の値はコードが書く
+
+report-title = copydesk レポート: { $site }
+report-heading = copydesk レポート
+report-posts = 記事 { $count } 件
+report-findings = 指摘 { $count } 件
+report-implausible = 読了時間 { $total } 件のうち { $count } 件が本文に見合わない
+report-duplicate-titles-count = 重複したタイトル { $count } 件
+report-findings-per-rule = ルールごとの指摘
+report-rule = ルール
+report-findings-column = 指摘
+report-worst-posts = 指摘の多い記事
+report-post = 記事
+report-by-rule = ルール別
+report-reading-time = 記載された読了時間と推定値
+report-reading-time-help = 点は一つひとつの記事です。網掛けの帯が、記載として妥当な範囲です。赤い点はその外にあります。
+report-scatter-label = 記載された読了時間と推定値
+report-estimated-minutes = 推定(分)
+report-declared-minutes = 記載(分)
+report-findings-by-month = 記事の月ごとの指摘
+report-tags = タグとカテゴリー
+report-tag = タグ
+report-posts-column = 記事
+report-variants = 表記ゆれ
+report-near-duplicates = よく似たタグ:
+report-site-wide = サイト全体のチェック
+report-duplicate-titles = 重複したタイトル
+report-title-column = タイトル
+report-boilerplate = 使い回された抜粋
+report-excerpt-column = 抜粋またはテンプレート
+report-footer = { $command } で作成しました。パスはそれぞれの記事にリンクしています。
