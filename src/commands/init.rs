@@ -18,6 +18,7 @@ pub fn run(with_vocabulary: bool, language: Language) -> Outcome {
     let (preset, reason) = init::detect_preset(&root);
     let field = init::tag_field(preset);
     let vocabulary_file = format!("{field}.vocab.yml");
+    let mut status = ExitStatus::Clean;
     if with_vocabulary {
         if root.join(&vocabulary_file).exists() {
             return Err(Error::new(message!(
@@ -28,9 +29,8 @@ pub fn run(with_vocabulary: bool, language: Language) -> Outcome {
         let (yaml, posts, failures) =
             vocab::starter_vocabulary_of(std::slice::from_ref(&root), field, None)
                 .map_err(Error::text)?;
-        if report_failures(language, &failures) != ExitStatus::Clean {
-            return Ok(ExitStatus::Incomplete);
-        }
+        // Posts that could not be read are named; the others make the vocabulary.
+        status = report_failures(language, &failures);
         std::fs::write(root.join(&vocabulary_file), yaml)
             .map_err(|error| Error::write(&vocabulary_file, error))?;
         let message = message!(
@@ -54,5 +54,5 @@ pub fn run(with_vocabulary: bool, language: Language) -> Outcome {
         preset = preset.name()
     );
     note(language, &message);
-    Ok(ExitStatus::Clean)
+    Ok(status)
 }
