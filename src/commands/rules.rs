@@ -1,7 +1,8 @@
 //! `copydesk rules` and `copydesk explain`: the rules, and one rule's page.
 
 use copydesk_core::rules::REGISTRY;
-use copydesk_core::{message, Language};
+use copydesk_core::{message, tr, Language};
+use unicode_width::UnicodeWidthStr;
 
 use super::print_out;
 use crate::error::{Error, ExitStatus, Outcome};
@@ -20,10 +21,18 @@ pub fn list(language: Language) -> Outcome {
         .unwrap_or(0);
     use std::fmt::Write as _;
     let mut listing = String::new();
+    // The heading in the run's language, padded by display width.
+    let pad = |text: String, columns: usize| {
+        let padding = columns.saturating_sub(text.width());
+        format!("{text}{:padding$}", "")
+    };
     let _ = writeln!(
         listing,
-        "{:width$}  {:8}  {:9}  summary",
-        "rule", "default", "fix"
+        "{}  {}  {}  {}",
+        pad(tr!(language, "cli-rules-rule"), width),
+        pad(tr!(language, "cli-rules-default"), 8),
+        pad(tr!(language, "cli-rules-fix"), 9),
+        tr!(language, "cli-rules-summary")
     );
     for info in REGISTRY {
         let _ = writeln!(
@@ -91,8 +100,8 @@ pub fn explain(rule: &str, language: Language) -> Outcome {
         let _ = writeln!(page, "# {rule}\n");
         let _ = writeln!(
             page,
-            "A rule of the `{}` pack (rules/packs/{}.yml).\n",
-            pack.name, pack.name
+            "{}\n",
+            tr!(language, "cli-pack-rule-page", pack = &pack.name)
         );
         let _ = writeln!(
             page,
@@ -103,7 +112,15 @@ pub fn explain(rule: &str, language: Language) -> Outcome {
                 .unwrap_or(&found.message)
                 .get(language)
         );
-        let _ = writeln!(page, "Default level: {}.", found.level.as_str());
+        let _ = writeln!(
+            page,
+            "{}",
+            tr!(
+                language,
+                "cli-pack-rule-level",
+                level = found.level.as_str()
+            )
+        );
         print_out(page.as_bytes());
         return Ok(ExitStatus::Clean);
     }
