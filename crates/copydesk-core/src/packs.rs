@@ -920,6 +920,35 @@ mod tests {
         }
     }
 
+    /// The full-width fix converts a whole run and never touches the
+    /// punctuation of a sentence (issue 21's cases).
+    #[test]
+    fn full_width_fix_takes_whole_runs_and_leaves_sentence_punctuation() {
+        let config = Config::from_yaml("packs: [ja-style]\n").unwrap();
+        let rule_set = config.rule_set_for("post.md").unwrap();
+        for (body, fixed) in [
+            ("これはＡＢＣ．次の文．", "これはABC．次の文．"),
+            ("Ｗｉ－Ｆｉが使えます。", "Wi-Fiが使えます。"),
+            ("１０％増えた。", "10%増えた。"),
+            ("１．５倍になった。", "1.5倍になった。"),
+            ("ＡＷＳとＧＣＰ", "AWSとGCP"),
+        ] {
+            let text = format!("---\ntitle: T\n---\n{body}\n");
+            let outcome = crate::fix::fix_until_settled(
+                "post.md",
+                crate::Source::new(text),
+                &rule_set,
+                false,
+                crate::fix::MAX_FIX_ROUNDS,
+            );
+            assert_eq!(
+                outcome.text,
+                format!("---\ntitle: T\n---\n{fixed}\n"),
+                "{body}"
+            );
+        }
+    }
+
     #[test]
     fn ja_style_pack() {
         assert_snapshot_with_config(
