@@ -275,6 +275,30 @@ fn serve_post() -> (TempDir, Server, String) {
     (dir, server, uri)
 }
 
+/// The titles of the code actions offered for `diagnostics` at `range`.
+fn action_titles(
+    server: &mut Server,
+    uri: &str,
+    range: &Value,
+    diagnostics: Value,
+    only: Option<&str>,
+) -> Vec<String> {
+    let mut context = json!({ "diagnostics": diagnostics });
+    if let Some(only) = only {
+        context["only"] = json!([only]);
+    }
+    let response = server.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": range, "context": context }),
+    );
+    response["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|action| action["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
 fn find<'a>(diagnostics: &'a [Value], rule: &str) -> &'a Value {
     diagnostics
         .iter()
@@ -972,16 +996,7 @@ fn a_line_with_several_findings_of_one_rule_offers_one_disable_action() {
         .cloned()
         .collect();
     assert_eq!(tags.len(), 3, "{diagnostics:?}");
-    let response = server.request(
-        "textDocument/codeAction",
-        json!({ "textDocument": { "uri": uri }, "range": tags[0]["range"], "context": { "diagnostics": tags } }),
-    );
-    let titles: Vec<&str> = response["result"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|action| action["title"].as_str().unwrap())
-        .collect();
+    let titles = action_titles(&mut server, &uri, &tags[0]["range"], json!(tags), None);
     assert_eq!(
         titles
             .iter()
@@ -1118,16 +1133,13 @@ fn the_client_locale_ja_gives_japanese_messages_unless_the_config_says_otherwise
             .starts_with("読了時間が 20 分になっていますが、本文はおよそ 1 分で読めます"),
         "{reading}"
     );
-    let response = server.request(
-        "textDocument/codeAction",
-        json!({ "textDocument": { "uri": uri }, "range": title["range"], "context": { "diagnostics": [title], "only": ["quickfix"] } }),
+    let titles = action_titles(
+        &mut server,
+        &uri,
+        &title["range"],
+        json!([title]),
+        Some("quickfix"),
     );
-    let titles: Vec<&str> = response["result"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|action| action["title"].as_str().unwrap())
-        .collect();
     assert_eq!(
         titles,
         [
