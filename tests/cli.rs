@@ -765,28 +765,20 @@ fn report_and_vocab_name_posts_they_cannot_read() {
         ),
         ("_posts/latin1.md", b"---\ntitle: caf\xe9\n---\n"),
     ]);
-    let report = copydesk(dir.path())
-        .args(["report", "-o", "report.html", "_posts"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&report.stderr);
-    assert_eq!(report.status.code(), Some(2), "{stderr}");
-    assert!(
-        stderr.contains("copydesk: _posts/latin1.md: error: invalid UTF-8 at byte 14"),
-        "{stderr}"
-    );
+    // Each names the post, exits 2, and returns what it printed.
+    let run = |args: &[&str]| {
+        let out = copydesk(dir.path()).args(args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("copydesk: _posts/latin1.md: error: invalid UTF-8 at byte 14"),
+            "{args:?}: {stderr}"
+        );
+        (String::from_utf8_lossy(&out.stdout).into_owned(), stderr)
+    };
+    let (_, stderr) = run(&["report", "-o", "report.html", "_posts"]);
     assert!(stderr.contains("about 2 posts"), "{stderr}");
     assert!(dir.path().join("report.html").is_file());
-    let vocab = copydesk(dir.path())
-        .args(["vocab", "_posts"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&vocab.stderr);
-    assert_eq!(vocab.status.code(), Some(2), "{stderr}");
-    assert!(
-        stderr.contains("copydesk: _posts/latin1.md: error: invalid UTF-8 at byte 14"),
-        "{stderr}"
-    );
-    let yaml = String::from_utf8_lossy(&vocab.stdout);
+    let (yaml, _) = run(&["vocab", "_posts"]);
     assert!(yaml.contains("- a") || yaml.contains("name: a"), "{yaml}");
 }

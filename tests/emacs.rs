@@ -7,12 +7,12 @@
 
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 
 mod common;
-use common::{example_post, missing};
+use common::{example_post, finish_within, missing};
 
 const TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -92,14 +92,7 @@ fn emacs_eglot_shows_the_diagnostics_applies_a_quick_fix_and_shuts_down() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let deadline = Instant::now() + TIMEOUT;
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    finish_within(&mut child, TIMEOUT);
     let output = child.wait_with_output().unwrap();
     let log = format!(
         "{}{}",

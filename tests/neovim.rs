@@ -10,13 +10,13 @@
 use std::fs::File;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 use tempfile::TempDir;
 
 mod common;
-use common::{available, missing};
+use common::{available, finish_within, missing};
 
 /// The script gives up after 20 s on its own; this catches a Neovim that hangs anyway.
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -145,18 +145,7 @@ fn run_script(script: &str, files: &[(&str, &str)], expected: &[&str]) {
         .stderr(File::create(&stderr).unwrap())
         .spawn()
         .unwrap_or_else(|error| panic!("nvim: {error}"));
-    let deadline = Instant::now() + TIMEOUT;
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break Some(status);
-        }
-        if Instant::now() >= deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let status = finish_within(&mut child, TIMEOUT);
 
     let report = std::fs::read_to_string(&result).unwrap_or_default();
     let output = format!(

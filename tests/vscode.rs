@@ -11,10 +11,10 @@
 
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 mod common;
-use common::{available, example_post, missing};
+use common::{available, example_post, finish_within, missing};
 
 /// drive.js gives up after 240 s on its own; this catches a hang anyway.
 const TIMEOUT: Duration = Duration::from_secs(400);
@@ -104,13 +104,8 @@ fn vscode_shows_problems_fixes_hovers_and_completes_tags() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let deadline = Instant::now() + TIMEOUT;
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() >= deadline {
-            let _ = child.kill();
-            panic!("drive.js did not finish in {TIMEOUT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(200));
+    if finish_within(&mut child, TIMEOUT).is_none() {
+        panic!("drive.js did not finish in {TIMEOUT:?}");
     }
     let text = std::fs::read_to_string(&result)
         .unwrap_or_else(|error| panic!("no result from drive.js ({error})"));

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use copydesk_core::fix::{fix_until_settled, MAX_FIX_ROUNDS};
 use copydesk_core::{tr, Applicability, ColumnEncoding, Fix, Language, TextRange};
 use serde_json::Value as Json;
 use tower_lsp::lsp_types::*;
@@ -20,13 +19,7 @@ pub(super) fn fix_all(state: &mut State, uri: &Url) -> Option<CodeAction> {
     let linted = state.lint(uri)?;
     let configured = linted.config.as_ref().ok()?;
     let source = &linted.document.source;
-    let outcome = fix_until_settled(
-        &linted.document.path,
-        source.clone(),
-        &configured.rule_set,
-        false,
-        MAX_FIX_ROUNDS,
-    );
+    let outcome = copydesk_core::session::fixed(&linted.document, &configured.rule_set, false);
     if outcome.text == source.text() {
         return None;
     }

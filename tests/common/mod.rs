@@ -32,6 +32,26 @@ pub fn site(files: &[(&str, &[u8])]) -> TempDir {
     dir
 }
 
+/// Waits for `child` to end; after `limit` it is killed, reaped, and the
+/// answer is `None`, so a hung editor or browser cannot hang the test run.
+pub fn finish_within(
+    child: &mut std::process::Child,
+    limit: std::time::Duration,
+) -> Option<std::process::ExitStatus> {
+    let deadline = std::time::Instant::now() + limit;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return Some(status);
+        }
+        if std::time::Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
 /// Whether `program --version` runs and succeeds.
 pub fn available(program: &str) -> bool {
     std::process::Command::new(program)

@@ -36,14 +36,20 @@ impl Linted {
     /// asked); `None` for bytes that are not text.
     pub fn fixed(&self, unsafe_fixes: bool) -> Option<FixOutcome> {
         let document = self.document.as_ref().ok()?;
-        Some(fix_until_settled(
-            &document.path,
-            document.source.clone(),
-            &self.rule_set,
-            unsafe_fixes,
-            MAX_FIX_ROUNDS,
-        ))
+        Some(fixed(document, &self.rule_set, unsafe_fixes))
     }
+}
+
+/// A document's text with every fix applied until it settles, within the
+/// core's round cap: what `--fix` writes and an editor's Fix All offers.
+pub fn fixed(document: &Document, rule_set: &RuleSet, unsafe_fixes: bool) -> FixOutcome {
+    fix_until_settled(
+        &document.path,
+        document.source.clone(),
+        rule_set,
+        unsafe_fixes,
+        MAX_FIX_ROUNDS,
+    )
 }
 
 /// Decodes and lints a file's bytes. `relative_path` picks the config's
