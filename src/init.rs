@@ -79,9 +79,9 @@ fn has_key(front_matter: &str, key: &str) -> bool {
     })
 }
 
-/// The front matter of up to 20 posts in the folder, found the way `check`
-/// walks (`.gitignore` respected), a few levels deep.
-fn sample_front_matter(root: &Path) -> Vec<String> {
+/// Up to `count` posts of the folder, as text, found the way `check` walks
+/// (`.gitignore` respected), a few levels deep.
+fn sample_posts(root: &Path, count: usize) -> Vec<String> {
     ignore::WalkBuilder::new(root)
         .max_depth(Some(4))
         .build()
@@ -92,16 +92,43 @@ fn sample_front_matter(root: &Path) -> Vec<String> {
                 .extension()
                 .is_some_and(|ext| ext == "md" || ext == "markdown")
         })
-        .filter_map(|entry| {
-            let text = std::fs::read_to_string(entry.path()).ok()?;
+        .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
+        .take(count)
+        .collect()
+}
+
+/// The front matter of up to 20 posts in the folder.
+fn sample_front_matter(root: &Path) -> Vec<String> {
+    sample_posts(root, 20)
+        .into_iter()
+        .filter_map(|text| {
             let text = text.trim_start_matches('\u{feff}');
             let delimiter = ["---", "+++"].into_iter().find(|d| text.starts_with(d))?;
             let rest = &text[delimiter.len()..];
             let end = rest.find(&format!("\n{delimiter}")).unwrap_or(rest.len());
             Some(format!("{delimiter}{}", &rest[..end]))
         })
-        .take(20)
         .collect()
+}
+
+/// How many of up to 50 posts are Japanese, and how many were read, when
+/// most are: then `init` turns on the `ja-technical-writing` pack. A post is
+/// Japanese when kana are at least a tenth of its letters (kanji alone could
+/// be Chinese).
+pub fn mostly_japanese(root: &Path) -> Option<(usize, usize)> {
+    let posts = sample_posts(root, 50);
+    let japanese = posts
+        .iter()
+        .filter(|text| {
+            let letters = text.chars().filter(|ch| ch.is_alphabetic()).count();
+            let kana = text
+                .chars()
+                .filter(|ch| matches!(ch, '\u{3041}'..='\u{30ff}'))
+                .count();
+            kana > 0 && kana * 10 >= letters
+        })
+        .count();
+    (japanese * 2 > posts.len()).then_some((japanese, posts.len()))
 }
 
 /// The tag field a preset's posts use.
@@ -112,7 +139,25 @@ pub fn tag_field(preset: Preset) -> &'static str {
     }
 }
 
-pub fn config_text(preset: Preset, reason: &str, vocabulary: Option<(&str, &str)>) -> String {
+pub fn config_text(
+    preset: Preset,
+    reason: &str,
+    vocabulary: Option<(&str, &str)>,
+    japanese: Option<(usize, usize)>,
+) -> String {
+    let packs_section = match japanese {
+        Some((japanese, read)) => format!(
+            "# Rule packs. {japanese} of the {read} posts read are Japanese, so this turns on\n\
+             # `ja-technical-writing`: textlint's ja-technical-writing preset, the rules that\n\
+             # need no morphological analyser (rules/packs/ja-technical-writing.md).\n\
+             # `generator-leftovers` is on in every preset; `ja-style` adds house style.\n\
+             packs: [generator-leftovers, ja-technical-writing]\n"
+        ),
+        None => "# Rule packs: `generator-leftovers` is on in every preset; add `ja-style` or\n\
+                 # `ja-technical-writing` for Japanese posts, or a path to a pack of your own.\n\
+                 # packs: [generator-leftovers, ja-style]\n"
+            .to_string(),
+    };
     let vocabulary_section = match vocabulary {
         Some((field, file)) => format!(
             "  # Tags must come from the vocabulary `copydesk init --vocab` wrote; edit it to merge variants.\n  tag-vocabulary:\n    vocabularies:\n      {field}: {file}\n"
@@ -138,9 +183,7 @@ pub fn config_text(preset: Preset, reason: &str, vocabulary: Option<(&str, &str)
          \x20 #   severity: error\n\
          \x20 #   fields: [title, date]\n\
          \n\
-         # Rule packs: `generator-leftovers` is on in every preset; add `ja-style` for\n\
-         # Japanese house style, or a path to a pack of your own.\n\
-         # packs: [generator-leftovers, ja-style]\n\
+         {packs_section}\
          \n\
          # Settings for some files only, applied in order.\n\
          # overrides:\n\

@@ -41,10 +41,12 @@ pub fn run(with_vocabulary: bool, language: Language) -> Outcome {
         );
         note(language, &message);
     }
+    let japanese = init::mostly_japanese(&root);
     let text = init::config_text(
         preset,
         reason,
         with_vocabulary.then_some((field, vocabulary_file.as_str())),
+        japanese,
     );
     std::fs::write(root.join(".copydesk.yml"), text)
         .map_err(|error| Error::write(".copydesk.yml", error))?;
@@ -54,5 +56,13 @@ pub fn run(with_vocabulary: bool, language: Language) -> Outcome {
         preset = preset.name()
     );
     note(language, &message);
+    if let Some((japanese, read)) = japanese {
+        let message = message!(
+            "cli-init-japanese-pack",
+            count = japanese,
+            read = read
+        );
+        note(language, &message);
+    }
     Ok(status)
 }

@@ -189,6 +189,13 @@ site-excerpt-help = write an excerpt that summarizes this post; listings and lin
 
 pack-occurrence = { $message } ({ $count } times; at most { $max })
 pack-consistency = { $message } ({ $minority } here, { $majority } { $count } times elsewhere)
+pack-consistency-in-blocks = { $message } ({ $minority } here, { $majority } { $count } times elsewhere in { $blocks ->
+        [paragraphs] the body
+        [headings] headings
+        [list-items] list items
+       *[other] table cells
+    })
+pack-consistency-preferred = { $message } ({ $form } here; the config prefers { $preferred })
 pack-replace-fix = Replace with `{ $replacement }`
 
 ## Rule summaries: `rule-<name>`, shown by `copydesk rules` and in SARIF
@@ -307,6 +314,7 @@ cli-wrote-vocabulary = wrote a `{ $field }` vocabulary from { $count } posts
 cli-init-exists = { $path } exists already; copydesk init does not overwrite it
 cli-init-wrote-vocabulary = wrote { $path } from the `{ $field }` of { $count } posts
 cli-init-wrote-config = wrote .copydesk.yml for { $reason } (preset: { $preset })
+cli-init-japanese-pack = { $count } of the { $read } posts read are Japanese: turned on the ja-technical-writing pack (textlint's ja-technical-writing preset); remove it from `packs` to opt out
 cli-unknown-rule = unknown rule `{ $rule }`; `copydesk rules` lists them
 cli-unknown-rule-did-you-mean = unknown rule `{ $rule }`; did you mean `{ $name }`?
 

@@ -187,6 +187,13 @@ site-excerpt-help = この記事の内容をまとめた抜粋を書いてくだ
 
 pack-occurrence = { $message }({ $count } 回。上限は { $max } 回)
 pack-consistency = { $message }(ここは「{ $minority }」、ほかの { $count } か所は「{ $majority }」)
+pack-consistency-in-blocks = { $message }({ $blocks ->
+        [paragraphs] 本文
+        [headings] 見出し
+        [list-items] 箇条書き
+       *[other] 表のセル
+    }のここは「{ $minority }」、ほかの { $count } か所は「{ $majority }」)
+pack-consistency-preferred = { $message }(ここは「{ $form }」。設定で「{ $preferred }」を指定しています)
 pack-replace-fix = `{ $replacement }` に置き換える
 
 ## ルールの概要: `rule-<name>`。`copydesk rules` と SARIF に表示する
@@ -268,6 +275,7 @@ cli-wrote-vocabulary = 記事 { $count } 件から `{ $field }` の語彙を書�
 cli-init-exists = { $path } はすでにあります。copydesk init は上書きしません
 cli-init-wrote-vocabulary = 記事 { $count } 件の `{ $field }` から { $path } を書き込みました
 cli-init-wrote-config = { $reason } 向けの .copydesk.yml を書き込みました(プリセット: { $preset })
+cli-init-japanese-pack = 読んだ { $read } 件の記事のうち { $count } 件が日本語のため、ja-technical-writing パック(textlint の ja-technical-writing プリセット相当)をオンにしました。不要なら `packs` から外してください
 cli-unknown-rule = ルール `{ $rule }` はありません。`copydesk rules` で一覧を表示できます
 cli-unknown-rule-did-you-mean = ルール `{ $rule }` はありません。`{ $name }` のことですか？
 

@@ -16,6 +16,8 @@ pub enum BlockKind {
     Heading(u8),
     /// Text directly inside a tight list item.
     ListItem,
+    /// A table cell: kept apart in [`Body::table_cells`], not in `blocks`.
+    TableCell,
 }
 
 /// A link inside a prose block, in the block's text coordinates.
@@ -106,6 +108,8 @@ pub struct Body {
     /// The text of table cells, one space between cells: not prose for the
     /// rules, but read all the same.
     pub table_text: String,
+    /// Each table cell as a block, for pack rules that ask for cells.
+    pub table_cells: Vec<ProseBlock>,
 }
 
 impl Body {
@@ -167,6 +171,8 @@ struct Builder {
     open_links: Vec<(usize, String)>,
     /// Set while inside a Liquid tag that spans text events: its closing delimiter.
     liquid_close: Option<&'static str>,
+    /// The table cell being read.
+    cell: Option<ProseBlock>,
 }
 
 /// Appends `text[piece]` to the block, with the segment that maps it back:
@@ -203,7 +209,11 @@ fn to_range(range: Range<usize>) -> TextRange {
 impl Builder {
     fn start_block(&mut self, kind: BlockKind, range: Range<usize>) {
         self.flush();
-        self.current = Some(ProseBlock {
+        self.current = Some(self.new_block(kind, range));
+    }
+
+    fn new_block(&self, kind: BlockKind, range: Range<usize>) -> ProseBlock {
+        ProseBlock {
             kind,
             in_block_quote: self.block_quote_depth > 0,
             range: to_range(range),
@@ -212,7 +222,7 @@ impl Builder {
             footnote_refs: Vec::new(),
             images: 0,
             segments: Vec::new(),
-        });
+        }
     }
 
     fn flush(&mut self) {
@@ -242,6 +252,11 @@ impl Builder {
     fn push_text(&mut self, text: &str, range: Range<usize>) {
         if self.table_skip_depth == Some(self.skip_depth) {
             self.body.table_text.push_str(text);
+            if let Some(cell) = self.cell.as_mut() {
+                if !text.is_empty() {
+                    push_piece(cell, text, 0..text.len(), &range, range.len() == text.len());
+                }
+            }
             return;
         }
         let mut liquid_close = self.liquid_close;
@@ -376,13 +391,12 @@ impl Builder {
                 }
                 self.skip_depth += 1;
             }
-            // Cells apart, so their words stay apart.
-            Tag::TableCell
-                if self.table_skip_depth.is_some()
-                    && !self.body.table_text.is_empty()
-                    && !self.body.table_text.ends_with(' ') =>
-            {
-                self.body.table_text.push(' ');
+            Tag::TableCell if self.table_skip_depth == Some(self.skip_depth) => {
+                // Cells apart, so their words stay apart.
+                if !self.body.table_text.is_empty() && !self.body.table_text.ends_with(' ') {
+                    self.body.table_text.push(' ');
+                }
+                self.cell = Some(self.new_block(BlockKind::TableCell, range));
             }
             Tag::Link { dest_url, .. } => {
                 if let Some(block) = self.ensure_block(&range) {
@@ -404,6 +418,13 @@ impl Builder {
             TagEnd::BlockQuote(_) => {
                 self.flush();
                 self.block_quote_depth = self.block_quote_depth.saturating_sub(1);
+            }
+            TagEnd::TableCell => {
+                if let Some(cell) = self.cell.take() {
+                    if !cell.text.trim().is_empty() {
+                        self.body.table_cells.push(cell);
+                    }
+                }
             }
             TagEnd::Table => {
                 if self.table_skip_depth == Some(self.skip_depth) {
@@ -522,6 +543,19 @@ mod tests {
             &text[body.html_comments[0]],
             "<!-- copydesk-disable-file -->"
         );
+    }
+
+    #[test]
+    fn table_cells_are_blocks_of_their_own() {
+        let text = "| 名前 | 説明 |\n| --- | --- |\n| ｶﾅ | 全角**ＡＢ** |\n";
+        let body = parse(text);
+        assert!(body.blocks.is_empty());
+        let cells: Vec<&str> = body.table_cells.iter().map(|cell| cell.text.as_str()).collect();
+        assert_eq!(cells, ["名前", "説明", "ｶﾅ", "全角ＡＢ"]);
+        let cell = &body.table_cells[3];
+        let at = cell.text.find("ＡＢ").unwrap();
+        assert_eq!(&text[cell.source_range(at..cell.text.len())], "ＡＢ");
+        assert_eq!(body.table_text, "名前 説明 ｶﾅ 全角ＡＢ\n");
     }
 
     #[test]

@@ -9,9 +9,8 @@ use std::sync::{Arc, Mutex};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
-use crate::diagnostic::Severity;
 use crate::messages::Language;
-use crate::packs::{self, Pack};
+use crate::packs::{self, Pack, PackRuleSetting};
 pub use crate::rules::settings::{options_of, NoOptions, Resources, RuleSetting};
 use crate::rules::RuleSet;
 pub use crate::rules::RulesConfig;
@@ -74,9 +73,10 @@ pub struct ConfigFile {
     /// Rule packs: a shipped pack's name (`generator-leftovers`, `ja-style`) or
     /// a path to a pack file, relative to the config's folder.
     pub packs: Option<Vec<String>>,
-    /// Severities of pack rules by `pack/rule` name, over each rule's `level`.
+    /// Pack rules by `pack/rule` name: a severity over the rule's `level`,
+    /// or `{level, max, exceptions, prefer}` to change its options too.
     #[serde(default)]
-    pub pack_rules: BTreeMap<String, Severity>,
+    pub pack_rules: BTreeMap<String, PackRuleSetting>,
     /// Rule settings for files matching globs, applied in order.
     #[serde(default)]
     pub overrides: Vec<Override>,
@@ -93,7 +93,7 @@ pub struct Override {
     #[serde(default)]
     pub rules: RulesConfig,
     #[serde(default)]
-    pub pack_rules: BTreeMap<String, Severity>,
+    pub pack_rules: BTreeMap<String, PackRuleSetting>,
 }
 
 /// A config error with its place in the config text.
@@ -158,8 +158,8 @@ pub struct Config {
     exclude: GlobSet,
     rules: RulesConfig,
     packs: Vec<ConfiguredPack>,
-    pack_rules: BTreeMap<String, Severity>,
-    overrides: Vec<(GlobSet, RulesConfig, BTreeMap<String, Severity>)>,
+    pack_rules: BTreeMap<String, PackRuleSetting>,
+    overrides: Vec<(GlobSet, RulesConfig, BTreeMap<String, PackRuleSetting>)>,
     /// Built rule sets, keyed by which overrides matched.
     rule_sets: Mutex<HashMap<Vec<bool>, Arc<RuleSet>>>,
     /// What the config file says about the language, and the one in use.
@@ -297,18 +297,20 @@ impl Config {
             })
     }
 
-    fn pack_rules_for(&self, relative_path: &str) -> BTreeMap<String, Severity> {
-        let mut severities = self.pack_rules.clone();
+    fn pack_rules_for(&self, relative_path: &str) -> BTreeMap<String, PackRuleSetting> {
+        let mut settings = self.pack_rules.clone();
         for (globs, _, later) in &self.overrides {
             if globs.is_match(relative_path) {
-                severities.extend(
-                    later
-                        .iter()
-                        .map(|(name, severity)| (name.clone(), *severity)),
-                );
+                for (name, setting) in later {
+                    let merged = match settings.get(name) {
+                        Some(earlier) => earlier.then(setting),
+                        None => setting.clone(),
+                    };
+                    settings.insert(name.clone(), merged);
+                }
             }
         }
-        severities
+        settings
     }
 
     /// The vocabulary of a tag field for a file, if the config names one.
@@ -354,7 +356,8 @@ impl Config {
                 self.language,
             )
             .map_err(ConfigError::new)?
-            .with_packs(&self.packs(), &self.pack_rules_for(relative_path)),
+            .with_packs(&self.packs(), &self.pack_rules_for(relative_path))
+            .map_err(ConfigError::new)?,
         );
         cache.insert(key, Arc::clone(&rule_set));
         Ok(rule_set)
@@ -376,6 +379,7 @@ fn glob_set(patterns: &[String]) -> Result<GlobSet, ConfigError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Severity;
 
     #[test]
     fn the_committed_schema_is_current() {

@@ -1,5 +1,7 @@
 //! Text helpers shared by the rules and the site pass: the normal form in
-//! which titles and excerpts are compared.
+//! which titles and excerpts are compared, and the sentence splitter.
+
+use std::ops::Range;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
@@ -158,6 +160,65 @@ fn simple_nfkc(ch: char) -> Option<char> {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(ch as u32 - 0xFEE0),
         '\u{3000}' => Some(' '),
         _ => None,
+    }
+}
+
+
+/// The core's sentence splitter, as byte ranges: a sentence ends after
+/// 。！？!? and after a `.` followed by white space; a newline does not end
+/// one. Inside 「」『』（）() or “” only a mark followed by white space ends
+/// one (dialogue: 「…思う？ もっと…」), so a quoted 「本当だ。」 stays inside
+/// its sentence.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, ch)) = chars.next() {
+        match ch {
+            '「' | '『' | '（' | '(' | '“' => depth += 1,
+            '」' | '』' | '）' | ')' | '”' => depth = depth.saturating_sub(1),
+            '。' | '！' | '？' | '!' | '?'
+                if depth == 0 || chars.peek().is_some_and(|(_, next)| next.is_whitespace()) =>
+            {
+                let end = at + ch.len_utf8();
+                sentences.push(start..end);
+                start = end;
+            }
+            '.' if depth == 0 && chars.peek().is_none_or(|(_, next)| next.is_whitespace()) => {
+                let end = at + 1;
+                sentences.push(start..end);
+                start = end;
+            }
+            _ => {}
+        }
+    }
+    if start < text.len() {
+        sentences.push(start..text.len());
+    }
+    sentences
+}
+
+#[cfg(test)]
+mod sentence_tests {
+    use super::sentences;
+
+    #[test]
+    fn sentences_split_on_marks_not_in_brackets_or_decimals() {
+        let text = "彼は「本当だ。」と言った。3.5倍だ! Next one. Last";
+        let parts: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            parts,
+            [
+                "彼は「本当だ。」と言った。",
+                "3.5倍だ!",
+                " Next one.",
+                " Last"
+            ]
+        );
+        let dialogue = "「いいって、思う？ もっと大事なものがあったら、思う？」";
+        let parts: Vec<&str> = sentences(dialogue).into_iter().map(|r| &dialogue[r]).collect();
+        assert_eq!(parts, ["「いいって、思う？", " もっと大事なものがあったら、思う？」"]);
     }
 }
 

@@ -195,7 +195,7 @@ fn candidates(document: &Document) -> Vec<Candidate> {
         let is_heading_like = match block.kind {
             BlockKind::Heading(_) => true,
             BlockKind::Paragraph => !block.in_block_quote && is_bold_line(raw),
-            BlockKind::ListItem => false,
+            BlockKind::ListItem | BlockKind::TableCell => false,
         };
         let is_first_block = at == 0 && !block.in_block_quote && block.kind != BlockKind::ListItem;
         if !is_heading_like && !is_first_block {

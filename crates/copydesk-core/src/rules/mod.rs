@@ -205,17 +205,21 @@ pub fn find(name: &str) -> Option<&'static RuleInfo> {
     REGISTRY.iter().find(|info| info.name == name)
 }
 
-/// A pack rule that is on, with its severity.
+/// A pack rule that is on, with its severity, and its options when the
+/// config changes them.
 pub struct ActivePackRule {
     pub pack: std::sync::Arc<crate::packs::Pack>,
     pub index: usize,
     pub name: String,
     pub severity: Severity,
+    configured: Option<crate::packs::PackRule>,
 }
 
 impl ActivePackRule {
     pub fn rule(&self) -> &crate::packs::PackRule {
-        &self.pack.rules[self.index]
+        self.configured
+            .as_ref()
+            .unwrap_or(&self.pack.rules[self.index])
     }
 }
 
@@ -277,25 +281,34 @@ impl RuleSet {
         })
     }
 
-    /// Adds the packs' rules, with severities from `pack-rules` over each rule's level.
+    /// Adds the packs' rules, with the settings of `pack-rules` over each
+    /// rule's level and options.
     pub fn with_packs(
         mut self,
         packs: &[std::sync::Arc<crate::packs::Pack>],
-        severities: &std::collections::BTreeMap<String, Severity>,
-    ) -> RuleSet {
+        settings: &std::collections::BTreeMap<String, crate::packs::PackRuleSetting>,
+    ) -> Result<RuleSet, String> {
         for pack in packs {
             for (index, rule) in pack.rules.iter().enumerate() {
                 let name = pack.rule_name(rule);
-                let severity = severities.get(&name).copied().unwrap_or(rule.level);
+                let setting = settings.get(&name);
+                let severity = setting.and_then(|setting| setting.level()).unwrap_or(rule.level);
+                let configured = match setting {
+                    Some(setting) => setting
+                        .applied_to(rule)
+                        .map_err(|error| format!("pack-rules `{name}`: {error}"))?,
+                    None => None,
+                };
                 self.pack_rules.push(ActivePackRule {
                     pack: std::sync::Arc::clone(pack),
                     index,
                     name,
                     severity,
+                    configured,
                 });
             }
         }
-        self
+        Ok(self)
     }
 
     /// The severity of a built-in rule.

@@ -8,13 +8,11 @@
 //! - `lexicon`: units, counters, hedges and counted nouns;
 //! - `context`: whether a figure is a claim in its sentence (§2);
 //! - `support`: what counts as a source (§3);
-//! - `sentences`: the sentences a source belongs to;
 //! - this file: where a source applies (§4), one finding per figure (§5).
 
 mod context;
 mod lexicon;
 mod scanner;
-mod sentences;
 mod support;
 
 use std::collections::HashSet;
@@ -41,7 +39,7 @@ fn compiled(pattern: &str) -> regex::Regex {
         .expect("the rule's patterns are valid")
 }
 pub use scanner::{find_figures, Figure};
-pub use sentences::sentences;
+pub use crate::text::sentences;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]

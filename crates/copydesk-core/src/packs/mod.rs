@@ -1,26 +1,36 @@
 //! Declarative rule packs: YAML files of rules that need no Rust.
 //!
-//! A pack rule is one of four kinds: `existence` (a pattern that must not
+//! A pack rule is one of seven kinds: `existence` (a pattern that must not
 //! appear), `substitution` (wrong → right, fixable), `occurrence` (at most N
-//! per document) and `consistency` (only one of two forms per document). Each
-//! looks at body prose, headings, raw body lines, or named front-matter fields.
+//! per document), `consistency` (only one of two forms), `length` (a
+//! sentence or a match at most N characters), `count` (at most N matches in
+//! one sentence or block) and `pairs` (brackets and quotes left open). Each
+//! looks at body prose, sentences, chosen kinds of blocks, headings, raw
+//! body lines, or named front-matter fields (`scope`).
+//!
+//! - `scope`: where a rule looks, and the texts it searches;
+//! - `check`: what each kind reports;
+//! - `pairs`: bracket matching;
+//! - `settings`: what a config may change of a pack rule (`pack-rules`).
 
-use std::cell::OnceCell;
+mod check;
+mod pairs;
+mod scope;
+mod settings;
+
 use std::collections::BTreeMap;
-use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Deserializer};
-use unicode_normalization::UnicodeNormalization;
 
-use crate::body::BlockKind;
-use crate::diagnostic::{Edit, Fix, Severity, Violation};
-use crate::document::Document;
+use crate::diagnostic::Severity;
 use crate::messages::Language;
 use crate::prefilter::Prefilter;
-use crate::source::{TextRange, TextSize};
-use crate::tr;
+
+pub use check::{check_rule, check_rule_in};
+pub use scope::{BlockScope, Blocks, Included, Scope, ScopeTexts, Unit};
+pub use settings::{PackRuleSetting, Prefer};
 
 /// Patterns come from files anyone can write; the regex crate matches in
 /// linear time, and these limits bound what one pattern may compile to.
@@ -28,14 +38,18 @@ const PATTERN_SIZE_LIMIT: usize = 1 << 20;
 const PATTERN_LENGTH_LIMIT: usize = 4096;
 
 /// Packs shipped in `rules/packs/`, by name.
-pub const SHIPPED: [(&str, &str); 2] = [
+pub const SHIPPED: [(&str, &str); 3] = [
     (
         "generator-leftovers",
-        include_str!("../../../rules/packs/generator-leftovers.yml"),
+        include_str!("../../../../rules/packs/generator-leftovers.yml"),
     ),
     (
         "ja-style",
-        include_str!("../../../rules/packs/ja-style.yml"),
+        include_str!("../../../../rules/packs/ja-style.yml"),
+    ),
+    (
+        "ja-technical-writing",
+        include_str!("../../../../rules/packs/ja-technical-writing.yml"),
     ),
 ];
 
@@ -55,12 +69,16 @@ pub fn shipped(name: &str) -> Option<Arc<Pack>> {
 #[derive(Debug, Clone)]
 pub struct Pattern(Regex);
 
+impl Pattern {
+    pub fn new(source: &str) -> Result<Pattern, String> {
+        compile(source).map(Pattern)
+    }
+}
+
 impl<'de> Deserialize<'de> for Pattern {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let source = String::deserialize(deserializer)?;
-        compile(&source)
-            .map(Pattern)
-            .map_err(serde::de::Error::custom)
+        Pattern::new(&source).map_err(serde::de::Error::custom)
     }
 }
 
@@ -139,48 +157,6 @@ fn builder(source: &str) -> RegexBuilder {
     builder
 }
 
-/// Where a pack rule looks: `prose`, `headings`, `lines`, or `{fields: [title]}`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(from = "ScopeAsWritten")]
-pub enum Scope {
-    /// Paragraphs, list items and block quotes, as plain text.
-    #[default]
-    Prose,
-    /// Headings, as plain text.
-    Headings,
-    /// Each raw line of the body, Markdown and all.
-    Lines,
-    /// The named front-matter fields' values, as written.
-    Fields(Vec<String>),
-}
-
-/// YAML has no natural form for an enum with data; accept a name or a mapping.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum ScopeAsWritten {
-    Named(NamedScope),
-    Fields { fields: Vec<String> },
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "kebab-case")]
-enum NamedScope {
-    Prose,
-    Headings,
-    Lines,
-}
-
-impl From<ScopeAsWritten> for Scope {
-    fn from(written: ScopeAsWritten) -> Scope {
-        match written {
-            ScopeAsWritten::Named(NamedScope::Prose) => Scope::Prose,
-            ScopeAsWritten::Named(NamedScope::Headings) => Scope::Headings,
-            ScopeAsWritten::Named(NamedScope::Lines) => Scope::Lines,
-            ScopeAsWritten::Fields { fields } => Scope::Fields(fields),
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Transform {
@@ -193,12 +169,70 @@ pub enum Transform {
 pub enum Kind {
     /// `patterns` or `literals` that must not appear.
     Existence,
-    /// `swap` (wrong → right), or `pattern` rewritten by `transform`; fixable.
+    /// `swap` (wrong → right), `pattern` rewritten by `transform` or
+    /// `replacement`, or a list of `rewrites`; fixable.
     Substitution,
     /// `pattern` at most `max` times per document.
     Occurrence,
-    /// Two named `forms`; only one may appear in a document.
+    /// Named `forms`; only one may appear in a document (or in each kind of
+    /// block, with `separately`).
     Consistency,
+    /// Each unit of the scope (or each match of `pattern`) at most `max`
+    /// characters, counted as UTF-16 code units as textlint counts them.
+    Length,
+    /// At most `max` matches of `pattern` in one unit of the scope.
+    Count,
+    /// Each opening mark of `pairs` closed, and no closing mark unopened.
+    Pairs,
+}
+
+/// How sure a substitution's fix is: `safe` is applied by `--fix`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FixSafety {
+    #[default]
+    Safe,
+    Unsafe,
+    /// Reported with no fix: a person could disagree with any rewrite.
+    None,
+}
+
+/// One rewrite of a `substitution` rule: what to find, and what to write.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rewrite {
+    pub pattern: Pattern,
+    /// The text to write, with `$1` or `${name}` for captured text; none
+    /// means the match is reported with no fix.
+    pub replacement: Option<String>,
+    #[serde(default)]
+    pub fix: Option<FixSafety>,
+    /// This rewrite's own message, over the rule's.
+    pub message: Option<Localized>,
+}
+
+/// A consistency rule's forms, in the order written: on a tie, the first wins.
+#[derive(Debug, Clone, Default)]
+pub struct Forms(pub Vec<(String, Pattern)>);
+
+impl<'de> Deserialize<'de> for Forms {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Forms;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a mapping of form names to patterns")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Forms, A::Error> {
+                let mut forms = Vec::new();
+                while let Some((name, pattern)) = map.next_entry::<String, Pattern>()? {
+                    forms.push((name, pattern));
+                }
+                Ok(Forms(forms))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 
 /// One rule of a pack, as written. Which fields apply depends on `kind`.
@@ -208,7 +242,8 @@ pub struct PackRule {
     pub id: String,
     pub kind: Kind,
     /// `{match}` is replaced by the matched text, `{replacement}` by a
-    /// substitution's. One text, or one per language (`en:`, `ja:`).
+    /// substitution's, `{length}`, `{count}` and `{max}` by a length or a
+    /// count and its limit. One text, or one per language (`en:`, `ja:`).
     pub message: Localized,
     #[serde(default)]
     pub description: Option<Localized>,
@@ -224,13 +259,38 @@ pub struct PackRule {
     pub swap: BTreeMap<String, String>,
     pub pattern: Option<Pattern>,
     pub transform: Option<Transform>,
+    /// With `pattern`: the text to write, with `$1` or `${name}`.
+    pub replacement: Option<String>,
+    /// How sure a substitution's fixes are.
+    #[serde(default)]
+    pub fix: FixSafety,
+    #[serde(default)]
+    pub rewrites: Vec<Rewrite>,
     pub max: Option<usize>,
     #[serde(default)]
-    pub forms: BTreeMap<String, Pattern>,
+    pub forms: Forms,
+    /// A consistency rule counts each kind of block apart.
+    #[serde(default)]
+    pub separately: bool,
+    /// A consistency rule's preferred form: every other form is reported.
+    pub prefer: Option<Prefer>,
+    /// Literal text a finding may not fall inside (for `length`: text not
+    /// counted).
+    #[serde(default)]
+    pub exceptions: Vec<String>,
+    /// Patterns a finding may not fall inside.
+    #[serde(default)]
+    pub exception_patterns: Vec<PatternSource>,
+    /// Opening and closing marks, two characters each: `「」`, `()`.
+    #[serde(default)]
+    pub pairs: Vec<String>,
     /// Every pattern and literal of an `existence` rule, or every `swap`
     /// key of a `substitution`, in one regex: one search, compiled once.
     #[serde(skip)]
     any_of: Option<Regex>,
+    /// Every exception and exception pattern, in one regex.
+    #[serde(skip)]
+    exceptions_regex: Option<Regex>,
     /// For a `lines` rule, literals a match needs; a body without them is
     /// not searched.
     #[serde(skip)]
@@ -246,7 +306,8 @@ impl PackRule {
         self.any_of
             .iter()
             .chain(self.pattern.iter().map(|pattern| &pattern.0))
-            .chain(self.forms.values().map(|pattern| &pattern.0))
+            .chain(self.rewrites.iter().map(|rewrite| &rewrite.pattern.0))
+            .chain(self.forms.0.iter().map(|(_, pattern)| &pattern.0))
     }
 
     /// The literals a text needs for the rule to report anything in it.
@@ -259,14 +320,21 @@ impl PackRule {
         }
     }
 
-    /// A consistency rule reports only when both its forms appear.
+    /// A consistency rule reports only when both its forms appear, unless it
+    /// prefers one.
     fn needs_every_regex(&self) -> bool {
-        self.kind == Kind::Consistency
+        self.kind == Kind::Consistency && self.prefer.is_none()
     }
 
     /// False only when the rule cannot report anything in `text`, a text
     /// that holds every haystack of its scope.
     fn may_report_in(&self, text: &str, scope_is_lines: bool) -> bool {
+        match self.kind {
+            // A sentence's length needs no match; pairs are checked cheaply.
+            Kind::Length if self.pattern.is_none() => return true,
+            Kind::Pairs => return true,
+            _ => {}
+        }
         if scope_is_lines {
             // Line anchors keep the regex from its own literal prefilter.
             return self
@@ -293,17 +361,64 @@ impl PackRule {
                 "existence needs `patterns` or `literals`"
             }
             Kind::Substitution
-                if self.swap.is_empty() && (self.pattern.is_none() || self.transform.is_none()) =>
+                if self.swap.is_empty()
+                    && self.rewrites.is_empty()
+                    && (self.pattern.is_none()
+                        || (self.transform.is_none() && self.replacement.is_none())) =>
             {
-                "substitution needs `swap`, or `pattern` with `transform`"
+                "substitution needs `swap`, `rewrites`, or `pattern` with `transform` or `replacement`"
             }
             Kind::Occurrence if self.pattern.is_none() || self.max.is_none() => {
                 "occurrence needs `pattern` and `max`"
             }
-            Kind::Consistency if self.forms.len() != 2 => "consistency needs exactly two `forms`",
-            _ => return Ok(()),
+            Kind::Consistency if self.forms.0.len() < 2 => {
+                "consistency needs at least two `forms`"
+            }
+            Kind::Length if self.max.is_none() => "length needs `max`",
+            Kind::Count if self.pattern.is_none() || self.max.is_none() => {
+                "count needs `pattern` and `max`"
+            }
+            Kind::Pairs if self.pairs.is_empty() => "pairs needs `pairs`",
+            Kind::Pairs
+                if self
+                    .pairs
+                    .iter()
+                    .any(|pair| pair.chars().count() != 2) =>
+            {
+                "each of `pairs` is two characters: the opening and the closing mark"
+            }
+            _ => {
+                if let Some(prefer) = &self.prefer {
+                    for name in prefer.form_names() {
+                        if !self.forms.0.iter().any(|(form, _)| form == name) {
+                            return Err(format!(
+                                "rule `{}`: `prefer` names `{name}`, which is not one of its `forms`",
+                                self.id
+                            ));
+                        }
+                    }
+                }
+                return Ok(());
+            }
         };
         Err(format!("rule `{}`: {problem}", self.id))
+    }
+
+    /// Compiles the exceptions, over the pack's own when a config adds more.
+    fn compile_exceptions(&mut self, more: &[String]) -> Result<(), String> {
+        let sources: Vec<String> = self
+            .exceptions
+            .iter()
+            .chain(more)
+            .map(|literal| regex::escape(literal))
+            .chain(self.exception_patterns.iter().map(|pattern| format!("(?:{})", pattern.0)))
+            .collect();
+        self.exceptions_regex = if sources.is_empty() {
+            None
+        } else {
+            Some(compile_joined(&sources)?)
+        };
+        Ok(())
     }
 }
 
@@ -316,7 +431,7 @@ fn default_level() -> Severity {
 pub struct Pack {
     pub name: String,
     #[serde(default)]
-    pub description: Option<String>,
+    pub description: Option<Localized>,
     pub rules: Vec<PackRule>,
 }
 
@@ -351,7 +466,7 @@ impl Pack {
                         .map(|wrong| regex::escape(wrong))
                         .collect()
                 }
-                Kind::Occurrence | Kind::Consistency => Vec::new(),
+                _ => Vec::new(),
             };
             if !sources.is_empty() {
                 rule.any_of = Some(
@@ -359,6 +474,8 @@ impl Pack {
                         .map_err(|message| error(format!("rule `{}`: {message}", rule.id)))?,
                 );
             }
+            rule.compile_exceptions(&[])
+                .map_err(|message| error(format!("rule `{}`: exceptions: {message}", rule.id)))?;
             if rule.scope == Scope::Lines {
                 let prefilter = rule.literal_prefilter();
                 rule.prefilter = Some(prefilter);
@@ -374,65 +491,6 @@ impl Pack {
     /// The pack rule's full name: `pack/rule`.
     pub fn rule_name(&self, rule: &PackRule) -> String {
         format!("{}/{}", self.name, rule.id)
-    }
-}
-
-/// A piece of text a pack rule searches, with a way back to the file.
-struct Haystack<'a> {
-    text: &'a str,
-    /// Prose is mapped back through its block; other text starts at `base`.
-    block: Option<&'a crate::body::ProseBlock>,
-    base: usize,
-}
-
-impl Haystack<'_> {
-    fn to_file(&self, range: Range<usize>) -> TextRange {
-        match self.block {
-            Some(block) => block.source_range(range),
-            None => TextRange::new(
-                TextSize::from((self.base + range.start) as u32),
-                TextSize::from((self.base + range.end) as u32),
-            ),
-        }
-    }
-}
-
-fn haystacks<'a>(document: &'a Document, scope: &Scope) -> Vec<Haystack<'a>> {
-    let blocks = |headings: bool| {
-        document
-            .body
-            .blocks
-            .iter()
-            .filter(move |block| matches!(block.kind, BlockKind::Heading(_)) == headings)
-            .map(|block| Haystack {
-                text: &block.text,
-                block: Some(block),
-                base: 0,
-            })
-            .collect::<Vec<_>>()
-    };
-    match scope {
-        Scope::Prose => blocks(false),
-        Scope::Headings => blocks(true),
-        // One search over the whole body: patterns are compiled with `^` and
-        // `$` matching at every line end, CR, LF or CRLF.
-        Scope::Lines => {
-            let body = document.body.range;
-            vec![Haystack {
-                text: document.source.slice(body),
-                block: None,
-                base: usize::from(body.start()),
-            }]
-        }
-        Scope::Fields(fields) => fields
-            .iter()
-            .filter_map(|field| document.front_matter.get(field))
-            .map(|entry| Haystack {
-                text: document.source.slice(entry.value_range),
-                block: None,
-                base: usize::from(entry.value_range.start()),
-            })
-            .collect(),
     }
 }
 
@@ -456,199 +514,6 @@ impl Localized {
                 .map_or("", String::as_str),
         }
     }
-}
-
-fn message(template: &str, matched: &str) -> String {
-    template.replace("{match}", matched)
-}
-
-/// A document's prose and headings each joined into one text, made once and
-/// shared by every pack rule, so that one search can rule a document out.
-pub struct ScopeTexts<'a> {
-    document: &'a Document,
-    prose: OnceCell<String>,
-    headings: OnceCell<String>,
-}
-
-impl<'a> ScopeTexts<'a> {
-    pub fn new(document: &'a Document) -> ScopeTexts<'a> {
-        ScopeTexts {
-            document,
-            prose: OnceCell::new(),
-            headings: OnceCell::new(),
-        }
-    }
-
-    fn joined(&self, headings: bool) -> &str {
-        let cell = if headings {
-            &self.headings
-        } else {
-            &self.prose
-        };
-        cell.get_or_init(|| {
-            let blocks = || {
-                let blocks = self.document.body.blocks.iter();
-                blocks.filter(|block| matches!(block.kind, BlockKind::Heading(_)) == headings)
-            };
-            // Sized once: grown block by block, it was copied over and over.
-            let mut joined =
-                String::with_capacity(blocks().map(|block| block.text.len() + 1).sum());
-            for block in blocks() {
-                joined.push_str(&block.text);
-                joined.push('\n');
-            }
-            joined
-        })
-    }
-
-    /// Text holding every haystack of `scope`, or `None` when not worth making.
-    fn covering(&self, scope: &Scope) -> Option<&str> {
-        match scope {
-            Scope::Prose => Some(self.joined(false)),
-            Scope::Headings => Some(self.joined(true)),
-            Scope::Lines => Some(self.document.source.slice(self.document.body.range)),
-            Scope::Fields(_) => None,
-        }
-    }
-}
-
-/// Runs one pack rule over a document.
-pub fn check_rule(document: &Document, rule: &PackRule) -> Vec<Violation> {
-    check_rule_in(&ScopeTexts::new(document), rule, Language::En)
-}
-
-/// Runs one pack rule, sharing the joined texts with the document's other rules.
-pub fn check_rule_in(texts: &ScopeTexts, rule: &PackRule, language: Language) -> Vec<Violation> {
-    let template = rule.message.get(language);
-    let document = texts.document;
-    let mut violations = Vec::new();
-    if let Some(text) = texts.covering(&rule.scope) {
-        if !rule.may_report_in(text, rule.scope == Scope::Lines) {
-            return violations;
-        }
-    }
-    let haystacks = haystacks(document, &rule.scope);
-    // Raw lines include code blocks, whose text is an example, not the post's.
-    let in_code = |range: TextRange| {
-        rule.scope == Scope::Lines
-            && document
-                .body
-                .code_blocks
-                .iter()
-                .any(|code| code.contains(range.start()))
-    };
-    let matches = |regex: &Regex| -> Vec<(TextRange, String)> {
-        let mut found = Vec::new();
-        for haystack in &haystacks {
-            for hit in regex.find_iter(haystack.text).filter(|hit| !hit.is_empty()) {
-                // A match that starts with blank lines or indentation (a
-                // pattern anchored at the start of the body) is reported
-                // from its first character.
-                let text = hit.as_str();
-                let trimmed = text.trim_start();
-                if trimmed.is_empty() {
-                    continue;
-                }
-                let start = hit.start() + (text.len() - trimmed.len());
-                let range = haystack.to_file(start..hit.end());
-                if !in_code(range) {
-                    found.push((range, trimmed.to_string()));
-                }
-            }
-        }
-        found
-    };
-    match rule.kind {
-        Kind::Existence => {
-            let Some(any_of) = &rule.any_of else {
-                return violations;
-            };
-            for (range, found) in matches(any_of) {
-                violations.push(Violation::new(range, message(template, &found)));
-            }
-        }
-        Kind::Substitution => {
-            if let Some(any_of) = &rule.any_of {
-                for (range, found) in matches(any_of) {
-                    if let Some(right) = rule.swap.get(&found) {
-                        violations.push(substitution(template, language, range, &found, right));
-                    }
-                }
-            }
-            if let (Some(pattern), Some(Transform::Nfkc)) = (&rule.pattern, rule.transform) {
-                for (range, found) in matches(&pattern.0) {
-                    let right: String = found.nfkc().collect();
-                    if right != found {
-                        violations.push(substitution(template, language, range, &found, &right));
-                    }
-                }
-            }
-        }
-        Kind::Occurrence => {
-            let (Some(pattern), Some(max)) = (&rule.pattern, rule.max) else {
-                return violations;
-            };
-            let found = matches(&pattern.0);
-            if found.len() > max {
-                let (range, text) = &found[max];
-                violations.push(Violation::new(
-                    *range,
-                    tr!(
-                        language,
-                        "pack-occurrence",
-                        message = message(template, text),
-                        count = found.len(),
-                        max = max
-                    ),
-                ));
-            }
-        }
-        Kind::Consistency => {
-            let mut counted: Vec<(&String, Vec<(TextRange, String)>)> = rule
-                .forms
-                .iter()
-                .map(|(name, pattern)| (name, matches(&pattern.0)))
-                .collect();
-            if counted.iter().all(|(_, found)| !found.is_empty()) {
-                // The rarer form is the odd one out; on a tie, the later-named.
-                counted
-                    .sort_by_key(|(name, found)| (std::cmp::Reverse(found.len()), (*name).clone()));
-                let (majority, majority_found) = (counted[0].0, counted[0].1.len());
-                let (minority, minority_found) = (counted[1].0, &counted[1].1);
-                for (range, found) in minority_found {
-                    violations.push(Violation::new(
-                        *range,
-                        tr!(
-                            language,
-                            "pack-consistency",
-                            message = message(template, found),
-                            minority = minority,
-                            majority = majority,
-                            count = majority_found
-                        ),
-                    ));
-                }
-            }
-        }
-    }
-    violations
-}
-
-fn substitution(
-    template: &str,
-    language: Language,
-    range: TextRange,
-    found: &str,
-    right: &str,
-) -> Violation {
-    Violation::new(
-        range,
-        message(template, found).replace("{replacement}", right),
-    )
-    .with_fix(Fix::safe(
-        tr!(language, "pack-replace-fix", replacement = right),
-        vec![Edit::replace(range, right)],
-    ))
 }
 
 #[cfg(test)]
