@@ -666,3 +666,45 @@ fn the_cache_gives_identical_output_and_misses_on_any_change() {
     .unwrap();
     assert!(!String::from_utf8_lossy(&run(dir.path()).1).contains("duplicated-title\""));
 }
+
+/// `init` turns on the Japanese technical-writing pack when most posts are
+/// Japanese, says so, and the config it writes runs; on an English site it
+/// only mentions the pack.
+#[test]
+fn init_offers_the_japanese_pack_to_a_japanese_site() {
+    let japanese = site(&[
+        ("_posts/2025-01-01-a.md", "---\ntitle: 記事\n---\nこれは解析することができます。\n".as_bytes()),
+        ("_posts/2025-01-02-b.md", "---\ntitle: 次\n---\n日本語の本文です。英語 words も少し。\n".as_bytes()),
+        ("_posts/2025-01-03-c.md", "---\ntitle: Three\n---\nAn English post.\n".as_bytes()),
+    ]);
+    let output = copydesk(japanese.path())
+        .args(["--lang", "en", "init"])
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let said = String::from_utf8(output.stderr).unwrap();
+    assert!(said.contains("2 of the 3 posts read are Japanese"), "{said}");
+    let config = std::fs::read_to_string(japanese.path().join(".copydesk.yml")).unwrap();
+    assert!(
+        config.contains("\npacks: [generator-leftovers, ja-technical-writing]\n"),
+        "{config}"
+    );
+    let checked = copydesk(japanese.path())
+        .args(["check", "--format", "concise", "."])
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let findings = String::from_utf8(checked.stdout).unwrap();
+    assert!(
+        findings.contains("ja-technical-writing/ja-no-redundant-expression"),
+        "{findings}"
+    );
+
+    let english = site(&[("_posts/2025-01-01-a.md", "---\ntitle: A\n---\nEnglish only.\n".as_bytes())]);
+    copydesk(english.path()).arg("init").assert().code(0);
+    let config = std::fs::read_to_string(english.path().join(".copydesk.yml")).unwrap();
+    assert!(config.contains("# packs: [generator-leftovers, ja-style]\n"), "{config}");
+    assert!(!config.contains("\npacks:"), "{config}");
+}

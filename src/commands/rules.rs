@@ -45,11 +45,7 @@ pub fn list(language: Language) -> Outcome {
         );
     }
     for (pack, rule) in pack_rules {
-        let fix = if rule.kind == copydesk_core::packs::Kind::Substitution {
-            "yes"
-        } else {
-            "no"
-        };
+        let fix = rule.fix_availability().as_str();
         let _ = writeln!(
             listing,
             "{:width$}  {:8}  {:9}  {}",

@@ -192,7 +192,7 @@ pack-consistency = { $message } ({ $minority } here, { $majority } { $count } ti
 pack-consistency-in-blocks = { $message } ({ $minority } here, { $majority } { $count } times elsewhere in { $blocks ->
         [paragraphs] the body
         [headings] headings
-        [list-items] list items
+        [list-items] this list
        *[other] table cells
     })
 pack-consistency-preferred = { $message } ({ $form } here; the config prefers { $preferred })

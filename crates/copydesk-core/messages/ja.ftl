@@ -190,7 +190,7 @@ pack-consistency = { $message }(ここは「{ $minority }」、ほかの { $coun
 pack-consistency-in-blocks = { $message }({ $blocks ->
         [paragraphs] 本文
         [headings] 見出し
-        [list-items] 箇条書き
+        [list-items] この箇条書き
        *[other] 表のセル
     }のここは「{ $minority }」、ほかの { $count } か所は「{ $majority }」)
 pack-consistency-preferred = { $message }(ここは「{ $form }」。設定で「{ $preferred }」を指定しています)

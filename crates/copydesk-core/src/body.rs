@@ -47,6 +47,10 @@ struct Segment {
 pub struct ProseBlock {
     pub kind: BlockKind,
     pub in_block_quote: bool,
+    /// Inside a list item: a paragraph of a loose list, or an item's text.
+    pub in_list_item: bool,
+    /// The innermost list it is in, numbered in the order lists open.
+    pub list: Option<u32>,
     /// The block in the file.
     pub range: TextRange,
     /// Prose only: code spans, HTML and Liquid tags removed; breaks become `\n`.
@@ -164,6 +168,9 @@ struct Builder {
     current: Option<ProseBlock>,
     block_quote_depth: usize,
     item_depth: usize,
+    /// The lists open, innermost last, and how many have opened.
+    lists: Vec<u32>,
+    lists_opened: u32,
     /// Inside a code block, table, footnote definition or image alt text: not prose.
     skip_depth: usize,
     /// Inside a table, and at which skip depth its cells are.
@@ -173,6 +180,9 @@ struct Builder {
     liquid_close: Option<&'static str>,
     /// The table cell being read.
     cell: Option<ProseBlock>,
+    /// Inside `{% highlight %}` … `{% endhighlight %}`: Jekyll's code
+    /// block, whose lines Markdown reads as paragraphs. It spans blocks.
+    liquid_code: bool,
 }
 
 /// Appends `text[piece]` to the block, with the segment that maps it back:
@@ -216,6 +226,8 @@ impl Builder {
         ProseBlock {
             kind,
             in_block_quote: self.block_quote_depth > 0,
+            in_list_item: self.item_depth > 0,
+            list: self.lists.last().copied(),
             range: to_range(range),
             text: String::new(),
             links: Vec::new(),
@@ -260,25 +272,36 @@ impl Builder {
             return;
         }
         let mut liquid_close = self.liquid_close;
+        let mut liquid_code = self.liquid_code;
         let Some(block) = self.ensure_block(&range) else {
             return;
         };
         let exact = range.len() == text.len();
         // Most text has no brace at all, so no Liquid tag to look for.
         if liquid_close.is_none() && memchr::memchr(b'{', text.as_bytes()).is_none() {
-            if !text.is_empty() {
+            if !text.is_empty() && !liquid_code {
                 push_piece(block, text, 0..text.len(), &range, exact);
             }
             return;
         }
         let mut rest_start = 0;
-        let mut pieces: Vec<Range<usize>> = Vec::new();
+        // Each piece of prose, and whether it is inside a highlight block.
+        let mut pieces: Vec<(Range<usize>, bool)> = Vec::new();
+        let mut tag_start: Option<usize> = None;
         // Split around Liquid tags, which are template code, not prose.
         let mut at = 0;
         while at < text.len() {
             if let Some(close) = liquid_close {
                 match text[at..].find(close) {
                     Some(found) => {
+                        if let Some(start) = tag_start.take() {
+                            let tag = text[start..at + found].trim_start();
+                            if tag.starts_with("highlight") {
+                                liquid_code = true;
+                            } else if tag.starts_with("endhighlight") {
+                                liquid_code = false;
+                            }
+                        }
                         at += found + close.len();
                         rest_start = at;
                         liquid_close = None;
@@ -296,20 +319,25 @@ impl Builder {
                 .min_by_key(|(found, _)| *found);
             match open {
                 Some((found, close)) => {
-                    pieces.push(rest_start..found);
+                    pieces.push((rest_start..found, liquid_code));
                     liquid_close = Some(close);
+                    tag_start = Some(found + 2);
                     at = found + 2;
                 }
                 None => {
-                    pieces.push(rest_start..text.len());
+                    pieces.push((rest_start..text.len(), liquid_code));
                     break;
                 }
             }
         }
-        for piece in pieces.into_iter().filter(|piece| !piece.is_empty()) {
+        for (piece, _) in pieces
+            .into_iter()
+            .filter(|(piece, in_code)| !piece.is_empty() && !in_code)
+        {
             push_piece(block, text, piece, &range, exact);
         }
         self.liquid_close = liquid_close;
+        self.liquid_code = liquid_code;
     }
 
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
@@ -318,7 +346,9 @@ impl Builder {
             Event::End(tag) => self.end(tag),
             Event::Text(text) => self.push_text(&text, range),
             // A break inside a Liquid tag does not end it.
-            Event::SoftBreak | Event::HardBreak if self.liquid_close.is_none() => {
+            Event::SoftBreak | Event::HardBreak
+                if self.liquid_close.is_none() && !self.liquid_code =>
+            {
                 if let Some(block) = self.ensure_block(&range) {
                     block.segments.push(Segment {
                         text_start: block.text.len() as u32,
@@ -360,6 +390,11 @@ impl Builder {
             Tag::Paragraph if self.skip_depth == 0 => self.start_block(BlockKind::Paragraph, range),
             Tag::Heading { level, .. } if self.skip_depth == 0 => {
                 self.start_block(BlockKind::Heading(heading_level(level)), range);
+            }
+            Tag::List(_) => {
+                self.flush();
+                self.lists.push(self.lists_opened);
+                self.lists_opened += 1;
             }
             Tag::Item => {
                 self.flush();
@@ -411,6 +446,10 @@ impl Builder {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Paragraph | TagEnd::Heading(_) if self.skip_depth == 0 => self.flush(),
+            TagEnd::List(_) => {
+                self.flush();
+                self.lists.pop();
+            }
             TagEnd::Item => {
                 self.flush();
                 self.item_depth = self.item_depth.saturating_sub(1);
@@ -543,6 +582,14 @@ mod tests {
             &text[body.html_comments[0]],
             "<!-- copydesk-disable-file -->"
         );
+    }
+
+    #[test]
+    fn a_liquid_highlight_block_is_code() {
+        let text = "Before.\n\n{% highlight js %}\n$(\"a[name]\").each( function() {\n\n  x( 50% );\n{% endhighlight %}\n\nAfter {{ page.n }} 20%.\n";
+        let body = parse(text);
+        let prose: Vec<&str> = body.blocks.iter().map(|block| block.text.as_str()).collect();
+        assert_eq!(prose, ["Before.", "After  20%."]);
     }
 
     #[test]

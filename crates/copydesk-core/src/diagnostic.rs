@@ -153,3 +153,21 @@ pub struct Diagnostic {
     /// Other places of the same problem, reported with it and not apart.
     pub related: Vec<TextRange>,
 }
+
+/// Whether a rule's findings come with a fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixAvailability {
+    None,
+    Sometimes,
+    Always,
+}
+
+impl FixAvailability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixAvailability::None => "no",
+            FixAvailability::Sometimes => "sometimes",
+            FixAvailability::Always => "yes",
+        }
+    }
+}

@@ -306,18 +306,26 @@ impl Search<'_> {
         )]
     }
 
-    /// Forms counted over the document, or over each kind of block apart;
-    /// a preferred form makes every other one a finding.
+    /// Forms counted over the document, or, with `separately`, over its
+    /// paragraphs, its headings, each of its lists and its table cells
+    /// apart; a preferred form makes every other one a finding.
     fn consistency(&self) -> Vec<Violation> {
         let rule = self.rule;
-        let blocks_of = |found: &Found| self.haystacks[found.haystack].group;
-        let mut by_group: BTreeMap<Option<Blocks>, Vec<(usize, Vec<Found>)>> = BTreeMap::new();
+        type Group = (Option<Blocks>, Option<u32>);
+        let group_of = |found: &Found| -> Group {
+            let haystack = &self.haystacks[found.haystack];
+            match haystack.group {
+                Some(Blocks::ListItems) => (haystack.group, haystack.list),
+                group => (group, None),
+            }
+        };
+        let mut by_group: BTreeMap<Group, Vec<(usize, Vec<Found>)>> = BTreeMap::new();
         for (form, (_, pattern)) in rule.forms.0.iter().enumerate() {
             for found in self.matches(&pattern.0) {
                 let group = if rule.separately {
-                    blocks_of(&found)
+                    group_of(&found)
                 } else {
-                    None
+                    (None, None)
                 };
                 let forms = by_group.entry(group).or_default();
                 match forms.iter_mut().find(|(at, _)| *at == form) {
@@ -328,7 +336,7 @@ impl Search<'_> {
         }
         let name = |form: usize| rule.forms.0[form].0.as_str();
         let mut violations = Vec::new();
-        for (group, mut forms) in by_group {
+        for ((group, _), mut forms) in by_group {
             forms.sort_by_key(|(form, _)| *form);
             let preferred = rule.prefer.as_ref().and_then(|prefer| {
                 let wanted = if rule.separately {

@@ -301,6 +301,35 @@ pub struct PackRule {
 }
 
 impl PackRule {
+    /// Whether its findings come with a fix: every one, some (a rewrite
+    /// with no replacement, or `fix: none`), or none.
+    pub fn fix_availability(&self) -> crate::diagnostic::FixAvailability {
+        use crate::diagnostic::FixAvailability;
+        if self.kind != Kind::Substitution {
+            return FixAvailability::None;
+        }
+        let fixed = |replacement: bool, safety: FixSafety| replacement && safety != FixSafety::None;
+        let mut parts: Vec<bool> = Vec::new();
+        if !self.swap.is_empty() {
+            parts.push(fixed(true, self.fix));
+        }
+        if self.pattern.is_some() {
+            let replaced = self.transform.is_some() || self.replacement.is_some();
+            parts.push(fixed(replaced, self.fix));
+        }
+        for rewrite in &self.rewrites {
+            parts.push(fixed(
+                rewrite.replacement.is_some(),
+                rewrite.fix.unwrap_or(self.fix),
+            ));
+        }
+        match (parts.iter().all(|fixed| *fixed), parts.iter().any(|fixed| *fixed)) {
+            (true, _) => FixAvailability::Always,
+            (false, true) => FixAvailability::Sometimes,
+            (false, false) => FixAvailability::None,
+        }
+    }
+
     /// Every regex the rule searches with.
     fn regexes(&self) -> impl Iterator<Item = &Regex> {
         self.any_of
@@ -812,6 +841,79 @@ mod tests {
                 "{body}"
             );
         }
+    }
+
+    const STYLE: &str = "name: style\nrules:\n\
+        - id: long\n  kind: length\n  scope: sentences\n  max: 12\n  message: \"{length} > {max}\"\n  exception-patterns: ['https?://\\S+']\n\
+        - id: commas\n  kind: count\n  scope: sentences\n  pattern: '、'\n  max: 2\n  message: \"{count} commas\"\n  exception-patterns: ['\\p{Han}、\\p{Han}']\n\
+        - id: pairs\n  kind: pairs\n  scope: {blocks: [paragraphs, list-items, headings, table-cells]}\n  pairs: ['「」', '()']\n  message: \"unmatched {match}\"\n\
+        - id: suru\n  kind: substitution\n  scope: sentences\n  message: \"{match} → {replacement}\"\n  rewrites:\n    - pattern: '(\\p{Han}{2,})を行う'\n      replacement: '${1}する'\n      fix: unsafe\n    - pattern: '\\p{Han}{2,}を行[わいっ]'\n      message: \"{match}: write する\"\n\
+        - id: weak\n  kind: existence\n  scope: sentences\n  patterns: ['と(?P<finding>思う)', '(?P<finding2>かも)しれ']\n  message: \"weak {match}\"\n\
+        - id: kanji\n  kind: length\n  scope: {blocks: [paragraphs, table-cells]}\n  pattern: '\\p{Han}+'\n  max: 4\n  exceptions: [情報処理推進機構]\n  message: \"{length} kanji: {match}\"\n\
+        - id: politeness\n  kind: consistency\n  scope: {blocks: [paragraphs, headings, list-items], unit: sentence}\n  separately: true\n  message: \"{match}\"\n  forms:\n    polite: '(?P<finding>です|ます)[。]?\\z'\n    plain: '(?P<finding>である|だ)[。]?\\z'\n";
+
+    fn style_config(extra: &str) -> Config {
+        Config::from_yaml_with(&format!("packs: [style.yml]\n{extra}"), &|path: &str| {
+            if path == "style.yml" {
+                Ok(STYLE.to_string())
+            } else {
+                Err(format!("{path}: not found"))
+            }
+        })
+        .unwrap()
+    }
+
+    /// Sentence and block scopes, the length, count and pairs kinds,
+    /// exceptions, rewrites with captured text, `finding` groups, and
+    /// forms counted per kind of block with a tie going to the first form.
+    #[test]
+    fn sentence_and_block_kinds() {
+        render_with(
+            &style_config(""),
+            "style/",
+            "style.md",
+            "---\ntitle: T\n---\n# 見出しである\n\n長い長い長い長い文章です。短い。 https://example.com/a/very/long/path です。\n\nA、B、C、D と 名詞、名詞、名詞 です。これは、あれは、それは、どれも。\n\n「開いたまま（a) です。閉じすぎ)。\n\n試験を行う。試験を行わない。そう思う。雨かもしれない。\n\n情報処理推進機構と情報処理推進機構連携。\n\n| 東京都千代田区 | x |\n| --- | --- |\n| 1 | 2 |\n\n本文です。本文である。\n\n- 項目である\n- 項目です\n- 項目である\n\n> 引用である。引用である。\n",
+        );
+    }
+
+    #[test]
+    fn pack_rule_options_from_the_config() {
+        let text = "---\ntitle: T\n---\nこれは、これは、これは、これ。東京都千代田区です。\n\n本文です。本文です。本文である。\n";
+        let found = |extra: &str| -> Vec<String> {
+            let config = style_config(extra);
+            let rule_set = config.rule_set_for("post.md").unwrap();
+            let document = crate::Document::parse("post.md", crate::Source::new(text.into()));
+            crate::check(&document, &rule_set)
+                .into_iter()
+                .filter(|d| d.rule.starts_with("style/"))
+                .map(|d| format!("{} {}", d.rule, document.source.slice(d.range)))
+                .collect()
+        };
+        let defaults = found("");
+        assert!(defaults.contains(&"style/commas 、".to_string()), "{defaults:?}");
+        assert!(defaults.contains(&"style/kanji 東京都千代田区".to_string()));
+        assert!(defaults.contains(&"style/politeness である".to_string()));
+        let configured = found(
+            "pack-rules:\n  style/commas: {max: 3}\n  style/kanji: {exceptions: [東京都千代田区]}\n  style/politeness: {level: error, prefer: {paragraphs: plain}}\n",
+        );
+        assert!(!configured.iter().any(|f| f.starts_with("style/commas")), "{configured:?}");
+        assert!(!configured.iter().any(|f| f.starts_with("style/kanji")));
+        let politeness: Vec<&String> = configured
+            .iter()
+            .filter(|f| f.starts_with("style/politeness"))
+            .collect();
+        assert_eq!(politeness.len(), 3, "{politeness:?}");
+
+        let error = |extra: &str| {
+            Config::from_yaml_with(&format!("packs: [style.yml]\n{extra}"), &|_: &str| {
+                Ok(STYLE.to_string())
+            })
+            .unwrap_err()
+            .message
+        };
+        assert!(error("pack-rules:\n  style/weak: {max: 2}\n").contains("takes no `max`"));
+        assert!(error("pack-rules:\n  style/politeness: {prefer: polite-ish}\n")
+            .contains("not one of its `forms`"));
     }
 
     #[test]

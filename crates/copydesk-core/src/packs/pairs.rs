@@ -3,7 +3,9 @@
 use std::ops::Range;
 
 /// The marks of `text` left unmatched, in order: an opening mark never
-/// closed, and a closing mark with nothing open. `pairs` holds two
+/// closed, and a mark closed twice (`「a」」`). A closing mark whose opening
+/// mark never came is left alone: `参考)` and `A » B` use it as a label or a
+/// separator. `pairs` holds two
 /// characters each, opening then closing; a mark that is both (`""`)
 /// closes when one is open and opens otherwise. A closing mark that meets
 /// another kind of open mark (`（…)`) leaves that one open, and it alone is
@@ -20,6 +22,7 @@ pub fn unmatched(text: &str, pairs: &[String]) -> Vec<Range<usize>> {
         return Vec::new();
     }
     let mut open: Vec<(usize, Range<usize>)> = Vec::new();
+    let mut opened = vec![false; marks.len()];
     let mut unmatched = Vec::new();
     for (at, ch) in text.char_indices() {
         let range = at..at + ch.len_utf8();
@@ -36,10 +39,13 @@ pub fn unmatched(text: &str, pairs: &[String]) -> Vec<Range<usize>> {
                     unmatched.extend(open.drain(depth + 1..).map(|(_, range)| range));
                     open.pop();
                 }
-                None if open.is_empty() => unmatched.push(range),
+                None if open.is_empty() && opened[pair] => unmatched.push(range),
                 None => {}
             },
-            (None, Some(pair)) => open.push((pair, range)),
+            (None, Some(pair)) => {
+                opened[pair] = true;
+                open.push((pair, range));
+            }
             (None, None) => {}
         }
     }
@@ -69,7 +75,8 @@ mod tests {
         assert_eq!(marks("これは（秘密)です。"), ["（"]);
         assert_eq!(marks("John said \"Hello World!'."), ["\""]);
         assert_eq!(marks("« L’article ‹ La technologie »"), ["‹"]);
-        assert_eq!(marks("閉じすぎ）です。"), ["）"]);
         assert_eq!(marks("「a」」"), ["」"]);
+        assert_eq!(marks("（a））"), ["）"]);
+        assert!(marks("参考) 閉じただけ）です。A » B").is_empty());
     }
 }

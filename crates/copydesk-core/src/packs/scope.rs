@@ -70,8 +70,10 @@ impl Blocks {
         }
     }
 
-    fn of(kind: BlockKind) -> Blocks {
-        match kind {
+    /// A paragraph of a loose list item is a list item.
+    fn of(block: &ProseBlock) -> Blocks {
+        match block.kind {
+            BlockKind::Paragraph if block.in_list_item => Blocks::ListItems,
             BlockKind::Paragraph => Blocks::Paragraphs,
             BlockKind::ListItem => Blocks::ListItems,
             BlockKind::Heading(_) => Blocks::Headings,
@@ -168,6 +170,8 @@ pub(super) struct Haystack<'a> {
     base: usize,
     /// The kind of block it comes from, for rules that count each apart.
     pub group: Option<Blocks>,
+    /// The list it is in, for rules that count each list apart.
+    pub list: Option<u32>,
 }
 
 impl Haystack<'_> {
@@ -193,7 +197,8 @@ pub(super) fn haystacks<'a>(document: &'a Document, scope: &Scope) -> Vec<Haysta
         within: 0..block.text.len(),
         block: Some(block),
         base: 0,
-        group: Some(Blocks::of(block.kind)),
+        group: Some(Blocks::of(block)),
+        list: block.list,
     };
     let blocks = |headings: bool| {
         document
@@ -217,6 +222,7 @@ pub(super) fn haystacks<'a>(document: &'a Document, scope: &Scope) -> Vec<Haysta
                 block: None,
                 base: usize::from(body.start()),
                 group: None,
+                list: None,
             }]
         }
         Scope::Fields(fields) => fields
@@ -230,6 +236,7 @@ pub(super) fn haystacks<'a>(document: &'a Document, scope: &Scope) -> Vec<Haysta
                     block: None,
                     base: usize::from(entry.value_range.start()),
                     group: None,
+                    list: None,
                 }
             })
             .collect(),
@@ -239,7 +246,7 @@ pub(super) fn haystacks<'a>(document: &'a Document, scope: &Scope) -> Vec<Haysta
             let body = &document.body;
             let mut found = Vec::new();
             for block in body.blocks.iter().chain(&body.table_cells) {
-                if !scope.blocks.contains(&Blocks::of(block.kind))
+                if !scope.blocks.contains(&Blocks::of(block))
                     || (block.in_block_quote && !quotations)
                 {
                     continue;
@@ -253,7 +260,8 @@ pub(super) fn haystacks<'a>(document: &'a Document, scope: &Scope) -> Vec<Haysta
                             within,
                             block: None,
                             base: usize::from(block.range.start()),
-                            group: Some(Blocks::of(block.kind)),
+                            group: Some(Blocks::of(block)),
+                            list: block.list,
                         });
                     }
                     continue;

@@ -30,23 +30,7 @@ impl Rule for CheckedElsewhere {
     fn check(&self, _document: &Document, _language: Language, _violations: &mut Vec<Violation>) {}
 }
 
-/// Whether a rule's findings come with a fix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FixAvailability {
-    None,
-    Sometimes,
-    Always,
-}
-
-impl FixAvailability {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FixAvailability::None => "no",
-            FixAvailability::Sometimes => "sometimes",
-            FixAvailability::Always => "yes",
-        }
-    }
-}
+pub use crate::diagnostic::FixAvailability;
 
 /// Builds a rule from its settings and the files the config names.
 pub type BuildRule = fn(&RulesConfig, &Resources) -> Result<Box<dyn Rule>, String>;
