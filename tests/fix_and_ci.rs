@@ -673,9 +673,18 @@ fn the_cache_gives_identical_output_and_misses_on_any_change() {
 #[test]
 fn init_offers_the_japanese_pack_to_a_japanese_site() {
     let japanese = site(&[
-        ("_posts/2025-01-01-a.md", "---\ntitle: 記事\n---\nこれは解析することができます。\n".as_bytes()),
-        ("_posts/2025-01-02-b.md", "---\ntitle: 次\n---\n日本語の本文です。英語 words も少し。\n".as_bytes()),
-        ("_posts/2025-01-03-c.md", "---\ntitle: Three\n---\nAn English post.\n".as_bytes()),
+        (
+            "_posts/2025-01-01-a.md",
+            "---\ntitle: 記事\n---\nこれは解析することができます。\n".as_bytes(),
+        ),
+        (
+            "_posts/2025-01-02-b.md",
+            "---\ntitle: 次\n---\n日本語の本文です。英語 words も少し。\n".as_bytes(),
+        ),
+        (
+            "_posts/2025-01-03-c.md",
+            "---\ntitle: Three\n---\nAn English post.\n".as_bytes(),
+        ),
     ]);
     let output = copydesk(japanese.path())
         .args(["--lang", "en", "init"])
@@ -684,7 +693,10 @@ fn init_offers_the_japanese_pack_to_a_japanese_site() {
         .get_output()
         .clone();
     let said = String::from_utf8(output.stderr).unwrap();
-    assert!(said.contains("2 of the 3 posts read are Japanese"), "{said}");
+    assert!(
+        said.contains("2 of the 3 posts read are Japanese"),
+        "{said}"
+    );
     let config = std::fs::read_to_string(japanese.path().join(".copydesk.yml")).unwrap();
     assert!(
         config.contains("\npacks: [generator-leftovers, ja-technical-writing]\n"),
@@ -702,9 +714,15 @@ fn init_offers_the_japanese_pack_to_a_japanese_site() {
         "{findings}"
     );
 
-    let english = site(&[("_posts/2025-01-01-a.md", "---\ntitle: A\n---\nEnglish only.\n".as_bytes())]);
+    let english = site(&[(
+        "_posts/2025-01-01-a.md",
+        "---\ntitle: A\n---\nEnglish only.\n".as_bytes(),
+    )]);
     copydesk(english.path()).arg("init").assert().code(0);
     let config = std::fs::read_to_string(english.path().join(".copydesk.yml")).unwrap();
-    assert!(config.contains("# packs: [generator-leftovers, ja-style]\n"), "{config}");
+    assert!(
+        config.contains("# packs: [generator-leftovers, ja-style]\n"),
+        "{config}"
+    );
     assert!(!config.contains("\npacks:"), "{config}");
 }

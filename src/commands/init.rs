@@ -57,11 +57,7 @@ pub fn run(with_vocabulary: bool, language: Language) -> Outcome {
     );
     note(language, &message);
     if let Some((japanese, read)) = japanese {
-        let message = message!(
-            "cli-init-japanese-pack",
-            count = japanese,
-            read = read
-        );
+        let message = message!("cli-init-japanese-pack", count = japanese, read = read);
         note(language, &message);
     }
     Ok(status)

@@ -588,7 +588,11 @@ mod tests {
     fn a_liquid_highlight_block_is_code() {
         let text = "Before.\n\n{% highlight js %}\n$(\"a[name]\").each( function() {\n\n  x( 50% );\n{% endhighlight %}\n\nAfter {{ page.n }} 20%.\n";
         let body = parse(text);
-        let prose: Vec<&str> = body.blocks.iter().map(|block| block.text.as_str()).collect();
+        let prose: Vec<&str> = body
+            .blocks
+            .iter()
+            .map(|block| block.text.as_str())
+            .collect();
         assert_eq!(prose, ["Before.", "After  20%."]);
     }
 
@@ -597,7 +601,11 @@ mod tests {
         let text = "| 名前 | 説明 |\n| --- | --- |\n| ｶﾅ | 全角**ＡＢ** |\n";
         let body = parse(text);
         assert!(body.blocks.is_empty());
-        let cells: Vec<&str> = body.table_cells.iter().map(|cell| cell.text.as_str()).collect();
+        let cells: Vec<&str> = body
+            .table_cells
+            .iter()
+            .map(|cell| cell.text.as_str())
+            .collect();
         assert_eq!(cells, ["名前", "説明", "ｶﾅ", "全角ＡＢ"]);
         let cell = &body.table_cells[3];
         let at = cell.text.find("ＡＢ").unwrap();

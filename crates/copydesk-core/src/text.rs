@@ -163,7 +163,6 @@ fn simple_nfkc(ch: char) -> Option<char> {
     }
 }
 
-
 /// The core's sentence splitter, as byte ranges: a sentence ends after
 /// 。！？!? and after a `.` followed by white space; a newline does not end
 /// one. Inside 「」『』（）() or “” only a mark followed by white space ends
@@ -217,8 +216,17 @@ mod sentence_tests {
             ]
         );
         let dialogue = "「いいって、思う？ もっと大事なものがあったら、思う？」";
-        let parts: Vec<&str> = sentences(dialogue).into_iter().map(|r| &dialogue[r]).collect();
-        assert_eq!(parts, ["「いいって、思う？", " もっと大事なものがあったら、思う？」"]);
+        let parts: Vec<&str> = sentences(dialogue)
+            .into_iter()
+            .map(|r| &dialogue[r])
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                "「いいって、思う？",
+                " もっと大事なものがあったら、思う？」"
+            ]
+        );
     }
 }
 

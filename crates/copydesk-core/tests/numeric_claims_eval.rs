@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 use copydesk_core::{check, ColumnEncoding, Config, Diagnostic, Document, Position, Source};
 use serde::Deserialize;
 
+mod common;
+
 const RULE: &str = "unsupported-numeric-claim";
 
 /// Precision, recall and span exactness a set must reach.
@@ -427,15 +429,9 @@ fn evaluate_corpus(root: &Path, corpus: &str) -> Score {
 
 #[test]
 fn real_posts_of_each_corpus() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora");
-    if !root.is_dir() {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI needs ../shared/corpora beside the checkout"
-        );
-        println!("skipping: ../shared/corpora is not here");
+    let Some(root) = common::shared_folder("corpora") else {
         return;
-    }
+    };
     let mut all = Score::default();
     for corpus in CORPORA {
         let score = evaluate_corpus(&root, corpus);

@@ -18,10 +18,11 @@
 #![allow(clippy::print_stdout)]
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use copydesk_core::{check, ColumnEncoding, Config, Document, Source};
 use serde_json::{json, Map, Value};
+
+mod common;
 
 const PACK: &str = "ja-technical-writing";
 
@@ -159,7 +160,13 @@ fn no_options(options: &Map<String, Value>) -> Result<Value, String> {
 fn sentence_length(options: &Map<String, Value>) -> Result<Value, String> {
     only_known(
         options,
-        &["max", "skipPatterns", "skipUrlStringLink", "exclusionPatterns", "countBy"],
+        &[
+            "max",
+            "skipPatterns",
+            "skipUrlStringLink",
+            "exclusionPatterns",
+            "countBy",
+        ],
     )?;
     unsupported(options, "skipPatterns", json!([]))?;
     unsupported(options, "exclusionPatterns", json!([]))?;
@@ -188,7 +195,10 @@ fn redundant_expression(options: &Map<String, Value>) -> Result<Value, String> {
 }
 
 fn mixed_politeness(options: &Map<String, Value>) -> Result<Value, String> {
-    only_known(options, &["preferInHeader", "preferInBody", "preferInList", "strict"])?;
+    only_known(
+        options,
+        &["preferInHeader", "preferInBody", "preferInList", "strict"],
+    )?;
     unsupported(options, "strict", json!(false))?;
     let form = |style: &Value| match style.as_str() {
         Some("ですます") => "です・ます調",
@@ -224,7 +234,13 @@ fn kanji_run(options: &Map<String, Value>) -> Result<Value, String> {
 fn mixed_period(options: &Map<String, Value>) -> Result<Value, String> {
     only_known(
         options,
-        &["periodMark", "allowPeriodMarks", "allowEmojiAtEnd", "forceAppendPeriod", "checkFootnote"],
+        &[
+            "periodMark",
+            "allowPeriodMarks",
+            "allowEmojiAtEnd",
+            "forceAppendPeriod",
+            "checkFootnote",
+        ],
     )?;
     unsupported(options, "periodMark", json!("。"))?;
     unsupported(options, "allowPeriodMarks", json!([]))?;
@@ -250,7 +266,9 @@ fn findings(
         config.push_str(&format!("  {name}: {setting}\n"));
     }
     let config = Config::from_yaml(&config).map_err(|error| error.to_string())?;
-    let rule_set = config.rule_set_for("case.md").map_err(|error| error.to_string())?;
+    let rule_set = config
+        .rule_set_for("case.md")
+        .map_err(|error| error.to_string())?;
     let document = Document::parse("case.md", Source::new(text.to_string()));
     let found = check(&document, &rule_set)
         .into_iter()
@@ -298,7 +316,11 @@ fn run(mapping: &Mapping, defaults: &Map<String, Value>, cases: &[Value]) -> Tal
         let kind = case["kind"].as_str().unwrap_or_default();
         let text = case["text"].as_str().unwrap_or_default();
         let ext = case["ext"].as_str().unwrap_or(".md");
-        if ext != ".md" || case.get("plugins").is_some_and(|plugins| !plugins.is_null()) {
+        if ext != ".md"
+            || case
+                .get("plugins")
+                .is_some_and(|plugins| !plugins.is_null())
+        {
             *tally.skipped.entry(format!("ext {ext}")).or_default() += 1;
             continue;
         }
@@ -325,24 +347,25 @@ fn run(mapping: &Mapping, defaults: &Map<String, Value>, cases: &[Value]) -> Tal
             if found.is_empty() {
                 tally.valid_clean += 1;
             } else {
-                tally.misses.push(format!(
-                    "valid case {at} flagged at {found:?}: {text:?}"
-                ));
+                tally
+                    .misses
+                    .push(format!("valid case {at} flagged at {found:?}: {text:?}"));
             }
             continue;
         }
         tally.invalid += 1;
-        let expected: Vec<(Option<u64>, Option<u64>, Option<u64>)> = errors
-            .iter()
-            .map(expected_place)
-            .collect();
+        let expected: Vec<(Option<u64>, Option<u64>, Option<u64>)> =
+            errors.iter().map(expected_place).collect();
         let shift = mapping.column_shift as u32;
         let at_place = found.len() == expected.len()
-            && found.iter().zip(&expected).all(|((line, column, index), want)| {
-                want.0.is_none_or(|want| want == u64::from(*line))
-                    && want.1.is_none_or(|want| want == u64::from(column + shift))
-                    && want.2.is_none_or(|want| want == u64::from(index + shift))
-            });
+            && found
+                .iter()
+                .zip(&expected)
+                .all(|((line, column, index), want)| {
+                    want.0.is_none_or(|want| want == u64::from(*line))
+                        && want.1.is_none_or(|want| want == u64::from(column + shift))
+                        && want.2.is_none_or(|want| want == u64::from(index + shift))
+                });
         if at_place {
             tally.invalid_at += 1;
         } else {
@@ -350,8 +373,10 @@ fn run(mapping: &Mapping, defaults: &Map<String, Value>, cases: &[Value]) -> Tal
                 .iter()
                 .map(|(line, column, _)| (*line, column + shift))
                 .collect();
-            let wanted: Vec<(Option<u64>, Option<u64>)> =
-                expected.iter().map(|(line, column, _)| (*line, *column)).collect();
+            let wanted: Vec<(Option<u64>, Option<u64>)> = expected
+                .iter()
+                .map(|(line, column, _)| (*line, *column))
+                .collect();
             tally.misses.push(format!(
                 "invalid case {at}: want {wanted:?}, got {shifted:?}: {text:?}"
             ));
@@ -362,15 +387,9 @@ fn run(mapping: &Mapping, defaults: &Map<String, Value>, cases: &[Value]) -> Tal
 
 #[test]
 fn the_pack_passes_textlints_own_tests() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/peer-tests/textlint");
-    if !root.is_dir() {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI needs ../shared/peer-tests/textlint beside the checkout"
-        );
-        println!("skipping: ../shared/peer-tests/textlint is not here");
+    let Some(root) = common::shared_folder("peer-tests/textlint") else {
         return;
-    }
+    };
     let mut failures = Vec::new();
     println!("| textlint rule | copydesk rule | valid clean | invalid at textlint's place | skipped (option: cases) |");
     println!("| --- | --- | --- | --- | --- |");
@@ -381,7 +400,10 @@ fn the_pack_passes_textlints_own_tests() {
         )
         .expect("peer test JSON");
         let cases = file["cases"].as_array().expect("cases");
-        let defaults = file["default_options"].as_object().cloned().unwrap_or_default();
+        let defaults = file["default_options"]
+            .as_object()
+            .cloned()
+            .unwrap_or_default();
         let tally = run(mapping, &defaults, cases);
         let skipped: Vec<String> = tally
             .skipped
@@ -393,7 +415,9 @@ fn the_pack_passes_textlints_own_tests() {
             file["rule_id"].as_str().unwrap_or(mapping.file),
             mapping.pack,
             mapping.rule,
-            mapping.also.map_or(String::new(), |also| format!(" + {also}")),
+            mapping
+                .also
+                .map_or(String::new(), |also| format!(" + {also}")),
             tally.valid_clean,
             tally.valid,
             tally.invalid_at,

@@ -183,7 +183,12 @@ impl Search<'_> {
             }
         }
         if let (Some(pattern), Some(replacement)) = (&rule.pattern, &rule.replacement) {
-            violations.extend(self.rewritten(&pattern.0, Some(replacement), rule.fix, self.template));
+            violations.extend(self.rewritten(
+                &pattern.0,
+                Some(replacement),
+                rule.fix,
+                self.template,
+            ));
         }
         // Where two rewrites match the same text, the first listed wins.
         let mut taken: Vec<TextRange> = Vec::new();
@@ -201,7 +206,10 @@ impl Search<'_> {
             );
             for violation in found {
                 let range = violation.range;
-                if !taken.iter().any(|other| other.intersect(range).is_some_and(|both| !both.is_empty())) {
+                if !taken
+                    .iter()
+                    .any(|other| other.intersect(range).is_some_and(|both| !both.is_empty()))
+                {
                     taken.push(range);
                     violations.push(violation);
                 }
@@ -421,7 +429,7 @@ impl Search<'_> {
             let text = haystack.text();
             let units: Vec<Range<usize>> = match &self.rule.pattern {
                 Some(pattern) => pattern.0.find_iter(text).map(|hit| hit.range()).collect(),
-                None => vec![0..text.len()],
+                None => std::iter::once(0..text.len()).collect(),
             };
             let mut excepted: Option<Vec<Range<usize>>> = None;
             for unit in units {
@@ -490,7 +498,10 @@ impl Search<'_> {
                     continue;
                 }
                 let range = haystack.to_file(mark.clone());
-                violations.push(Violation::new(range, self.message(self.template, &text[mark])));
+                violations.push(Violation::new(
+                    range,
+                    self.message(self.template, &text[mark]),
+                ));
             }
         }
         violations

@@ -223,7 +223,10 @@ impl<'de> Deserialize<'de> for Forms {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a mapping of form names to patterns")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Forms, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Forms, A::Error> {
                 let mut forms = Vec::new();
                 while let Some((name, pattern)) = map.next_entry::<String, Pattern>()? {
                     forms.push((name, pattern));
@@ -323,7 +326,10 @@ impl PackRule {
                 rewrite.fix.unwrap_or(self.fix),
             ));
         }
-        match (parts.iter().all(|fixed| *fixed), parts.iter().any(|fixed| *fixed)) {
+        match (
+            parts.iter().all(|fixed| *fixed),
+            parts.iter().any(|fixed| *fixed),
+        ) {
             (true, _) => FixAvailability::Always,
             (false, true) => FixAvailability::Sometimes,
             (false, false) => FixAvailability::None,
@@ -440,7 +446,11 @@ impl PackRule {
             .iter()
             .chain(more)
             .map(|literal| regex::escape(literal))
-            .chain(self.exception_patterns.iter().map(|pattern| format!("(?:{})", pattern.0)))
+            .chain(
+                self.exception_patterns
+                    .iter()
+                    .map(|pattern| format!("(?:{})", pattern.0)),
+            )
             .collect();
         self.exceptions_regex = if sources.is_empty() {
             None
@@ -642,15 +652,20 @@ mod tests {
         - id: really\n  kind: occurrence\n  message: \"`{match}` is overused\"\n  pattern: '(?i)\\breally\\b'\n  max: 2\n\
         - id: spelling\n  kind: consistency\n  message: \"mixed spelling `{match}`\"\n  forms: {color: '\\bcolor\\b', colour: '\\bcolour\\b'}\n";
 
-    fn house_config() -> Config {
-        Config::from_yaml_with("packs: [house.yml]\n", &|path: &str| {
-            if path == "house.yml" {
-                Ok(HOUSE.to_string())
+    /// A config that names one pack file, `file`, holding `pack`.
+    fn config_with_pack(file: &str, pack: &str, extra: &str) -> Result<Config, String> {
+        Config::from_yaml_with(&format!("packs: [{file}]\n{extra}"), &|path: &str| {
+            if path == file {
+                Ok(pack.to_string())
             } else {
                 Err(format!("{path}: not found"))
             }
         })
-        .unwrap()
+        .map_err(|error| error.message)
+    }
+
+    fn house_config() -> Config {
+        config_with_pack("house.yml", HOUSE, "").unwrap()
     }
 
     #[test]
@@ -853,14 +868,7 @@ mod tests {
         - id: politeness\n  kind: consistency\n  scope: {blocks: [paragraphs, headings, list-items], unit: sentence}\n  separately: true\n  message: \"{match}\"\n  forms:\n    polite: '(?P<finding>です|ます)[。]?\\z'\n    plain: '(?P<finding>である|だ)[。]?\\z'\n";
 
     fn style_config(extra: &str) -> Config {
-        Config::from_yaml_with(&format!("packs: [style.yml]\n{extra}"), &|path: &str| {
-            if path == "style.yml" {
-                Ok(STYLE.to_string())
-            } else {
-                Err(format!("{path}: not found"))
-            }
-        })
-        .unwrap()
+        config_with_pack("style.yml", STYLE, extra).unwrap()
     }
 
     /// Sentence and block scopes, the length, count and pairs kinds,
@@ -890,13 +898,19 @@ mod tests {
                 .collect()
         };
         let defaults = found("");
-        assert!(defaults.contains(&"style/commas 、".to_string()), "{defaults:?}");
+        assert!(
+            defaults.contains(&"style/commas 、".to_string()),
+            "{defaults:?}"
+        );
         assert!(defaults.contains(&"style/kanji 東京都千代田区".to_string()));
         assert!(defaults.contains(&"style/politeness である".to_string()));
         let configured = found(
             "pack-rules:\n  style/commas: {max: 3}\n  style/kanji: {exceptions: [東京都千代田区]}\n  style/politeness: {level: error, prefer: {paragraphs: plain}}\n",
         );
-        assert!(!configured.iter().any(|f| f.starts_with("style/commas")), "{configured:?}");
+        assert!(
+            !configured.iter().any(|f| f.starts_with("style/commas")),
+            "{configured:?}"
+        );
         assert!(!configured.iter().any(|f| f.starts_with("style/kanji")));
         let politeness: Vec<&String> = configured
             .iter()
@@ -904,16 +918,12 @@ mod tests {
             .collect();
         assert_eq!(politeness.len(), 3, "{politeness:?}");
 
-        let error = |extra: &str| {
-            Config::from_yaml_with(&format!("packs: [style.yml]\n{extra}"), &|_: &str| {
-                Ok(STYLE.to_string())
-            })
-            .unwrap_err()
-            .message
-        };
+        let error = |extra: &str| config_with_pack("style.yml", STYLE, extra).unwrap_err();
         assert!(error("pack-rules:\n  style/weak: {max: 2}\n").contains("takes no `max`"));
-        assert!(error("pack-rules:\n  style/politeness: {prefer: polite-ish}\n")
-            .contains("not one of its `forms`"));
+        assert!(
+            error("pack-rules:\n  style/politeness: {prefer: polite-ish}\n")
+                .contains("not one of its `forms`")
+        );
     }
 
     #[test]

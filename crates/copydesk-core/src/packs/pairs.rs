@@ -18,7 +18,11 @@ pub fn unmatched(text: &str, pairs: &[String]) -> Vec<Range<usize>> {
             Some((chars.next()?, chars.next()?))
         })
         .collect();
-    if !text.chars().any(|ch| marks.iter().any(|(open, close)| ch == *open || ch == *close)) {
+    if !text.chars().any(|ch| {
+        marks
+            .iter()
+            .any(|(open, close)| ch == *open || ch == *close)
+    }) {
         return Vec::new();
     }
     let mut open: Vec<(usize, Range<usize>)> = Vec::new();

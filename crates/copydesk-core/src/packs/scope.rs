@@ -108,9 +108,7 @@ pub enum Included {
 #[serde(untagged)]
 enum ScopeAsWritten {
     Named(NamedScope),
-    Fields {
-        fields: Vec<String>,
-    },
+    Fields { fields: Vec<String> },
     Blocks(BlockScope),
 }
 
@@ -369,8 +367,8 @@ impl<'a> ScopeTexts<'a> {
                     .blocks
                     .iter()
                     .all(|blocks| matches!(blocks, Blocks::Paragraphs | Blocks::ListItems));
-                let as_joined = scope.unit != Unit::Markdown
-                    && scope.include.contains(&Included::LinkText);
+                let as_joined =
+                    scope.unit != Unit::Markdown && scope.include.contains(&Included::LinkText);
                 (prose_only && as_joined).then(|| self.joined(false))
             }
         }

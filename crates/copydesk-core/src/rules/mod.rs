@@ -276,7 +276,9 @@ impl RuleSet {
             for (index, rule) in pack.rules.iter().enumerate() {
                 let name = pack.rule_name(rule);
                 let setting = settings.get(&name);
-                let severity = setting.and_then(|setting| setting.level()).unwrap_or(rule.level);
+                let severity = setting
+                    .and_then(|setting| setting.level())
+                    .unwrap_or(rule.level);
                 let configured = match setting {
                     Some(setting) => setting
                         .applied_to(rule)

@@ -38,8 +38,8 @@ fn compiled(pattern: &str) -> regex::Regex {
         .build()
         .expect("the rule's patterns are valid")
 }
-pub use scanner::{find_figures, Figure};
 pub use crate::text::sentences;
+pub use scanner::{find_figures, Figure};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
