@@ -10,11 +10,27 @@ use libfuzzer_sys::fuzz_target;
 
 fn config() -> &'static Config {
     static CONFIG: OnceLock<Config> = OnceLock::new();
-    CONFIG.get_or_init(|| Config::from_yaml("packs: [generator-leftovers, ja-style]\n").expect("valid config"))
+    CONFIG.get_or_init(|| {
+        Config::from_yaml(
+            // Every shipped pack, with the rules that are off by default on.
+            "packs: [generator-leftovers, ja-style, ja-technical-writing]\n\
+             pack-rules:\n\
+             \x20 ja-technical-writing/sentence-length: warning\n\
+             \x20 ja-technical-writing/max-ten: warning\n\
+             \x20 ja-technical-writing/ja-no-redundant-expression-strict: warning\n\
+             \x20 ja-technical-writing/no-mix-dearu-desumasu: warning\n\
+             \x20 ja-technical-writing/ja-no-weak-phrase: warning\n\
+             \x20 ja-technical-writing/no-hankaku-kana: warning\n\
+             \x20 ja-technical-writing/max-kanji-continuous-len: warning\n",
+        )
+        .expect("valid config")
+    })
 }
 
 fuzz_target!(|bytes: &[u8]| {
-    let Ok(source) = Source::from_bytes(bytes.to_vec()) else { return };
+    let Ok(source) = Source::from_bytes(bytes.to_vec()) else {
+        return;
+    };
     let rule_set = config().rule_set_for("post.md").expect("rules build");
     let outcome = fix_until_settled("post.md", source, &rule_set, true, 10);
     let fixed = Document::parse("post.md", Source::new(outcome.text.clone()));

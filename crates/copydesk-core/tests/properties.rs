@@ -57,6 +57,16 @@ const FRAGMENTS: &[&str] = &[
     "|a|b|\n|-|-|\n",
     "ＡＷＳ",
     "です。",
+    "、",
+    "（",
+    ")",
+    "ｶﾀｶﾅ",
+    "情報処理推進機構",
+    "解析することができます",
+    "検査を行う",
+    "かもしれない",
+    "{% highlight ruby %}\n",
+    "{% endhighlight %}\n",
     "である。",
     "---END---",
     "\"",
@@ -73,8 +83,15 @@ fn markdownish() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(FRAGMENTS), 0..60).prop_map(|pieces| pieces.concat())
 }
 
+/// Every shipped pack, with every rule of `ja-technical-writing` on.
 fn config() -> Config {
-    Config::from_yaml("packs: [generator-leftovers, ja-style]\n").unwrap()
+    let pack = copydesk_core::packs::shipped("ja-technical-writing").unwrap();
+    let mut yaml =
+        "packs: [generator-leftovers, ja-style, ja-technical-writing]\npack-rules:\n".to_string();
+    for rule in &pack.rules {
+        yaml.push_str(&format!("  {}: warning\n", pack.rule_name(rule)));
+    }
+    Config::from_yaml(&yaml).unwrap()
 }
 
 fn assert_ranges_are_sound(text: &str, document: &Document, config: &Config) {

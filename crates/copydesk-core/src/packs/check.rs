@@ -14,6 +14,9 @@ use crate::messages::Language;
 use crate::source::TextRange;
 use crate::tr;
 
+/// Exception matches up to this many bytes are searched for overlapping.
+const OVERLAP_LIMIT: usize = 64;
+
 /// A match in one haystack.
 struct Found {
     range: TextRange,
@@ -76,8 +79,13 @@ impl Search<'_> {
             if !hit.is_empty() {
                 ranges.push(hit.range());
             }
-            let step = text[hit.start()..].chars().next().map_or(1, char::len_utf8);
-            at = hit.start() + step;
+            // Overlapping only for short matches, so that a long one
+            // (`\p{Han}.*`) cannot make the search quadratic.
+            at = if hit.len() <= OVERLAP_LIMIT {
+                hit.start() + text[hit.start()..].chars().next().map_or(1, char::len_utf8)
+            } else {
+                hit.end()
+            };
         }
         ranges
     }

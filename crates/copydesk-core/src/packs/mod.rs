@@ -926,6 +926,40 @@ mod tests {
         );
     }
 
+    /// The safe fix of ja-no-redundant-expression drops することが after a
+    /// noun of two kanji or katakana, and never after a one-kanji verb.
+    #[test]
+    fn redundant_expression_fix_only_after_a_noun() {
+        let config = Config::from_yaml("packs: [ja-technical-writing]\n").unwrap();
+        let rule_set = config.rule_set_for("post.md").unwrap();
+        let fixed = |body: &str| -> Vec<(String, Option<String>)> {
+            let text = format!("---\ntitle: T\n---\n{body}\n");
+            let document = crate::Document::parse("post.md", crate::Source::new(text));
+            crate::check(&document, &rule_set)
+                .into_iter()
+                .filter(|d| d.rule == "ja-technical-writing/ja-no-redundant-expression")
+                .map(|d| {
+                    let fix = d.fix.as_ref().map(|fix| fix.edits[0].replacement.clone());
+                    (document.source.slice(d.range).to_string(), fix)
+                })
+                .collect()
+        };
+        let dekiru = || Some("でき".to_string());
+        assert_eq!(
+            fixed("解析することができます。"),
+            [("することができ".into(), dekiru())]
+        );
+        assert_eq!(
+            fixed("インストールすることができます。"),
+            [("することができ".into(), dekiru())]
+        );
+        assert_eq!(
+            fixed("愛することができる。"),
+            [("することができ".into(), None)]
+        );
+        assert!(fixed("解析することもできます。").is_empty());
+    }
+
     #[test]
     fn ja_style_pack() {
         assert_snapshot_with_config(

@@ -177,9 +177,18 @@ async function main() {
         (await page.$eval("body", (node) => node.innerText)).includes(`Ln ${line}, Col 1`));
     };
     const onDisk = () => fs.readFileSync(file, "utf8");
+    // Saves again every two seconds: on a busy machine an edit (Fix All)
+    // may land after the first Ctrl+S, which then saves nothing new.
     const save = async (before) => {
-      await keys("Control", "KeyS");
-      return until("the file to be saved", () => onDisk() !== before && onDisk(), 20000);
+      let pressed = 0;
+      return until("the file to be saved", async () => {
+        if (onDisk() !== before) return onDisk();
+        if (Date.now() - pressed > 2000) {
+          await keys("Control", "KeyS");
+          pressed = Date.now();
+        }
+        return false;
+      }, 30000);
     };
 
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(site)}`, { waitUntil: "domcontentloaded" });
