@@ -2,29 +2,9 @@
 //! and every range in bounds and on character boundaries.
 #![no_main]
 
-use std::sync::OnceLock;
-
-use copydesk_core::{check_bytes, Config};
+use copydesk_core::check_bytes;
+use copydesk_fuzz::config;
 use libfuzzer_sys::fuzz_target;
-
-fn config() -> &'static Config {
-    static CONFIG: OnceLock<Config> = OnceLock::new();
-    CONFIG.get_or_init(|| {
-        Config::from_yaml(
-            // Every shipped pack, with the rules that are off by default on.
-            "packs: [generator-leftovers, ja-style, ja-technical-writing]\n\
-             pack-rules:\n\
-             \x20 ja-technical-writing/sentence-length: warning\n\
-             \x20 ja-technical-writing/max-ten: warning\n\
-             \x20 ja-technical-writing/ja-no-redundant-expression-strict: warning\n\
-             \x20 ja-technical-writing/no-mix-dearu-desumasu: warning\n\
-             \x20 ja-technical-writing/ja-no-weak-phrase: warning\n\
-             \x20 ja-technical-writing/no-hankaku-kana: warning\n\
-             \x20 ja-technical-writing/max-kanji-continuous-len: warning\n",
-        )
-        .expect("valid config")
-    })
-}
 
 fuzz_target!(|bytes: &[u8]| {
     let rule_set = config()
