@@ -47,9 +47,8 @@ struct Segment {
 pub struct ProseBlock {
     pub kind: BlockKind,
     pub in_block_quote: bool,
-    /// Inside a list item: a paragraph of a loose list, or an item's text.
-    pub in_list_item: bool,
-    /// The innermost list it is in, numbered in the order lists open.
+    /// The innermost list it is in, numbered in the order lists open: set
+    /// for an item's text and for a paragraph of a loose list item.
     pub list: Option<u32>,
     /// The block in the file.
     pub range: TextRange,
@@ -226,7 +225,6 @@ impl Builder {
         ProseBlock {
             kind,
             in_block_quote: self.block_quote_depth > 0,
-            in_list_item: self.item_depth > 0,
             list: self.lists.last().copied(),
             range: to_range(range),
             text: String::new(),

@@ -204,10 +204,7 @@ impl Source {
         let before = &content[usize::from(line_start)..usize::from(local)];
         let column = match encoding {
             ColumnEncoding::Utf8 => before.len(),
-            // Only characters of four bytes take two UTF-16 units.
-            ColumnEncoding::Utf16 => {
-                before.chars().count() + before.bytes().filter(|&byte| byte >= 0xF0).count()
-            }
+            ColumnEncoding::Utf16 => crate::text::utf16_len(before),
             ColumnEncoding::Chars => before.chars().count(),
         };
         Position {

@@ -163,6 +163,12 @@ fn simple_nfkc(ch: char) -> Option<char> {
     }
 }
 
+/// The length of `text` in UTF-16 code units: only characters of four bytes
+/// in UTF-8 take two.
+pub fn utf16_len(text: &str) -> usize {
+    text.chars().count() + text.bytes().filter(|&byte| byte >= 0xF0).count()
+}
+
 /// The core's sentence splitter, as byte ranges: a sentence ends after
 /// 。！？!? and after a `.` followed by white space; a newline does not end
 /// one. Inside 「」『』（）() or “” only a mark followed by white space ends

@@ -12,6 +12,7 @@ use crate::diagnostic::{Edit, Fix, Violation};
 use crate::document::Document;
 use crate::messages::Language;
 use crate::source::TextRange;
+use crate::text::utf16_len;
 use crate::tr;
 
 /// Exception matches up to this many bytes are searched for overlapping.
@@ -101,24 +102,39 @@ impl Search<'_> {
                 .any(|code| code.contains(range.start()))
     }
 
-    /// Every match of `regex`, outside exceptions and code. A pattern with
-    /// a group named `finding` reports that group, not the whole match.
+    /// Where a match of `haystack` goes in the file, or `None` when it falls
+    /// inside an exception or in code. `excepted` holds the haystack's
+    /// exceptions, found when first needed.
+    fn place(
+        &self,
+        haystack: &Haystack,
+        excepted: &mut Option<Vec<Range<usize>>>,
+        hit: Range<usize>,
+    ) -> Option<TextRange> {
+        let excepted = excepted.get_or_insert_with(|| self.exceptions(haystack.text()));
+        if inside_any(excepted, &hit) {
+            return None;
+        }
+        let range = haystack.to_file(hit);
+        (!self.in_code(range)).then_some(range)
+    }
+
+    /// Every match of `regex`, outside exceptions and code: the `finding`
+    /// group of a pattern that has one, else the whole match.
     fn matches(&self, regex: &Regex) -> Vec<Found> {
         let groups = finding_groups(regex);
         let mut found = Vec::new();
         for (index, haystack) in self.haystacks.iter().enumerate() {
             let text = haystack.text();
             let mut excepted: Option<Vec<Range<usize>>> = None;
-            let mut hits: Vec<Range<usize>> = Vec::new();
-            if !groups.is_empty() {
-                for captures in regex.captures_iter(text) {
-                    if let Some(group) = groups.iter().find_map(|at| captures.get(*at)) {
-                        hits.push(group.range());
-                    }
-                }
+            let hits: Vec<Range<usize>> = if groups.is_empty() {
+                regex.find_iter(text).map(|hit| hit.range()).collect()
             } else {
-                hits.extend(regex.find_iter(text).map(|hit| hit.range()));
-            }
+                regex
+                    .captures_iter(text)
+                    .map(|captures| reported(&captures, &groups).range())
+                    .collect()
+            };
             for hit in hits.into_iter().filter(|hit| !hit.is_empty()) {
                 // A match that starts with blank lines or indentation (a
                 // pattern anchored at the start of the body) is reported
@@ -129,12 +145,7 @@ impl Search<'_> {
                     continue;
                 }
                 let start = hit.start + (matched.len() - trimmed.len());
-                let excepted = excepted.get_or_insert_with(|| self.exceptions(text));
-                if inside_any(excepted, &(start..hit.end)) {
-                    continue;
-                }
-                let range = haystack.to_file(start..hit.end);
-                if !self.in_code(range) {
+                if let Some(range) = self.place(haystack, &mut excepted, start..hit.end) {
                     found.push(Found {
                         range,
                         text: trimmed.to_string(),
@@ -242,22 +253,13 @@ impl Search<'_> {
             let text = haystack.text();
             let mut excepted: Option<Vec<Range<usize>>> = None;
             for captures in regex.captures_iter(text) {
-                let whole = groups
-                    .iter()
-                    .find_map(|at| captures.get(*at))
-                    .or_else(|| captures.get(0))
-                    .expect("group 0 is the match");
+                let whole = reported(&captures, &groups);
                 if whole.is_empty() {
                     continue;
                 }
-                let excepted = excepted.get_or_insert_with(|| self.exceptions(text));
-                if inside_any(excepted, &whole.range()) {
+                let Some(range) = self.place(haystack, &mut excepted, whole.range()) else {
                     continue;
-                }
-                let range = haystack.to_file(whole.range());
-                if self.in_code(range) {
-                    continue;
-                }
+                };
                 let right = replacement.map(|replacement| {
                     let mut right = String::new();
                     captures.expand(replacement, &mut right);
@@ -527,14 +529,19 @@ fn finding_groups(regex: &Regex) -> Vec<usize> {
         .collect()
 }
 
+/// The part of a match reported: its `finding` group, else all of it.
+fn reported<'h>(captures: &regex::Captures<'h>, groups: &[usize]) -> regex::Match<'h> {
+    groups
+        .iter()
+        .find_map(|at| captures.get(*at))
+        .or_else(|| captures.get(0))
+        .expect("group 0 is the match")
+}
+
 fn inside_any(ranges: &[Range<usize>], range: &Range<usize>) -> bool {
     ranges
         .iter()
         .any(|outer| outer.start <= range.start && range.end <= outer.end)
-}
-
-fn utf16_len(text: &str) -> usize {
-    text.chars().map(char::len_utf16).sum()
 }
 
 /// How much of `unit` the ranges cover, in UTF-16 code units.

@@ -73,7 +73,7 @@ impl Blocks {
     /// A paragraph of a loose list item is a list item.
     fn of(block: &ProseBlock) -> Blocks {
         match block.kind {
-            BlockKind::Paragraph if block.in_list_item => Blocks::ListItems,
+            BlockKind::Paragraph if block.list.is_some() => Blocks::ListItems,
             BlockKind::Paragraph => Blocks::Paragraphs,
             BlockKind::ListItem => Blocks::ListItems,
             BlockKind::Heading(_) => Blocks::Headings,
@@ -249,47 +249,43 @@ pub(super) fn haystacks<'a>(document: &'a Document, scope: &Scope) -> Vec<Haysta
                 {
                     continue;
                 }
-                if scope.unit == Unit::Markdown {
-                    let text = document.source.slice(block.range);
-                    let within = trimmed(text, 0..text.len());
-                    if !within.is_empty() {
+                // The block's prose, with left-out link text blanked.
+                let prose = || -> Rc<Cow<'a, str>> {
+                    Rc::new(if !link_text && !block.links.is_empty() {
+                        Cow::Owned(blank(&block.text, &block.links))
+                    } else {
+                        Cow::Borrowed(&block.text)
+                    })
+                };
+                let part = |text: &Rc<Cow<'a, str>>, within: Range<usize>| Haystack {
+                    text: Rc::clone(text),
+                    within: trimmed(text, within),
+                    ..whole(block)
+                };
+                match scope.unit {
+                    Unit::Markdown => {
+                        let text = document.source.slice(block.range);
                         found.push(Haystack {
                             text: Rc::new(Cow::Borrowed(text)),
-                            within,
+                            within: trimmed(text, 0..text.len()),
                             block: None,
                             base: usize::from(block.range.start()),
                             group: Some(Blocks::of(block)),
                             list: block.list,
                         });
                     }
-                    continue;
-                }
-                let mut haystack = whole(block);
-                if !link_text && !block.links.is_empty() {
-                    haystack.text = Rc::new(Cow::Owned(blank(&block.text, &block.links)));
-                }
-                match scope.unit {
-                    Unit::Markdown => {}
                     Unit::Block => {
-                        haystack.within = trimmed(&haystack.text, haystack.within);
-                        if !haystack.within.is_empty() {
-                            found.push(haystack);
-                        }
+                        let text = prose();
+                        found.push(part(&text, 0..text.len()));
                     }
                     Unit::Sentence => {
-                        for sentence in crate::text::sentences(&haystack.text) {
-                            let within = trimmed(&haystack.text, sentence);
-                            if !within.is_empty() {
-                                found.push(Haystack {
-                                    text: Rc::clone(&haystack.text),
-                                    within,
-                                    ..whole(block)
-                                });
-                            }
-                        }
+                        let text = prose();
+                        let sentences = crate::text::sentences(&text);
+                        found.extend(sentences.into_iter().map(|sentence| part(&text, sentence)));
                     }
                 }
             }
+            found.retain(|haystack| !haystack.within.is_empty());
             found
         }
     }
