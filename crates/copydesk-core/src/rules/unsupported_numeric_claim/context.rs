@@ -125,24 +125,25 @@ fn sentence_reason(
 ) -> Option<SentenceReason> {
     let any = block.sentence_words && any_sentence_word().is_match(sentence);
     let named = block.named && names.named_in(sentence);
-    if !any && !post.is_survey_report && !named {
+    if !any && !post.is_survey_report && !named && !block.rollout && !is_instruction(sentence) {
         return None;
     }
     let words = sentence_words();
     let has = |word: Words| any && words[word as usize].is_match(sentence);
+    let own = block.publisher || block.named;
     Some(SentenceReason(if has(Words::Rhetorical) {
         NotAClaim::Rhetorical
     } else if named {
         NotAClaim::FirstParty
     } else if has(Words::Hypothetical) {
         NotAClaim::Hypothetical
-    } else if has(Words::Offer) {
+    } else if has(Words::Offer) || (own && has(Words::Price)) {
         NotAClaim::Offer
-    } else if has(Words::HowTo) {
+    } else if has(Words::HowTo) || block.rollout || is_instruction(sentence) {
         NotAClaim::HowTo
-    } else if post.is_survey_report || has(Words::OwnSurvey) {
+    } else if post.is_survey_report || (own && has(Words::OwnSurvey)) {
         NotAClaim::OwnSurvey
-    } else if post.is_release && has(Words::Performance) {
+    } else if (post.is_release || has(Words::ThisRelease)) && has(Words::Performance) {
         NotAClaim::ReleaseNotes
     } else {
         return None;
@@ -159,16 +160,13 @@ pub struct SentenceFacts {
     whole: Option<SentenceReason>,
     /// A first person stands somewhere in it, outside quotations.
     personal: bool,
+    /// It is about the writer's or the publisher's own thing: 「弊社の…は」,
+    /// "Our Pro plan costs".
+    own_topic: bool,
     question: bool,
 }
 
 impl SentenceFacts {
-    /// Whether a first person stands in the sentence: only then does the
-    /// size of a figure matter.
-    pub fn is_personal(&self) -> bool {
-        self.personal
-    }
-
     pub fn of(
         sentence: &str,
         names: &FirstPartyNames,
@@ -178,6 +176,7 @@ impl SentenceFacts {
         SentenceFacts {
             whole: sentence_reason(sentence, names, post, block),
             personal: block.personal && first_person().is_match(&without_quotations(sentence)),
+            own_topic: block.personal && own_topic().is_match(sentence),
             question: is_question(sentence),
         }
     }
@@ -189,17 +188,45 @@ impl SentenceFacts {
 pub struct BlockWords {
     sentence_words: bool,
     named: bool,
-    personal: bool,
+    /// A first person stands somewhere in the block: its small counts are
+    /// the writer's own (「私は…。パンクは4回。」).
+    pub personal: bool,
+    /// A staged rollout or rollback: its percentages are steps.
+    rollout: bool,
+    /// The publisher speaks of itself: 当ブログ, 弊社, "our plans".
+    publisher: bool,
 }
 
 impl BlockWords {
     pub fn of(text: &str, names: &FirstPartyNames) -> BlockWords {
+        static ROLLOUT: OnceLock<Regex> = OnceLock::new();
+        let rollout = regex(
+            &ROLLOUT,
+            r"段階的|ロールアウト|ロールバック|カナリア|(?i:(?-u:\b)(?:roll ?out|rolling out|rollback|canary|staged release|feature flag)(?-u:\b))",
+        );
         BlockWords {
             sentence_words: any_sentence_word().is_match(text),
             named: names.named_in(text),
             personal: first_person().is_match(text),
+            rollout: rollout.is_match(text),
+            publisher: publisher().is_match(text),
         }
     }
+}
+
+/// An English instruction: a sentence that starts with the verb it tells
+/// the reader to do ("Set a budget alert at 80%", "On small instances,
+/// keep `shared_buffers` at 25% of RAM", "Page the on-call engineer when").
+fn is_instruction(sentence: &str) -> bool {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &CELL,
+        concat!(
+            r"^[\s*_>-]*(?:(?:On|For|If|When|In|With|After|Before|Once|Then)(?-u:\b)[^,.]{0,60}, )?",
+            r"(?i:set|bump|keep|cap|page|configure|limit|raise|lower|increase|decrease|allocate|give|restart|change|enable|alert|schedule|scale|reserve|aim|target|ramp|wait|retry|rotate|throttle|allow|budget|add|start|begin|leave|reduce|plan)(?-u:\b)",
+        ),
+    )
+    .is_match(sentence)
 }
 
 /// Why one figure of a sentence is not a claim, given what holds for the
@@ -217,10 +244,13 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
     // have used it for 5 years, and it has 20 million users" states a fact
     // about the world in its second clause), or anywhere in the sentence of
     // a small count. Inside quotation marks, 私 and "we" are the speaker's.
-    if facts.personal && !place.quoted {
-        let in_clause =
-            first_person().is_match(&without_quotations(clause_at(sentence, place.offset)));
-        if in_clause || place.small {
+    if !place.quoted && (place.small || facts.own_topic) {
+        return Some(NotAClaim::FirstPerson);
+    }
+    if facts.personal && !place.quoted && !in_quotation(sentence, place.offset) {
+        let clause = without_quotations(clause_at(sentence, place.offset));
+        let clause = opinion().replace_all(&clause, "");
+        if first_person().is_match(&clause) {
             return Some(NotAClaim::FirstPerson);
         }
     }
@@ -236,15 +266,19 @@ enum Words {
     HowTo,
     OwnSurvey,
     Performance,
+    Price,
+    ThisRelease,
 }
 
-const SENTENCE_WORDS: [&str; 6] = [
+const SENTENCE_WORDS: [&str; 8] = [
     RHETORICAL,
     HYPOTHETICAL,
     OFFER,
     HOW_TO,
     OWN_SURVEY,
     PERFORMANCE,
+    PRICE,
+    THIS_RELEASE,
 ];
 
 /// Each kind of words, by [`Words`].
@@ -307,7 +341,7 @@ pub fn is_small_figure(figure: &str) -> bool {
 /// semicolons and the conjunctions that start a new clause around it.
 fn clause_at(sentence: &str, offset: usize) -> &str {
     static BREAKS: OnceLock<Regex> = OnceLock::new();
-    let breaks = regex(&BREAKS, "、|,|，|;|；| but | yet | while | when ");
+    let breaks = regex(&BREAKS, "、|,|，|;|；|: |：| but | yet | while | when ");
     let (mut start, mut end) = (0, sentence.len());
     for found in breaks.find_iter(sentence) {
         if found.end() <= offset {
@@ -327,6 +361,30 @@ fn in_last_clause(sentence: &str, offset: usize) -> bool {
     !sentence
         .get(offset..)
         .is_some_and(|rest| rest.contains(['、', ',', '，', ';', '；']))
+}
+
+/// Whether `offset` stands inside “…”, "…" or 「…」: the quoted speaker's
+/// figure, whoever reports it.
+fn in_quotation(sentence: &str, offset: usize) -> bool {
+    let mut closing: Option<char> = None;
+    for (at, ch) in sentence.char_indices() {
+        if at >= offset {
+            return closing.is_some();
+        }
+        match closing {
+            Some(close) if ch == close => closing = None,
+            Some(_) => {}
+            None => {
+                closing = match ch {
+                    '“' => Some('”'),
+                    '"' => Some('"'),
+                    '「' => Some('」'),
+                    _ => None,
+                }
+            }
+        }
+    }
+    false
 }
 
 /// The sentence with what stands inside “…”, "…" and 「…」 blanked.
@@ -363,6 +421,7 @@ fn first_person() -> &'static Regex {
         &CELL,
         concat!(
             r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|我々|我が社|わが社|私たち|わたしたち|僕ら|僕たち|筆者|私|僕|俺|わたし|",
+            r"本(?:カンファレンス|イベント|大会|セミナー|勉強会|講座|サービス|製品|プログラム|コンテスト|ハッカソン)|",
             r"外挿|試算すると|計算すると|換算すると|見積もると|概算で|",
             r"(?-u:\b)(?:I|I'm|I've|I'd|I'll)(?-u:\b)|",
             r"(?-u:\b)(?:us|me)(?-u:\b)|",
@@ -371,10 +430,59 @@ fn first_person() -> &'static Regex {
     )
 }
 
+/// The publisher speaking of itself or its offer.
+fn publisher() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &CELL,
+        concat!(
+            r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|",
+            r"本(?:カンファレンス|イベント|大会|セミナー|勉強会|講座|サービス|製品|プログラム|コンテスト|ハッカソン)|",
+            r"(?i:(?-u:\b)(?:our|my) (?:\w+ )?(?:plans?|pricing|store|shop|membership|subscription|conference|event|meetup|course|product|service|app|newsletter|contest)(?-u:\b)|(?-u:\b)we offer(?-u:\b))"
+        ),
+    )
+}
+
+/// Words of opinion and hearsay: "I'd guess", "I heard from", "my claim
+/// that", 「と聞く」. The writer gives a view of the world, not a fact of
+/// their own, so a first person among them does not make the figure theirs.
+fn opinion() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &CELL,
+        r"(?i:(?-u:\b)(?:I'd guess|I guess|I think|I believe|I suspect|I'd say|I bet|I heard|I've heard|I have heard|I've seen|I have seen|I've read|I have read|I've noticed|I wrote|as I wrote|as we covered|my (?:claim|guess|estimate|hunch|sense|impression)|in my (?:experience|view|opinion))(?-u:\b))",
+    )
+}
+
+/// A sentence whose topic is the writer's or the publisher's own thing.
+fn own_topic() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &CELL,
+        concat!(
+            r"^[\s*_#>-]*(?:(?:当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|我々|私たち|わたしたち|僕ら|僕たち|筆者|私|僕)の[^、。]{0,30}?(?:は|では|が)|",
+            r"(?:Our|My) [\w-]+(?: [\w-]+){0,3} (?:costs?|is|are|has|have|was|were|starts?|includes?|gives?|comes?|reached|crossed|passed|grew))"
+        ),
+    )
+}
+
 /// The publisher's own offer: prices cut, prizes, fees of its events.
 const OFFER: &str = concat!(
-    r"割引|割り引|払い戻|クーポン|賞金|副賞|賞品|景品|贈呈|相当の|相当）|参加費|特典|キャンペーン|入場料|受講料|会費|早割|懸賞|奨学金|",
-    r"(?i:(?-u:\b)(?:discounts?|discounted|coupons?|prizes?|promo(?:tion)? code|early[- ]bird|tickets?|admission|registration fees?|stipends?|scholarships?|reimburse[ds]?|reimbursements?|off)(?-u:\b))"
+    r"割引|割り引|払い戻|クーポン|賞金|副賞|賞品|景品|贈呈|相当の|相当）|参加費|特典|キャンペーン|入場料|受講料|会費|早割|懸賞|奨学金|懇親会|抽選で|最優秀|",
+    r"(?i:(?-u:\b)(?:discounts?|discounted|coupons?|prizes?|promo(?:tion)? code|early[- ]bird|tickets?|admission|registration fees?|stipends?|scholarships?|reimburse[ds]?|reimbursements?|runners?-up|winners? (?:receives?|gets?|will receive|takes? home))(?-u:\b)|[0-9] ?(?:%|percent) off(?-u:\b)|(?-u:\b)off (?:the|your|all|every|any|list|retail)(?-u:\b))"
+);
+
+/// Prices and plans: the publisher's own when the block speaks in the first
+/// person or names the site's own names (「当ブログでは…。料金は月額980円」).
+const PRICE: &str = concat!(
+    r"料金|月額|年額|年払い|月払い|価格|定価|税込|税別|プラン|定員|チケット|懇親会|抽選|プレゼント|ご用意|ご利用いただ|ご提供|半額|初年度|実施中|受付中|",
+    r"(?i:(?-u:\b)(?:plans?|pricing|prices?|costs?|per seat|subscription|free trial|seats|membership)(?-u:\b))"
+);
+
+/// The release itself speaking: "this release", 今回のリリース.
+const THIS_RELEASE: &str = concat!(
+    r"今回のリリース|本リリース|このリリース|新バージョン|リリースノート|",
+    r"(?i:(?-u:\b)(?:this release|this version|the new release|this update|in this version)(?-u:\b))"
 );
 
 /// A how-to's quantities: settings, thresholds, targets and steps the reader
@@ -422,7 +530,7 @@ const HYPOTHETICAL: &str = concat!(
 
 /// Idioms with a number in them.
 const RHETORICAL: &str = concat!(
-    r"百聞は|一石二鳥|十人十色|千載一遇|百も承知|",
+    r"百聞は|一石二鳥|十人十色|千載一遇|百も承知|[0-9０-９]+ ?[%％]の(?:自信|力|確信|本気|努力|満足|力で)|[0-9０-９]+人いれば[0-9０-９]+通り|",
     r"(?i:100 ?(?:%|percent) (?:sure|certain|confident|committed|agree|correct|honest)|give (?:it )?(?:100|110) ?(?:%|percent))"
 );
 

@@ -49,6 +49,17 @@ pub(super) const JA_UNITS: &[&str] = &[
     "隻",
     "機",
     "トン",
+    "キロメートル",
+    "キロ",
+    "戸",
+    "棟",
+    "軒",
+    "冊",
+    "票",
+    "施設",
+    "団体",
+    "自治体",
+    "品目",
 ];
 
 /// Counters after which a number is a date, a time, an age, an ordinal or
@@ -83,6 +94,7 @@ pub(super) const EN_PREFIX_HEDGES: &[&str] = &[
 /// Units that follow an English number and belong to the figure.
 pub(super) const EN_UNITS: &[&str] = &[
     "percent", "per cent", "%", "％", "million", "billion", "trillion", "bn", "times", "x", "×",
+    "megawatts", "gigawatts", "kwh", "mwh", "gwh", "twh", "kw", "mw", "gw",
 ];
 
 /// Scale words after a currency or before a currency word: $3.2 billion,
@@ -156,6 +168,27 @@ pub(super) const EN_COUNT_NOUNS: &[&str] = &[
     "phones",
     "smartphones",
     "shipments",
+    "aircraft",
+    "jets",
+    "planes",
+    "flights",
+    "passengers",
+    "items",
+    "packages",
+    "plugins",
+    "games",
+    "titles",
+    "records",
+    "clients",
+    "partners",
+    "merchants",
+    "drivers",
+    "locations",
+    "offices",
+    "layoffs",
+    "staff",
+    "sellers",
+    "buyers",
 ];
 
 /// Kanji read as a number on their own: 三割, 数百万, 過半数.

@@ -235,7 +235,7 @@ impl UnsupportedNumericClaim {
                 let place = context::Place {
                     quoted: block.in_block_quote,
                     offset: figure.span.start.saturating_sub(range.start),
-                    small: facts.is_personal()
+                    small: words.personal
                         && context::is_small_figure(&block.text[figure.span.clone()]),
                 };
                 context::for_figure(sentence, place, facts).is_none()

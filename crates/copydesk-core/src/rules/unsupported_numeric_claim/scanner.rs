@@ -277,10 +277,12 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
     }
     // "1 in 5": a proportion.
     let mut proportion = false;
+    let mut key_end = end + unit.len;
     if unit.len == 0 && span_end == end {
         if let Some(rest) = text[end..].strip_prefix(" in ") {
             if let Some(second) = number_at(rest, 0) {
                 span_end = end + " in ".len() + second.end;
+                key_end = span_end;
                 proportion = true;
             }
         }
@@ -295,7 +297,7 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
         && span_end == end
         && currency.is_none()
         && !kanji_only
-        && english_count_noun(number, after);
+        && (english_count_noun(number, after) || is_hedged_count(&text[..core.start], number, after));
     let vague_half = number.contains('半');
     let is_figure = unit.len > 0
         || proportion
@@ -322,7 +324,7 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
     let (start, span_end) = with_hedges(text, start, span_end);
     Some(Figure {
         span: start..span_end,
-        key: figure_key(&text[core.start..end + unit.len], currency.is_some()),
+        key: figure_key(&text[core.start..key_end], currency.is_some()),
     })
 }
 
@@ -363,7 +365,12 @@ fn is_part_of_a_word_or_name(text: &str, core: &Range<usize>) -> bool {
     {
         return true;
     }
-    if before.ends_with('第') || follows_month_name(before) {
+    // 何十回, 何百人: "dozens of times", a manner of speaking.
+    // An index or a list's name: Fortune 500, S&P 500.
+    let index_name = ["Fortune ", "S&P ", "Russell ", "FTSE ", "Inc. "]
+        .iter()
+        .any(|name| before.ends_with(name));
+    if before.ends_with(['第', '何']) || follows_month_name(before) || index_name {
         return true;
     }
     // The minutes of a clock time, 13:30.
@@ -406,6 +413,29 @@ fn read_unit(text: &str, end: usize, extra: &ExtraUnits) -> Option<Unit> {
     // Japanese units and counters start past ASCII (but for `%`), and most
     // numbers are followed by a space or punctuation: no need to try them.
     let ja_follows = after.starts_with(|ch: char| !ch.is_ascii());
+    // A fraction, 4分の1, is one figure.
+    if let Some(rest) = after.strip_prefix("分の") {
+        if let Some(second) = number_at(rest, 0) {
+            return Some(Unit {
+                len: "分の".len() + second.end,
+            });
+        }
+    }
+    // 半分 as a share (約半分, 半分以上を占める), not "in half".
+    if text[..end].ends_with('半') && after.starts_with('分') {
+        return is_half_a_share(&text[..end - '半'.len_utf8()], &after['分'.len_utf8()..])
+            .then_some(Unit { len: '分'.len_utf8() });
+    }
+    // A number of months with a hedge is a length, not a date: 8か月程度.
+    if let Some(months) = ["か月", "ヶ月", "カ月"]
+        .iter()
+        .find(|months| after.starts_with(*months))
+    {
+        let hedged = JA_SUFFIX_HEDGES
+            .iter()
+            .any(|hedge| after[months.len()..].starts_with(hedge));
+        return hedged.then_some(Unit { len: months.len() });
+    }
     // Ordinals and dates first: 回目 before 回, 人目 before 人.
     if ja_follows
         && DATE_COUNTERS
@@ -661,9 +691,13 @@ fn worded_marker() -> &'static aho_corasick::AhoCorasick {
             "fifth",
             "tenth",
             "thousands",
+            "hundreds",
+            "dozens",
             "millions",
             "billions",
             "one in ",
+            "twice",
+            " times ",
             "two in ",
             "three in ",
         ];
@@ -691,7 +725,10 @@ fn english_word_figures(text: &str) -> Vec<Figure> {
             r"|(?:one|two|three|four|nine)[- ](?:thirds?|quarters?|fifths?|tenths?)(?-u:\b)",
             r"|(?:one|two|three) in (?:three|four|five|six|seven|eight|nine|ten)(?-u:\b)",
             r"|(?:tens|hundreds) of (?:thousands|millions|billions)(?-u:\b)",
-            r"|(?:thousands|millions|billions) of(?-u:\b)",
+            r"|(?:dozens|hundreds|thousands|millions|billions) of(?-u:\b)",
+            r"|(?:only|just|less than|fewer than|some|more than|over|nearly|almost|about|around|roughly|under) (?:a|one) (?:third|quarter|fifth|tenth)(?-u:\b)",
+            r"|(?:two|three|four|five|six|seven|eight|nine|ten) times (?:faster|slower|more|less|as|larger|smaller|higher|lower|bigger|cheaper)(?-u:\b)",
+            r"|twice as(?-u:\b)",
             r")"
         ))
     });
@@ -711,6 +748,19 @@ fn english_word_figures(text: &str) -> Vec<Figure> {
             continue;
         }
         let mut span = hit.range();
+        // "only a third": "only" is no hedge of the convention's.
+        for word in ["only ", "just ", "less than ", "fewer than ", "some "] {
+            if matched.starts_with(word) {
+                span.start += word.len();
+            }
+        }
+        // "three times faster" → "three times", "twice as" → "twice": the
+        // comparative stays out.
+        if let Some(at) = matched.find(" times ") {
+            span.end = hit.start() + at + " times".len();
+        } else if matched.ends_with("twice as") {
+            span.end -= " as".len();
+        }
         // "half of" → "half": the counted thing stays out.
         if matched.ends_with(" of") {
             span.end -= 3;
@@ -760,6 +810,53 @@ fn is_plausible_kanji_figure(number: &str) -> bool {
         || number.contains(['万', '億', '兆'])
         || number.ends_with("半数")
         || number.contains('十')
+}
+
+/// 半分 is a share where a hedge or a particle of measure is around it:
+/// 約半分, その半分もいかない, 半分以上, 半分程度, 半分を占める.
+fn is_half_a_share(before: &str, after: &str) -> bool {
+    let hedged_before = ["約", "ほぼ", "およそ", "その", "の"]
+        .iter()
+        .any(|word| before.ends_with(word));
+    let measured_after = JA_SUFFIX_HEDGES
+        .iter()
+        .chain(&["を占め", "に減", "に落ち", "にな", "にとどま", "強", "弱", "も"])
+        .any(|word| after.starts_with(word));
+    hedged_before || measured_after
+}
+
+/// "more than 1,500 plugins", "About 200 of them": a count of ten or more
+/// under a hedge is a figure whatever it counts, but for a time ("over 20
+/// years" places a claim in time).
+fn is_hedged_count(before: &str, number: &str, after: &str) -> bool {
+    let before = before.trim_end_matches(' ');
+    let hedged = EN_PREFIX_HEDGES
+        .iter()
+        .chain(&["fewer than", "less than", "at least", "an estimated"])
+        .any(|hedge| {
+            ends_with_ci(before, hedge)
+                && before[..before.len() - hedge.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|ch| !ch.is_ascii_alphanumeric())
+        });
+    let ends = after.starts_with([' ', '.', ',', ';', ')']) || after.is_empty();
+    if !hedged || !ends || number.contains(['.', '．']) {
+        return false;
+    }
+    let value = numeric_value(number);
+    let year = !number.contains(',') && (1900.0..=2100.0).contains(&value);
+    let next = after
+        .trim_start()
+        .split(|ch: char| !ch.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    const TIMES: [&str; 12] = [
+        "years", "year", "months", "weeks", "days", "hours", "minutes", "seconds", "decades",
+        "times", "ms", "am",
+    ];
+    value >= 10.0 && !year && !TIMES.contains(&next.as_str())
 }
 
 /// "1,500 people", "500,000 indie developers": a count of things that
