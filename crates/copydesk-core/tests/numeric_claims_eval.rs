@@ -1,13 +1,15 @@
 //! Precision, recall and span exactness of `unsupported-numeric-claim`, all
 //! labelled by the editorial convention (`shared/conventions/numeric-claims.md`):
-//! - the written sets in `tests/eval/`: the development set, the old holdout
-//!   (both relabelled to the convention), and a blind set written from the
-//!   convention alone by someone who never saw the rule, never tuned on;
+//! - the written sets in `tests/eval/`: the development set and the old
+//!   holdout (both relabelled to the convention) and the first blind set,
+//!   all tuned on now; and the second blind set, written from the convention
+//!   alone by someone who never saw the rule, never tuned on;
 //! - real posts: `tests/eval/real-posts/<corpus>.yaml` labels places in
 //!   `../shared/corpora` (beside the checkout; CI has it) by path, line and
 //!   column, with no post text. Without the folder, these fail under `CI`.
 //!
-//! Run with `--nocapture` to see the figures and every disagreement.
+//! Run with `--nocapture` to see the figures, and every disagreement but
+//! the blind set's.
 // Printing the figures is this test's purpose.
 #![allow(clippy::print_stdout)]
 
@@ -39,18 +41,13 @@ const GOAL: Floor = Floor {
 /// Where the rule stands on the sets it does not meet the goal on yet,
 /// measured at the commit that set them, a little below: a regression guard,
 /// not the goal. Raise them as the rule improves.
-const HOLDOUT_FLOOR: Floor = Floor {
-    precision: 0.85,
-    recall: 0.75,
-    span: 0.95,
-};
 const BLIND_FLOOR: Floor = Floor {
-    precision: 0.80,
-    recall: 0.80,
+    precision: 0.72,
+    recall: 0.78,
     span: 0.95,
 };
 const REAL_POSTS_FLOOR: Floor = Floor {
-    precision: 0.35,
+    precision: 0.65,
     recall: 0.65,
     span: 0.90,
 };
@@ -249,26 +246,39 @@ fn the_development_set() {
     );
 }
 
-/// The old holdout, relabelled to the convention. The rule was rewritten
-/// without looking at its disagreements, which are not printed.
+/// The old holdout, relabelled to the convention. Once blind; its
+/// disagreements were read and tuned on in the stop that wrote the second
+/// blind set, so it is a tuning set now and held to the goal.
 #[test]
 fn the_old_holdout_relabelled() {
     let score = evaluate_written_set("numeric-claims-holdout.yaml", true);
-    score.report_goal("numeric-claims-holdout.yaml");
     assert_eq!(
-        score.shortfalls("numeric-claims-holdout.yaml", HOLDOUT_FLOOR),
+        score.shortfalls("numeric-claims-holdout.yaml", GOAL),
+        Vec::<String>::new()
+    );
+}
+
+/// The first blind set, written from the convention alone. Its
+/// disagreements were read and tuned on when the second blind set was
+/// written, so it is a tuning set now and held to the goal.
+#[test]
+fn the_first_blind_set() {
+    let score = evaluate_written_set("numeric-claims-blind.yaml", true);
+    assert_eq!(
+        score.shortfalls("numeric-claims-blind.yaml", GOAL),
         Vec::<String>::new()
     );
 }
 
 /// Written from the convention alone by someone who saw neither the rule
-/// nor the other sets; never tuned on. The honest figure.
+/// nor the other sets; never tuned on, so only its totals are printed.
+/// The honest figure.
 #[test]
 fn the_blind_set() {
-    let score = evaluate_written_set("numeric-claims-blind.yaml", true);
-    score.report_goal("numeric-claims-blind.yaml");
+    let score = evaluate_written_set("numeric-claims-blind-2.yaml", false);
+    score.report_goal("numeric-claims-blind-2.yaml");
     assert_eq!(
-        score.shortfalls("numeric-claims-blind.yaml", BLIND_FLOOR),
+        score.shortfalls("numeric-claims-blind-2.yaml", BLIND_FLOOR),
         Vec::<String>::new()
     );
 }

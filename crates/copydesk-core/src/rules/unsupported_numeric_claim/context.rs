@@ -7,6 +7,13 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+/// The writer working a figure out, which makes it the writer's own.
+macro_rules! calculation_words {
+    () => {
+        "外挿|試算すると|計算すると|換算すると|見積もると|概算で"
+    };
+}
+
 /// Why a figure is not a claim, for tests and for the rule page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotAClaim {
@@ -65,7 +72,70 @@ impl FirstPartyNames {
             .as_ref()
             .is_some_and(|names| names.is_match(sentence))
     }
+
+    /// Whether `sentence` names someone besides the site: a capitalised word
+    /// or an acronym of four letters or more, past its first word, that is
+    /// none of the site's names, a month or a day.
+    fn another_party_in(&self, sentence: &str) -> bool {
+        static NAME: OnceLock<Regex> = OnceLock::new();
+        let name = regex(&NAME, r"(?-u:\b)[A-Z][A-Za-z0-9]*(?:[.&-][A-Za-z0-9]+)*");
+        let own = self.0.as_ref();
+        let mut first = true;
+        for found in name.find_iter(sentence) {
+            let word = found.as_str();
+            let starts = first
+                && sentence[..found.start()]
+                    .trim_matches(|ch: char| !ch.is_alphanumeric())
+                    .is_empty();
+            first = false;
+            let acronym = word
+                .chars()
+                .all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit());
+            let common = starts
+                || (acronym && word.len() <= 3)
+                || COMMON_CAPITALS.contains(&word)
+                || word.len() == 1;
+            let is_own = own.is_some_and(|own| {
+                own.find_iter(sentence)
+                    .any(|hit| hit.start() <= found.start() && found.end() <= hit.end())
+            });
+            if !common && !is_own {
+                return true;
+            }
+        }
+        false
+    }
 }
+
+/// Capitalised words that name nobody: pronouns, months, days.
+const COMMON_CAPITALS: [&str; 26] = [
+    "I",
+    "I'm",
+    "I've",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Thanks",
+    "Please",
+    "Linux",
+    "Internet",
+];
 
 /// What the post as a whole says about its figures.
 #[derive(Debug, Clone, Copy, Default)]
@@ -76,13 +146,18 @@ pub struct Post {
     /// The report of a survey the site ran ("Rust Survey 2023 Results"):
     /// its percentages are the site's own findings.
     pub is_survey_report: bool,
+    /// The title names one of the site's own names ("The openSUSE Forums
+    /// Reach 40,000 Users"): a sentence that names nobody else tells the
+    /// site's own facts.
+    pub about_first_party: bool,
 }
 
 impl Post {
-    pub fn of(title: &str) -> Post {
+    pub fn of(title: &str, names: &FirstPartyNames) -> Post {
         Post {
             is_release: release_title().is_match(title),
             is_survey_report: survey_title().is_match(title),
+            about_first_party: names.named_in(title),
         }
     }
 }
@@ -124,7 +199,11 @@ fn sentence_reason(
     block: BlockWords,
 ) -> Option<SentenceReason> {
     let any = block.sentence_words && any_sentence_word().is_match(sentence);
-    let named = block.named && names.named_in(sentence);
+    // The site's own names, or "we" in a block that names them, or a post
+    // about them and a sentence that names nobody else.
+    let named = (block.named
+        && (names.named_in(sentence) || (block.personal && first_person().is_match(sentence))))
+        || (post.about_first_party && !names.another_party_in(sentence));
     if !any && !post.is_survey_report && !named && !block.rollout && !is_instruction(sentence) {
         return None;
     }
@@ -141,9 +220,9 @@ fn sentence_reason(
         NotAClaim::Offer
     } else if has(Words::HowTo) || block.rollout || is_instruction(sentence) {
         NotAClaim::HowTo
-    } else if post.is_survey_report || (own && has(Words::OwnSurvey)) {
+    } else if post.is_survey_report || ((block.personal || block.named) && has(Words::OwnSurvey)) {
         NotAClaim::OwnSurvey
-    } else if (post.is_release || has(Words::ThisRelease)) && has(Words::Performance) {
+    } else if has(Words::ThisRelease) || (post.is_release && has(Words::Performance)) {
         NotAClaim::ReleaseNotes
     } else {
         return None;
@@ -163,6 +242,8 @@ pub struct SentenceFacts {
     /// It is about the writer's or the publisher's own thing: 「弊社の…は」,
     /// "Our Pro plan costs".
     own_topic: bool,
+    /// The writer works a figure out: 外挿すると, 換算すると.
+    calculated: bool,
     question: bool,
 }
 
@@ -177,6 +258,7 @@ impl SentenceFacts {
             whole: sentence_reason(sentence, names, post, block),
             personal: block.personal && first_person().is_match(&without_quotations(sentence)),
             own_topic: block.personal && own_topic().is_match(sentence),
+            calculated: block.personal && calculation().is_match(sentence),
             question: is_question(sentence),
         }
     }
@@ -223,7 +305,7 @@ fn is_instruction(sentence: &str) -> bool {
         &CELL,
         concat!(
             r"^[\s*_>-]*(?:(?:On|For|If|When|In|With|After|Before|Once|Then)(?-u:\b)[^,.]{0,60}, )?",
-            r"(?i:set|bump|keep|cap|page|configure|limit|raise|lower|increase|decrease|allocate|give|restart|change|enable|alert|schedule|scale|reserve|aim|target|ramp|wait|retry|rotate|throttle|allow|budget|add|start|begin|leave|reduce|plan)(?-u:\b)",
+            r"(?i:let|set|bump|keep|cap|page|configure|limit|raise|lower|increase|decrease|allocate|give|restart|change|enable|alert|schedule|scale|reserve|aim|target|ramp|wait|retry|rotate|throttle|allow|budget|add|start|begin|leave|reduce|plan)(?-u:\b)",
         ),
     )
     .is_match(sentence)
@@ -233,9 +315,16 @@ fn is_instruction(sentence: &str) -> bool {
 /// whole sentence: an idiom first, then what depends on where the figure
 /// stands (a question's clause, a first person's clause), then the rest.
 pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<NotAClaim> {
-    let whole = facts.whole.map(|reason| reason.0);
+    let mut whole = facts.whole.map(|reason| reason.0);
     if whole == Some(NotAClaim::Rhetorical) {
         return whole;
+    }
+    // A block quote is someone else speaking, even of the site's own names.
+    if place.quoted && whole == Some(NotAClaim::FirstParty) {
+        whole = None;
+    }
+    if facts.calculated && !place.quoted {
+        return Some(NotAClaim::FirstPerson);
     }
     if facts.question && in_last_clause(sentence, place.offset) {
         return Some(NotAClaim::Question);
@@ -422,12 +511,18 @@ fn first_person() -> &'static Regex {
         concat!(
             r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|我々|我が社|わが社|私たち|わたしたち|僕ら|僕たち|筆者|私|僕|俺|わたし|",
             r"本(?:カンファレンス|イベント|大会|セミナー|勉強会|講座|サービス|製品|プログラム|コンテスト|ハッカソン)|",
-            r"外挿|試算すると|計算すると|換算すると|見積もると|概算で|",
+            calculation_words!(),
+            "|",
             r"(?-u:\b)(?:I|I'm|I've|I'd|I'll)(?-u:\b)|",
             r"(?-u:\b)(?:us|me)(?-u:\b)|",
             r"(?i:(?-u:\b)(?:we|we're|we've|we'll|we'd|our|ours|my)(?-u:\b))"
         ),
     )
+}
+
+fn calculation() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    regex(&CELL, calculation_words!())
 }
 
 /// The publisher speaking of itself or its offer.
@@ -469,7 +564,7 @@ fn own_topic() -> &'static Regex {
 /// The publisher's own offer: prices cut, prizes, fees of its events.
 const OFFER: &str = concat!(
     r"割引|割り引|払い戻|クーポン|賞金|副賞|賞品|景品|贈呈|相当の|相当）|参加費|特典|キャンペーン|入場料|受講料|会費|早割|懸賞|奨学金|懇親会|抽選で|最優秀|",
-    r"(?i:(?-u:\b)(?:discounts?|discounted|coupons?|prizes?|promo(?:tion)? code|early[- ]bird|tickets?|admission|registration fees?|stipends?|scholarships?|reimburse[ds]?|reimbursements?|runners?-up|winners? (?:receives?|gets?|will receive|takes? home))(?-u:\b)|[0-9] ?(?:%|percent) off(?-u:\b)|(?-u:\b)off (?:the|your|all|every|any|list|retail)(?-u:\b))"
+    r"(?i:(?-u:\b)(?:discounts?|discounted|coupons?|prizes?|promo(?:tion)? code|early[- ]bird|tickets?|admission|registration fees?|stipends?|scholarships?|reimburse[ds]?|reimbursements?|runners?-up|winners? (?:receives?|gets?|will receive|takes? home)|funded with|per event|with a limit of)(?-u:\b)|[0-9] ?(?:%|percent) off(?-u:\b)|(?-u:\b)off (?:the|your|all|every|any|list|retail)(?-u:\b))"
 );
 
 /// Prices and plans: the publisher's own when the block speaks in the first
@@ -493,7 +588,7 @@ const HOW_TO: &str = concat!(
     r"に設定|を設定|設定する|設定値|設定し|割り当て|を上限|上限を|以内に収め|に抑え|",
     r"段階的|ロールアウト|カナリア|→|エラーバジェット|(?-u:\b)SL[OA]s?(?-u:\b)|",
     r"してください|しましょう|推奨|チェックリスト|",
-    r"(?i:(?-u:\b)(?:thresholds?|set (?:\w+ ){0,3}to|configure[ds]?|alert (?:when|if)|aim for|roll ?out|canary|ramp(?:ed)? up|error budget|at most|no more than|batch size|timeout ?=|should|recommend(?:ed|s)?|make sure|keep (?:it |them )?(?:under|below))(?-u:\b))"
+    r"(?i:(?-u:\b)(?:thresholds?|set (?:\w+ ){0,3}to|configure[ds]?|alerts? (?:when|if)|aim for|roll ?out|canary|ramp(?:ed)? up|error budget|at most|no more than|batch size|timeout ?=|should|recommend(?:ed|s)?|make sure|keep (?:it |them )?(?:under|below))(?-u:\b))"
 );
 
 /// A survey's own respondents: the site reporting the survey it ran.
@@ -512,7 +607,7 @@ fn release_title() -> &'static Regex {
     static CELL: OnceLock<Regex> = OnceLock::new();
     regex(
         &CELL,
-        r"リリース|公開|(?i:(?-u:\b)(?:released?|releases|announcing|announcement|is out|now available)(?-u:\b))",
+        r"リリース|公開|(?i:(?-u:\b)(?:released?|releases|announcing|announcement|is out|now available|improvements?|speed(?:ing)? up|faster|performance)(?-u:\b))",
     )
 }
 
@@ -553,7 +648,7 @@ mod tests {
         let place = Place {
             quoted: false,
             offset: sentence.find(figure).unwrap(),
-            small: is_small_figure(figure),
+            small: is_small_figure(figure) && first_person().is_match(sentence),
         };
         not_a_claim(
             sentence,
@@ -585,9 +680,14 @@ mod tests {
         assert_eq!(reason("Set the batch size to 64."), Some(NotAClaim::HowTo));
         assert_eq!(reason("1%→10%→100%と広げる。"), Some(NotAClaim::HowTo));
         assert_eq!(
-            reason("45% of respondents use it daily."),
+            reason_at(
+                "We asked 2,000 readers: 45% of respondents use it daily.",
+                "45%"
+            ),
             Some(NotAClaim::OwnSurvey)
         );
+        // Someone else's survey's respondents are a claim.
+        assert_eq!(reason("45% of respondents use it daily."), None);
         assert_eq!(reason("I'm 100% sure."), Some(NotAClaim::Rhetorical));
         // A quoted speaker's "we" is not the writer's.
         assert_eq!(reason("He said: “we saw a 9x speed-up”."), None);
@@ -670,15 +770,15 @@ mod tests {
             ),
             None
         );
-        let survey = Post::of("Rust Survey 2023 Results");
+        let survey = Post::of("Rust Survey 2023 Results", &names);
         assert!(survey.is_survey_report);
         assert_eq!(
             not_a_claim("Over 70% use it", &names, survey, Place::default()),
             Some(NotAClaim::OwnSurvey)
         );
-        assert!(Post::of("2024 State of Rust Survey Results").is_survey_report);
-        assert!(!Post::of("Launching the 2024 State of Rust Survey").is_survey_report);
-        let release = Post::of("Ruby 3.3.0 Released");
+        assert!(Post::of("2024 State of Rust Survey Results", &names).is_survey_report);
+        assert!(!Post::of("Launching the 2024 State of Rust Survey", &names).is_survey_report);
+        let release = Post::of("Ruby 3.3.0 Released", &FirstPartyNames::default());
         assert_eq!(
             not_a_claim(
                 "YJIT is 13% faster than before",

@@ -93,8 +93,26 @@ pub(super) const EN_PREFIX_HEDGES: &[&str] = &[
 
 /// Units that follow an English number and belong to the figure.
 pub(super) const EN_UNITS: &[&str] = &[
-    "percent", "per cent", "%", "％", "million", "billion", "trillion", "bn", "times", "x", "×",
-    "megawatts", "gigawatts", "kwh", "mwh", "gwh", "twh", "kw", "mw", "gw",
+    "percent",
+    "per cent",
+    "%",
+    "％",
+    "million",
+    "billion",
+    "trillion",
+    "bn",
+    "times",
+    "x",
+    "×",
+    "megawatts",
+    "gigawatts",
+    "kwh",
+    "mwh",
+    "gwh",
+    "twh",
+    "kw",
+    "mw",
+    "gw",
 ];
 
 /// Scale words after a currency or before a currency word: $3.2 billion,

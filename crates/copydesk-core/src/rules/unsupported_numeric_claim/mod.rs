@@ -155,11 +155,26 @@ impl UnsupportedNumericClaim {
     /// Every mention of a figure that is a claim, in order, with whether a
     /// source supports it.
     fn claims(&self, document: &Document) -> Vec<Mention> {
-        let post = context::Post::of(document.title().unwrap_or(""));
+        let post = context::Post::of(document.title().unwrap_or(""), &self.first_party);
         let blocks = &document.body.blocks;
         let found: Vec<Option<BlockClaims>> = blocks
             .iter()
-            .map(|block| self.block_claims(block, post))
+            .enumerate()
+            .map(|(at, block)| {
+                // A paragraph right under a program's output tells what the
+                // output shows: the writer's own run.
+                let from = at
+                    .checked_sub(1)
+                    .map_or(0.into(), |previous| blocks[previous].range.end());
+                let gap = document.source.slice(crate::source::TextRange::new(
+                    from,
+                    block.range.start().max(from),
+                ));
+                if shows_output(gap) {
+                    return None;
+                }
+                self.block_claims(block, post)
+            })
             .collect();
         if found.iter().all(Option::is_none) {
             return Vec::new();
@@ -243,6 +258,26 @@ impl UnsupportedNumericClaim {
             .collect();
         (!claims.is_empty()).then_some(BlockClaims { sentences, claims })
     }
+}
+
+/// Whether the text between two prose blocks holds a code block of a
+/// program's output: a fence with no language or a shell's, or lines that
+/// start with a prompt. A fence of Rust or TOML is source code, and what is
+/// said under it may be a claim ("Enabling LTO typically shrinks binaries by
+/// 10-15%").
+fn shows_output(gap: &str) -> bool {
+    const OUTPUT: [&str; 11] = [
+        "", "text", "txt", "console", "shell", "sh", "bash", "zsh", "output", "log", "plain",
+    ];
+    let mut fences = gap
+        .lines()
+        .map(str::trim_start)
+        .filter(|line| line.starts_with("```") || line.starts_with("~~~"));
+    let Some(opening) = fences.next() else {
+        return false;
+    };
+    let language = opening.trim_start_matches(['`', '~']).trim();
+    OUTPUT.contains(&language) || gap.lines().any(|line| line.starts_with("$ "))
 }
 
 /// Whether each sentence of a block names a source, worked out once and only

@@ -75,7 +75,9 @@ pub fn find_figures_with(text: &str, extra: &ExtraUnits) -> Vec<Figure> {
             continue;
         };
         search_from = search_from.max(figure.span.end);
-        figures.push(figure);
+        if !in_a_listing(&masked, &figure.span) {
+            figures.push(figure);
+        }
     }
     // Quantities in English words: "more than half", "tens of thousands".
     if worded_marker().is_match(masked.as_ref()) {
@@ -94,6 +96,25 @@ pub fn find_figures_with(text: &str, extra: &ExtraUnits) -> Vec<Figure> {
         }
     }
     figures
+}
+
+/// A figure in pasted program output, outside a code block: a line of
+/// columns (`df`'s `Use%`), or a share of a path (`2.6% drivers/net/`).
+fn in_a_listing(text: &str, span: &Range<usize>) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |at| at + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |at| span.end + at);
+    let line = text[line_start..line_end].trim();
+    if line.matches("   ").count() >= 2 {
+        return true;
+    }
+    let next = text[span.end..].trim_start_matches(' ');
+    let token = next.split(char::is_whitespace).next().unwrap_or_default();
+    token.len() > 1
+        && token.contains('/')
+        && !token.contains("//")
+        && text[span.end..].starts_with(' ')
 }
 
 /// The number at `start`, if one starts there.
@@ -297,7 +318,8 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
         && span_end == end
         && currency.is_none()
         && !kanji_only
-        && (english_count_noun(number, after) || is_hedged_count(&text[..core.start], number, after));
+        && (english_count_noun(number, after)
+            || is_hedged_count(&text[..core.start], number, after));
     let vague_half = number.contains('半');
     let is_figure = unit.len > 0
         || proportion
@@ -424,7 +446,9 @@ fn read_unit(text: &str, end: usize, extra: &ExtraUnits) -> Option<Unit> {
     // 半分 as a share (約半分, 半分以上を占める), not "in half".
     if text[..end].ends_with('半') && after.starts_with('分') {
         return is_half_a_share(&text[..end - '半'.len_utf8()], &after['分'.len_utf8()..])
-            .then_some(Unit { len: '分'.len_utf8() });
+            .then_some(Unit {
+                len: '分'.len_utf8(),
+            });
     }
     // A number of months with a hedge is a length, not a date: 8か月程度.
     if let Some(months) = ["か月", "ヶ月", "カ月"]
@@ -691,8 +715,6 @@ fn worded_marker() -> &'static aho_corasick::AhoCorasick {
             "fifth",
             "tenth",
             "thousands",
-            "hundreds",
-            "dozens",
             "millions",
             "billions",
             "one in ",
@@ -725,7 +747,7 @@ fn english_word_figures(text: &str) -> Vec<Figure> {
             r"|(?:one|two|three|four|nine)[- ](?:thirds?|quarters?|fifths?|tenths?)(?-u:\b)",
             r"|(?:one|two|three) in (?:three|four|five|six|seven|eight|nine|ten)(?-u:\b)",
             r"|(?:tens|hundreds) of (?:thousands|millions|billions)(?-u:\b)",
-            r"|(?:dozens|hundreds|thousands|millions|billions) of(?-u:\b)",
+            r"|(?:thousands|millions|billions) of(?-u:\b)",
             r"|(?:only|just|less than|fewer than|some|more than|over|nearly|almost|about|around|roughly|under) (?:a|one) (?:third|quarter|fifth|tenth)(?-u:\b)",
             r"|(?:two|three|four|five|six|seven|eight|nine|ten) times (?:faster|slower|more|less|as|larger|smaller|higher|lower|bigger|cheaper)(?-u:\b)",
             r"|twice as(?-u:\b)",
@@ -820,14 +842,24 @@ fn is_half_a_share(before: &str, after: &str) -> bool {
         .any(|word| before.ends_with(word));
     let measured_after = JA_SUFFIX_HEDGES
         .iter()
-        .chain(&["を占め", "に減", "に落ち", "にな", "にとどま", "強", "弱", "も"])
+        .chain(&[
+            "を占め",
+            "に減",
+            "に落ち",
+            "にな",
+            "にとどま",
+            "強",
+            "弱",
+            "も",
+        ])
         .any(|word| after.starts_with(word));
     hedged_before || measured_after
 }
 
-/// "more than 1,500 plugins", "About 200 of them": a count of ten or more
-/// under a hedge is a figure whatever it counts, but for a time ("over 20
-/// years" places a claim in time).
+/// "more than 1,500 plugins", "About 200 of them": a count of a hundred or
+/// more under a hedge is a figure whatever it counts, but for a time or a
+/// size ("over 20 years" places a claim in time; "up to 128 bytes" is a
+/// limit). Smaller hedged counts are figures with a counted noun only.
 fn is_hedged_count(before: &str, number: &str, after: &str) -> bool {
     let before = before.trim_end_matches(' ');
     let hedged = EN_PREFIX_HEDGES
@@ -852,11 +884,34 @@ fn is_hedged_count(before: &str, number: &str, after: &str) -> bool {
         .next()
         .unwrap_or_default()
         .to_ascii_lowercase();
-    const TIMES: [&str; 12] = [
-        "years", "year", "months", "weeks", "days", "hours", "minutes", "seconds", "decades",
-        "times", "ms", "am",
+    const TIMES_AND_SIZES: [&str; 22] = [
+        "years",
+        "year",
+        "months",
+        "weeks",
+        "days",
+        "hours",
+        "minutes",
+        "seconds",
+        "decades",
+        "times",
+        "ms",
+        "am",
+        "pm",
+        "bytes",
+        "kilobytes",
+        "megabytes",
+        "gigabytes",
+        "kb",
+        "mb",
+        "gb",
+        "tb",
+        "characters",
     ];
-    value >= 10.0 && !year && !TIMES.contains(&next.as_str())
+    value >= 100.0
+        && !year
+        && !TIMES_AND_SIZES.contains(&next.as_str())
+        && !follows_month_name(&format!("{next} "))
 }
 
 /// "1,500 people", "500,000 indie developers": a count of things that

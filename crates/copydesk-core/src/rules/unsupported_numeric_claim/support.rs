@@ -107,8 +107,8 @@ fn speaker_is_named(sentence: &str) -> bool {
             return after.starts_with(|ch: char| ch.is_uppercase());
         }
         // "the founder told me": hearsay, unless a name is given.
-        let hearsay = sentence[verb.end()..].starts_with(" me")
-            || sentence[verb.end()..].starts_with(" us");
+        let hearsay =
+            sentence[verb.end()..].starts_with(" me") || sentence[verb.end()..].starts_with(" us");
         is_named_speaker(speaker, hearsay)
     })
 }
@@ -147,10 +147,41 @@ fn is_named_speaker(speaker: &str, hearsay: bool) -> bool {
         }
         // A capital that only starts a phrase is not a name: "The report".
         ![
-            "The", "A", "An", "In", "At", "On", "It", "This", "That", "These", "Those", "Its",
-            "Their", "His", "Her", "Today", "Yesterday", "Last", "Independent", "Then",
-            "Meanwhile", "Still", "Now", "And", "But", "When", "While", "If", "As", "Our", "My",
-            "Industry", "Some", "Most", "Many",
+            "The",
+            "A",
+            "An",
+            "In",
+            "At",
+            "On",
+            "It",
+            "This",
+            "That",
+            "These",
+            "Those",
+            "Its",
+            "Their",
+            "His",
+            "Her",
+            "Today",
+            "Yesterday",
+            "Last",
+            "Independent",
+            "Then",
+            "Meanwhile",
+            "Still",
+            "Now",
+            "And",
+            "But",
+            "When",
+            "While",
+            "If",
+            "As",
+            "Our",
+            "My",
+            "Industry",
+            "Some",
+            "Most",
+            "Many",
         ]
         .contains(&word)
     })
@@ -202,6 +233,8 @@ fn bracketed_report() -> &'static Regex {
     REPORT.get_or_init(|| {
         super::compiled(concat!(
             r"arXiv|doi|調査|調べ|レポート|白書|報告書|論文|研究|プレスリリース|WP ?\d|",
+            // A named report and its year: (Cognizant Japan GenAI Adoption 2024).
+            r"^\s*[A-Z][A-Za-z0-9&.-]*(?: [A-Z0-9][A-Za-z0-9&.-]*)+ (?:19|20)\d\d|",
             r"(?i:report|survey|study|research|press release|paper)|",
             r"「[^」]+」.*(?:19|20)\d\d|(?:19|20)\d\d.*「[^」]+」"
         ))
