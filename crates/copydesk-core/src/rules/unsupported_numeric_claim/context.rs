@@ -216,11 +216,13 @@ fn sentence_reason(
         NotAClaim::FirstParty
     } else if has(Words::Hypothetical) {
         NotAClaim::Hypothetical
-    } else if has(Words::Offer) || (own && has(Words::Price)) {
+    } else if (has(Words::Offer) && !reduction().is_match(sentence)) || (own && has(Words::Price)) {
         NotAClaim::Offer
     } else if has(Words::HowTo) || block.rollout || is_instruction(sentence) {
         NotAClaim::HowTo
-    } else if post.is_survey_report || ((block.personal || block.named) && has(Words::OwnSurvey)) {
+    } else if post.is_survey_report
+        || (has(Words::OwnSurvey) && (block.named || first_person().is_match(sentence)))
+    {
         NotAClaim::OwnSurvey
     } else if has(Words::ThisRelease) || (post.is_release && has(Words::Performance)) {
         NotAClaim::ReleaseNotes
@@ -325,6 +327,14 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
     }
     if facts.calculated && !place.quoted {
         return Some(NotAClaim::FirstPerson);
+    }
+    // "(例: $50 USD)", "e.g. 30%": this figure is an example.
+    let before = sentence.get(..place.offset).unwrap_or_default().trim_end();
+    if ["例:", "例：", "e.g.", "e.g.,", "for example,"]
+        .iter()
+        .any(|marker| before.ends_with(marker))
+    {
+        return Some(NotAClaim::Hypothetical);
     }
     if facts.question && in_last_clause(sentence, place.offset) {
         return Some(NotAClaim::Question);
@@ -538,6 +548,15 @@ fn publisher() -> &'static Regex {
     )
 }
 
+/// "shave 30% off", "knocked 10% off": a cut, not a discount.
+fn reduction() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &CELL,
+        r"(?i:(?-u:\b)(?:shave|shaves|shaved|shaving|knock|knocks|knocked|slash|slashed)(?-u:\b)[^.]{0,40}(?-u:\b)off(?-u:\b))",
+    )
+}
+
 /// Words of opinion and hearsay: "I'd guess", "I heard from", "my claim
 /// that", 「と聞く」. The writer gives a view of the world, not a fact of
 /// their own, so a first person among them does not make the figure theirs.
@@ -545,7 +564,7 @@ fn opinion() -> &'static Regex {
     static CELL: OnceLock<Regex> = OnceLock::new();
     regex(
         &CELL,
-        r"(?i:(?-u:\b)(?:I'd guess|I guess|I think|I believe|I suspect|I'd say|I bet|I heard|I've heard|I have heard|I've seen|I have seen|I've read|I have read|I've noticed|I wrote|as I wrote|as we covered|my (?:claim|guess|estimate|hunch|sense|impression)|in my (?:experience|view|opinion))(?-u:\b))",
+        r"(?i:(?-u:\b)(?:I'd guess|I guess|I think|I believe|I suspect|I'd say|I bet|I heard|I've heard|I have heard|I've seen|I have seen|I've read|I have read|I've noticed|I wrote|as I wrote|as we covered|told me|told us|my (?:claim|guess|estimate|hunch|sense|impression)|in my (?:experience|view|opinion))(?-u:\b))",
     )
 }
 
@@ -586,7 +605,7 @@ const HOW_TO: &str = concat!(
     r"を超えたら(?:[^し]|$)|を下回ったら(?:[^し]|$)|を超えた場合|を下回った場合|に達したら(?:[^し]|$)|になったら(?:[^し]|$)|を切ったら(?:[^し]|$)|",
     r"を目安|目安は|目安として|目安に|を目標に|目標値|しきい値|閾値|",
     r"に設定|を設定|設定する|設定値|設定し|割り当て|を上限|上限を|以内に収め|に抑え|",
-    r"段階的|ロールアウト|カナリア|→|エラーバジェット|(?-u:\b)SL[OA]s?(?-u:\b)|",
+    r"段階的|ロールアウト|カナリア|[%％] ?→[^→]{1,12}→|エラーバジェット|(?-u:\b)SL[OA]s?(?-u:\b)|",
     r"してください|しましょう|推奨|チェックリスト|",
     r"(?i:(?-u:\b)(?:thresholds?|set (?:\w+ ){0,3}to|configure[ds]?|alerts? (?:when|if)|aim for|roll ?out|canary|ramp(?:ed)? up|error budget|at most|no more than|batch size|timeout ?=|should|recommend(?:ed|s)?|make sure|keep (?:it |them )?(?:under|below))(?-u:\b))"
 );
@@ -619,7 +638,7 @@ const PERFORMANCE: &str = concat!(
 
 /// An illustration, not a statement: 例えば, 仮に, 想定, "for example".
 const HYPOTHETICAL: &str = concat!(
-    r"例えば|たとえば|例:|例：|仮に|仮定|想定|もし|シナリオ|",
+    r"例えば|たとえば|^[\s*]*例[:：]|仮に|仮定|想定|もし|シナリオ|",
     r"(?i:(?-u:\b)(?:for example|for instance|e\.g\.|suppose|imagine|hypothetical(?:ly)?|best[- ]case|worst[- ]case|scenario)(?-u:\b))"
 );
 

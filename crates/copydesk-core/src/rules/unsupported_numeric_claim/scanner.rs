@@ -75,7 +75,7 @@ pub fn find_figures_with(text: &str, extra: &ExtraUnits) -> Vec<Figure> {
             continue;
         };
         search_from = search_from.max(figure.span.end);
-        if !in_a_listing(&masked, &figure.span) {
+        if !in_a_listing(text, &figure.span) {
             figures.push(figure);
         }
     }
@@ -368,7 +368,8 @@ fn is_part_of_a_word_or_name(text: &str, core: &Range<usize>) -> bool {
         return true;
     }
     // 三割, 二倍: a kanji digit before a proportion is a figure like 3割.
-    let proportion_follows = text[core.end..].starts_with(['割', '倍', '%', '％']);
+    let proportion_follows = text[core.end..].starts_with(['割', '倍', '%', '％'])
+        || (number == "半" && text[core.end..].starts_with('分'));
     if kanji_only && !is_plausible_kanji_figure(number) && !proportion_follows {
         return true;
     }

@@ -268,7 +268,7 @@ fn source_cue() -> &'static Regex {
             r"見通しを示し|との見方を示し|と(?:指摘|説明|予測|推計|予想)(?:する|している|した)|と見込(?:む|んで)|と述べ(?:る|た|て)|",
             r"[）)](?:では|によると|によれば)|[A-Za-z][A-Za-z0-9 .&-]* ?[（(](?:19|20)\d\d[）)][:：]|",
             r"調べ[）)、。，,]|調べで|出典|ソース[:：]|引用元|",
-            r"(?:と|を|が)(?:発表|公表|報告|報道|公開)(?:した|して|され|する|している)|と(?:明らかにした|語った|語る|述べた|述べて|話した|話す|報じた|報じて|指摘した|指摘して|説明した|説明して|強調した|明かした|予測して|予想して|推計して|試算して|見積も|見込んで|分析して|結論づけ)|",
+            r"(?:と|を|が)(?:発表|公表|報告|報道|公開)(?:した|して|され|する|している)|と(?:評する|評した|評して|主張する|主張した|主張して|警告する|警告した|警告して|明らかにした|語った|語る|述べた|述べて|話した|話す|報じた|報じて|指摘した|指摘して|説明した|説明して|強調した|明かした|予測して|予想して|推計して|試算して|見積も|見込んで|分析して|結論づけ)|",
             r"(?:我々|私たち|筆者|当社|弊社)の(?:実験|計測|検証|調査|測定|ベンチマーク|試算)|",
             r"氏「|氏の「|氏は「|[A-Za-z][A-Za-z0-9&.]* ?の「|",
             r"論文|著者(?:は|ら|によ)|",
@@ -279,7 +279,7 @@ fn source_cue() -> &'static Regex {
             r"(?-u:\b)[A-Z][A-Za-z0-9&.-]* (?:[A-Z][A-Za-z0-9&.-]* )*(?:published|released|issued) (?:a|an|its|the) (?:new |latest |annual )?(?:report|survey|study|paper|analysis|white paper|index)(?-u:\b)|",
             r"(?-u:\b)in (?:our|my) (?:benchmarks?|tests?|experiments?|measurements?|survey|study|analysis)(?-u:\b))|",
             // "Per Northwind, …": a name, capitalised.
-            r"(?-u:\b)[Pp]er [A-Z]"
+            r"(?-u:\b)[Pp]er [A-Z][A-Za-z]*[a-z]"
         ))
     })
 }
@@ -290,7 +290,7 @@ fn anonymous() -> &'static Regex {
     static ANONYMOUS: OnceLock<Regex> = OnceLock::new();
     ANONYMOUS.get_or_init(|| {
         super::compiled(concat!(
-            r"関係者|ある(?:試算|調査|推計|専門家|研究|報告|レポート|データ)|一部の(?:アナリスト|専門家|報道|調査)|一部報道|業界では|との指摘も|複数の(?:関係者|報道)|とされ(?:る|て)|と言われ|といわれ|との見方|との声|報道によると|噂|",
+            r"関係者|ある(?:試算|調査|推計|専門家|研究|報告|レポート|データ)|一部の(?:アナリスト|専門家|報道|調査)|一部報道|業界では|との指摘も|と(?:報告|報道|発表|公表)されて|複数の(?:関係者|報道)|とされ(?:る|て)|と言われ|といわれ|との見方|との声|報道によると|噂|",
             r"(?i:(?-u:\b)(?:analysts|experts|sources|insiders|observers|officials|people familiar|some estimates|some reports|early testers|industry watchers|critics|many|some|it is) (?:say|said|says|estimate|believe|think|claim|suggest)(?-u:\b)|(?-u:\b)reportedly(?-u:\b)|by some (?:estimates|accounts)|according to (?:sources|insiders|reports|analysts|some|early testers|people|industry|developers|users|experts|someone|several|many|those|(?:a|an|one) (?:person|source|engineer|employee|recruiter|friend|insider|analyst|expert|executive|manager|official|developer|user))|source: (?:a|an|some|one) |it is (?:said|estimated|believed))"
         ))
     })
