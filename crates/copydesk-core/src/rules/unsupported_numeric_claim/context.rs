@@ -328,11 +328,19 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
     if facts.calculated && !place.quoted {
         return Some(NotAClaim::FirstPerson);
     }
-    // "(例: $50 USD)", "e.g. 30%": this figure is an example.
-    let before = sentence.get(..place.offset).unwrap_or_default().trim_end();
-    if ["例:", "例：", "e.g.", "e.g.,", "for example,"]
-        .iter()
-        .any(|marker| before.ends_with(marker))
+    // "(例: $50 USD)", "(例: ERRORは100%、INFOは1%)", "e.g. 30%": the figure
+    // is an example.
+    let before = sentence.get(..place.offset).unwrap_or_default();
+    let bracket = before.rfind(['(', '（']).map_or("", |at| &before[at..]);
+    let example = |text: &str| {
+        ["例:", "例：", "e.g."]
+            .iter()
+            .any(|marker| text.contains(marker))
+    };
+    if (!bracket.contains([')', '）']) && example(bracket))
+        || ["例:", "例：", "e.g.", "e.g.,", "for example,"]
+            .iter()
+            .any(|marker| before.trim_end().ends_with(marker))
     {
         return Some(NotAClaim::Hypothetical);
     }
