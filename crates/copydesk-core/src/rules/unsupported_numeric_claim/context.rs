@@ -83,10 +83,17 @@ impl FirstPartyNames {
         let mut first = true;
         for found in name.find_iter(sentence) {
             let word = found.as_str();
+            // A capital that starts the sentence is a name only when it
+            // could not be an ordinary word: LinuxTag, GNOME, not "Members".
+            let camel = word
+                .chars()
+                .skip(1)
+                .any(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit());
             let starts = first
                 && sentence[..found.start()]
                     .trim_matches(|ch: char| !ch.is_alphanumeric())
-                    .is_empty();
+                    .is_empty()
+                && !camel;
             first = false;
             let acronym = word
                 .chars()
@@ -182,7 +189,7 @@ pub fn not_a_claim(
     post: Post,
     place: Place,
 ) -> Option<NotAClaim> {
-    let block = BlockWords::of(sentence, names);
+    let block = BlockWords::of(sentence, names, post);
     for_figure(
         sentence,
         place,
@@ -203,7 +210,9 @@ fn sentence_reason(
     // about them and a sentence that names nobody else.
     let named = (block.named
         && (names.named_in(sentence) || (block.personal && first_person().is_match(sentence))))
-        || (post.about_first_party && !names.another_party_in(sentence));
+        || (post.about_first_party
+            && !names.another_party_in(sentence)
+            && (block.named || !block.names_another_party));
     if !any && !post.is_survey_report && !named && !block.rollout && !is_instruction(sentence) {
         return None;
     }
@@ -279,10 +288,14 @@ pub struct BlockWords {
     rollout: bool,
     /// The publisher speaks of itself: 当ブログ, 弊社, "our plans".
     publisher: bool,
+    /// Someone besides the site is named, and the site is not: in a post
+    /// about the site, a paragraph about them ("The Docker project was
+    /// released in March. … more than 450 people contributed").
+    names_another_party: bool,
 }
 
 impl BlockWords {
-    pub fn of(text: &str, names: &FirstPartyNames) -> BlockWords {
+    pub fn of(text: &str, names: &FirstPartyNames, post: Post) -> BlockWords {
         static ROLLOUT: OnceLock<Regex> = OnceLock::new();
         let rollout = regex(
             &ROLLOUT,
@@ -294,6 +307,7 @@ impl BlockWords {
             personal: first_person().is_match(text),
             rollout: rollout.is_match(text),
             publisher: publisher().is_match(text),
+            names_another_party: post.about_first_party && names.another_party_in(text),
         }
     }
 }
@@ -351,10 +365,11 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
     // have used it for 5 years, and it has 20 million users" states a fact
     // about the world in its second clause), or anywhere in the sentence of
     // a small count. Inside quotation marks, 私 and "we" are the speaker's.
-    if !place.quoted && (place.small || facts.own_topic) {
+    let quoted = place.quoted || in_quotation(sentence, place.offset);
+    if !quoted && (place.small || facts.own_topic) {
         return Some(NotAClaim::FirstPerson);
     }
-    if facts.personal && !place.quoted && !in_quotation(sentence, place.offset) {
+    if facts.personal && !quoted {
         let clause = without_quotations(clause_at(sentence, place.offset));
         let clause = opinion().replace_all(&clause, "");
         if first_person().is_match(&clause) {
@@ -582,7 +597,7 @@ fn own_topic() -> &'static Regex {
     regex(
         &CELL,
         concat!(
-            r"^[\s*_#>-]*(?:(?:当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|我々|私たち|わたしたち|僕ら|僕たち|筆者|私|僕)の[^、。]{0,30}?(?:は|では|が)|",
+            r"^[\s*_#>-]*(?:(?:当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|我々|私たち|わたしたち|僕ら|僕たち|筆者|私|僕)の[^、。「]{0,30}?(?:は|では|が)|",
             r"(?:Our|My) [\w-]+(?: [\w-]+){0,3} (?:costs?|is|are|has|have|was|were|starts?|includes?|gives?|comes?|reached|crossed|passed|grew))"
         ),
     )
@@ -765,6 +780,113 @@ mod tests {
         assert_eq!(reason("NVIDIA sold 3 million H100s."), None);
         // "off" and "us" are words, not parts of words.
         assert_eq!(reason("Offices in the US grew 40%."), None);
+    }
+
+    /// Reasons read from the block around the sentence: the publisher's
+    /// own prices, a rollout, small counts of a writer who said "私".
+    #[test]
+    fn what_the_block_says_about_its_sentences() {
+        let names = FirstPartyNames::default();
+        let reason_in = |block: &str, sentence: &str, figure: &str| {
+            let words = BlockWords::of(block, &names, Post::default());
+            let place = Place {
+                quoted: false,
+                offset: sentence.find(figure).unwrap(),
+                small: words.personal && is_small_figure(figure),
+            };
+            for_figure(
+                sentence,
+                place,
+                SentenceFacts::of(sentence, &names, Post::default(), words),
+            )
+        };
+        let block = "当ブログでは今月から有料プランを始めました。料金は月額980円です。";
+        assert_eq!(
+            reason_in(block, "料金は月額980円です。", "980円"),
+            Some(NotAClaim::Offer)
+        );
+        let block = "新機能は段階的に公開する。最初は全ユーザーの1%に出し、翌日に10%へ広げる。";
+        assert_eq!(
+            reason_in(
+                block,
+                "最初は全ユーザーの1%に出し、翌日に10%へ広げる。",
+                "10%"
+            ),
+            Some(NotAClaim::HowTo)
+        );
+        let block = "私は北海道を一周した。パンクは4回だった。";
+        assert_eq!(
+            reason_in(block, "パンクは4回だった。", "4回"),
+            Some(NotAClaim::FirstPerson)
+        );
+        // Someone else's price stays a claim in a block without the publisher.
+        let block = "As we covered last month, rental prices rose about 80% in a year.";
+        assert_eq!(reason_in(block, block, "about 80%"), None);
+    }
+
+    #[test]
+    fn instructions_examples_opinions_and_quotations() {
+        assert_eq!(
+            reason("Set a budget alert at 80% of your monthly spend."),
+            Some(NotAClaim::HowTo)
+        );
+        assert_eq!(
+            reason("On small instances, keep shared_buffers at 25% of RAM."),
+            Some(NotAClaim::HowTo)
+        );
+        assert_eq!(
+            reason_at("Our Pro plan costs $12 per month, or $120 a year.", "$120"),
+            Some(NotAClaim::FirstPerson)
+        );
+        assert_eq!(
+            reason_at("補充条件は (例: $50 USD) にする。", "$50"),
+            Some(NotAClaim::Hypothetical)
+        );
+        assert_eq!(
+            reason("This release makes cold starts about 2x faster."),
+            Some(NotAClaim::ReleaseNotes)
+        );
+        assert_eq!(
+            reason_at(
+                "この単価を890件に外挿すると、コストは約$1,400です。",
+                "$1,400"
+            ),
+            Some(NotAClaim::FirstPerson)
+        );
+        // An opinion or hearsay of the writer's is about the world.
+        assert_eq!(
+            reason_at("I'd guess nearly 30% of engineers work abroad.", "30%"),
+            None
+        );
+        assert_eq!(
+            reason_at(
+                "私の周りでも「副業で月5万円は稼げる」という声を聞く。",
+                "5万円"
+            ),
+            None
+        );
+        // "shave 30% off" is a cut, not a discount.
+        assert_eq!(reason("AI tooling will shave 30% off that growth."), None);
+    }
+
+    #[test]
+    fn a_post_about_the_sites_own_names() {
+        let names = FirstPartyNames::new(&["openSUSE".into()]);
+        let post = Post::of("The openSUSE Forums Reach 40,000 Users", &names);
+        let reason_of = |sentence: &str| {
+            let words = BlockWords::of(sentence, &names, post);
+            for_figure(
+                sentence,
+                Place::default(),
+                SentenceFacts::of(sentence, &names, post, words),
+            )
+        };
+        assert_eq!(
+            reason_of("The forums are currently at 40,445 users."),
+            Some(NotAClaim::FirstParty)
+        );
+        // A sentence that names someone else is about them.
+        assert_eq!(reason_of("LinuxTag attracts nearly 12,000 visitors."), None);
     }
 
     #[test]

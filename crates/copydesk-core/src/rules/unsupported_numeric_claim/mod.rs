@@ -64,6 +64,11 @@ pub struct Options {
     /// The site's own names (its project, product, events): figures in a
     /// sentence that names one are first-party facts, not claims.
     pub first_party: Vec<String>,
+    /// The site speaks for its project (a project's blog, an official news
+    /// site): every post is about the site's own work, so a figure is a
+    /// claim only in a sentence that names someone other than the
+    /// `first-party` names.
+    pub first_party_site: bool,
     /// More units and counters that belong to a figure (`万ウォン`, `拠点`).
     pub units: Vec<String>,
 }
@@ -75,6 +80,7 @@ impl Default for Options {
             source_cues: Vec::new(),
             headings: false,
             first_party: Vec::new(),
+            first_party_site: false,
             units: Vec::new(),
         }
     }
@@ -155,7 +161,8 @@ impl UnsupportedNumericClaim {
     /// Every mention of a figure that is a claim, in order, with whether a
     /// source supports it.
     fn claims(&self, document: &Document) -> Vec<Mention> {
-        let post = context::Post::of(document.title().unwrap_or(""), &self.first_party);
+        let mut post = context::Post::of(document.title().unwrap_or(""), &self.first_party);
+        post.about_first_party |= self.options.first_party_site;
         let blocks = &document.body.blocks;
         let found: Vec<Option<BlockClaims>> = blocks
             .iter()
@@ -230,7 +237,7 @@ impl UnsupportedNumericClaim {
                 .min(sentences.len().saturating_sub(1))
         };
         // What holds for a whole sentence is worked out once for its figures.
-        let words = context::BlockWords::of(&block.text, &self.first_party);
+        let words = context::BlockWords::of(&block.text, &self.first_party, post);
         let mut facts: Vec<Option<context::SentenceFacts>> = vec![None; sentences.len()];
         let claims: Vec<(Figure, usize)> = figures
             .into_iter()

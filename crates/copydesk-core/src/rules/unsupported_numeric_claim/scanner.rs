@@ -389,10 +389,10 @@ fn is_part_of_a_word_or_name(text: &str, core: &Range<usize>) -> bool {
         return true;
     }
     // 何十回, 何百人: "dozens of times", a manner of speaking.
-    // An index or a list's name: Fortune 500, S&P 500.
-    let index_name = ["Fortune ", "S&P ", "Russell ", "FTSE ", "Inc. "]
-        .iter()
-        .any(|name| before.ends_with(name));
+    // A number in a name: Fortune 500, Windows 10, Hack Week 24, oSC 2013.
+    let index_name = !kanji_only
+        && !text[core.end..].starts_with(['%', '％', 'x', '倍', '割', '.', ','])
+        && follows_a_name(before);
     if before.ends_with(['第', '何']) || follows_month_name(before) || index_name {
         return true;
     }
@@ -408,6 +408,32 @@ fn is_part_of_a_word_or_name(text: &str, core: &Range<usize>) -> bool {
             .chars()
             .next_back()
             .is_some_and(|ch| ch.is_ascii_digit())
+}
+
+/// Whether a number is part of the name before it: a capitalised word
+/// that is not a hedge or a sentence's opening word ("Windows 10", "Hack
+/// Week 24"; not "Over 300", not "In 2024").
+fn follows_a_name(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word = rest
+        .rsplit(|ch: char| ch.is_whitespace() || matches!(ch, '(' | '[' | '"' | '“' | '*'))
+        .next()
+        .unwrap_or_default();
+    let capitalised = word.starts_with(|ch: char| ch.is_ascii_uppercase())
+        && word
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || ch == '&');
+    let opening = rest[..rest.len() - word.len()].trim_end();
+    let sentence_start =
+        opening.is_empty() || opening.ends_with(['.', '!', '?', ':', '。', '\n', '-', '|']);
+    const NOT_NAMES: [&str; 24] = [
+        "Over", "About", "Around", "Nearly", "Almost", "Roughly", "Under", "In", "On", "At", "By",
+        "Since", "Until", "From", "To", "The", "Only", "Just", "Some", "All", "Top", "Another",
+        "With", "For",
+    ];
+    capitalised && !sentence_start && !NOT_NAMES.contains(&word)
 }
 
 /// Phase 2: a range of bare numbers is one figure: 10〜20%, 30-40%, 10から20.
@@ -1085,5 +1111,64 @@ mod tests {
         ] {
             assert_eq!(spans(text), Vec::<&str>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn hedged_counts_worded_quantities_and_fractions() {
+        assert_eq!(
+            spans("there are more than 1,500 community plugins"),
+            ["more than 1,500"]
+        );
+        assert_eq!(spans("About 200 of them were agents."), ["About 200"]);
+        assert_eq!(spans("Human pickers manage about 150."), ["about 150"]);
+        assert_eq!(
+            spans("Roughly a quarter were traced"),
+            ["Roughly a quarter"]
+        );
+        assert_eq!(spans("only a third still used one"), ["a third"]);
+        assert_eq!(
+            spans("three times faster and twice as small"),
+            ["three times", "twice"]
+        );
+        assert_eq!(
+            spans("up to 350 kW and 2,400 megawatts"),
+            ["up to 350 kW", "2,400 megawatts"]
+        );
+        assert_eq!(spans("医師の4分の1が"), ["4分の1"]);
+        assert_eq!(spans("太陽光が約半分を占める"), ["約半分"]);
+        assert_eq!(spans("ピーク時の半分程度になった"), ["半分程度"]);
+        assert_eq!(
+            spans("納期は8か月程度まで延び、空き家は約4,000戸"),
+            ["8か月程度", "約4,000戸"]
+        );
+        for text in [
+            "This release includes about 70 bug fixes",
+            "Members have up to 16 December to vote",
+            "limits the input up to 128 bytes",
+            "hundreds of facets and dozens of universities",
+            "リンゴを半分に切る",
+            "3か月後に公開",
+            "何十回も泣かされた",
+            "mostly to Fortune 500 companies",
+            "2.6% drivers/net/wireless/",
+            "/dev/sdc1       15391664    38184   14571608  1%",
+        ] {
+            assert_eq!(spans(text), Vec::<&str>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_proportion_is_one_figure_with_its_own_key() {
+        let one_in_three = find_figures("1 in 3 cars");
+        let one_in_seven = find_figures("1 in 7 cars");
+        assert_ne!(one_in_three[0].key, one_in_seven[0].key);
+    }
+
+    #[test]
+    fn a_url_does_not_hide_the_figures_on_its_line() {
+        assert_eq!(
+            spans("It rose 20 percent <https://example.com/some/long/path>. Spain got almost 30%."),
+            ["20 percent", "almost 30%"]
+        );
     }
 }

@@ -147,3 +147,17 @@ fn spans_follow_the_convention() {
         Vec::<String>::new()
     );
 }
+
+/// A paragraph under a program's output tells the writer's own run; under
+/// source code it may make a claim.
+#[test]
+fn a_paragraph_under_output_is_the_writers_own_run() {
+    assert!(super::shows_output(
+        "\n```\n$ wrk -t4 http://localhost/\nRequests/sec: 18234\n```\n\n"
+    ));
+    assert!(super::shows_output("\n```console\nok\n```\n"));
+    assert!(!super::shows_output(
+        "\n```toml\n[profile.release]\nlto = true\n```\n"
+    ));
+    assert!(!super::shows_output("\n\n"));
+}
