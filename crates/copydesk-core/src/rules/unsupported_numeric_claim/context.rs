@@ -211,8 +211,9 @@ fn sentence_reason(
     let named = (block.named
         && (names.named_in(sentence) || (block.personal && first_person().is_match(sentence))))
         || (post.about_first_party
-            && !names.another_party_in(sentence)
-            && (block.named || !block.names_another_party));
+            && ((block.personal && first_person().is_match(sentence))
+                || (!names.another_party_in(sentence)
+                    && (block.named || !block.names_another_party))));
     if !any && !post.is_survey_report && !named && !block.rollout && !is_instruction(sentence) {
         return None;
     }
@@ -598,7 +599,7 @@ fn own_topic() -> &'static Regex {
         &CELL,
         concat!(
             r"^[\s*_#>-]*(?:(?:当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|我々|私たち|わたしたち|僕ら|僕たち|筆者|私|僕)の[^、。「]{0,30}?(?:は|では|が)|",
-            r"(?:Our|My) [\w-]+(?: [\w-]+){0,3} (?:costs?|is|are|has|have|was|were|starts?|includes?|gives?|comes?|reached|crossed|passed|grew))"
+            r"(?:Our|My) [\w-]+(?: [\w-]+){0,3} [a-z]+)"
         ),
     )
 }
@@ -668,7 +669,7 @@ const HYPOTHETICAL: &str = concat!(
 /// Idioms with a number in them.
 const RHETORICAL: &str = concat!(
     r"百聞は|一石二鳥|十人十色|千載一遇|百も承知|[0-9０-９]+ ?[%％]の(?:自信|力|確信|本気|努力|満足|力で)|[0-9０-９]+人いれば[0-9０-９]+通り|",
-    r"(?i:100 ?(?:%|percent) (?:sure|certain|confident|committed|agree|correct|honest)|give (?:it )?(?:100|110) ?(?:%|percent))"
+    r"(?i:100 ?(?:%|percent) (?:sure|certain|confident|committed|agree|correct|honest|would)|give (?:it )?(?:100|110) ?(?:%|percent)|(?-u:\b)(?:\d+|nine|ninety-nine) times out of (?:\d+|ten|a hundred)|^\W*100 ?%\W*$)"
 );
 
 #[cfg(test)]

@@ -309,7 +309,12 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
         }
     }
     // `300+` is a vague count; `7.0+` is a version range.
-    let plus = text[span_end..].starts_with('+') && !number.contains(['.', '．']);
+    // `300+`, but not `10+ seconds`: a time.
+    let plus = text[span_end..].starts_with('+')
+        && !number.contains(['.', '．'])
+        && !["seconds", "minutes", "hours", "days", "years", "ms"]
+            .iter()
+            .any(|time| text[span_end + 1..].trim_start().starts_with(time));
     if plus {
         span_end += 1;
     }
@@ -789,10 +794,13 @@ fn english_word_figures(text: &str) -> Vec<Figure> {
         let before = text[..hit.start()].trim_end().to_ascii_lowercase();
         let bare_half = matched == "half" || matched == "half of";
         if bare_half
-            && (["first", "second", "latter", "last", "other", "the", "in"]
-                .iter()
-                .any(|word| before.ends_with(word))
-                || !text[hit.end()..].starts_with(' '))
+            && ([
+                "first", "second", "latter", "last", "other", "the", "in", "and",
+            ]
+            .iter()
+            .any(|word| before.ends_with(word))
+                || !text[hit.end()..].starts_with(' ')
+                || !counts_people_or_things(&text[hit.end()..]))
         {
             continue;
         }
@@ -818,6 +826,20 @@ fn english_word_figures(text: &str) -> Vec<Figure> {
         found.push(Figure { span, key });
     }
     found
+}
+
+/// "half of all new code", "half our users": an unhedged "half" is a share
+/// of people or things counted, not "half of the council terms", "passed
+/// half in a register" or "a year and a half".
+fn counts_people_or_things(after: &str) -> bool {
+    after
+        .split(|ch: char| !ch.is_ascii_alphabetic())
+        .filter(|word| !word.is_empty())
+        .take(4)
+        .any(|word| {
+            let word = word.to_ascii_lowercase();
+            word == "all" || EN_COUNT_NOUNS.contains(&word.as_str())
+        })
 }
 
 fn follows_month_name(before: &str) -> bool {
