@@ -118,7 +118,7 @@ fn is_named_speaker(speaker: &str, hearsay: bool) -> bool {
     static SOMEBODY: OnceLock<Regex> = OnceLock::new();
     let nobody = NOBODY.get_or_init(|| {
         super::compiled(concat!(
-            r"(?i)^(?:and |but |so |yet )?(?:a|an|one|some|several|many|most|few|people|sources?|someone|somebody|insiders?|analysts?|experts?|observers|critics|they|it|others|users|developers|researchers|engineers|employees|staff)(?-u:\b)|",
+            r"(?i)^(?:and |but |so |yet )?(?:a|an|one|some|several|many|most|few|people|sources?|someone|somebody|analysts?|experts?|they|it|others|users|developers|researchers|engineers|employees|staff)(?-u:\b)|",
             r"[0-9]|(?i:(?-u:\b)(?:percent|half|third|dozens|hundreds|thousands|millions|insiders|people familiar|sources close|observers|critics|watchers)(?-u:\b))|",
             // The writer and the reader are not sources: "As I wrote", "we found".
             r"(?-u:\b)(?:I|we|We|you|You)(?-u:\b)|",
