@@ -321,7 +321,7 @@ fn is_instruction(sentence: &str) -> bool {
     regex(
         &CELL,
         concat!(
-            r"^[\s*_>-]*(?:(?:On|For|If|When|In|With|After|Before|Once|Then)(?-u:\b)[^,.]{0,60}, )?",
+            r"^[\s*_>-]*(?:(?:On|For|If|When|In|With|After|Before|Once|Then)(?-u:\b)[^,.]*, )?",
             r"(?i:let|set|bump|keep|cap|page|configure|limit|raise|lower|increase|decrease|allocate|give|restart|change|enable|alert|schedule|scale|reserve|aim|target|ramp|wait|retry|rotate|throttle|allow|budget|add|start|begin|leave|reduce|plan)(?-u:\b)",
         ),
     )
@@ -343,8 +343,17 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
     if facts.calculated && !place.quoted {
         return Some(NotAClaim::FirstPerson);
     }
-    // "(例: $50 USD)", "(例: ERRORは100%、INFOは1%)", "e.g. 30%": the figure
-    // is an example.
+    // "**Jan David Nose**: 100%.": a whole answer of 100% is agreement.
+    let answer = sentence.rsplit([':', '：']).next().unwrap_or_default();
+    if answer.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '%') == "100%" {
+        return Some(NotAClaim::Rhetorical);
+    }
+    // "例: …" opening the sentence, "(例: $50 USD)", "(例: ERRORは100%、
+    // INFOは1%)", "e.g. 30%": the figure is an example.
+    let opening = sentence.trim_start_matches([' ', '\n', '*', '-', '>']);
+    if opening.starts_with("例:") || opening.starts_with("例：") {
+        return Some(NotAClaim::Hypothetical);
+    }
     let before = sentence.get(..place.offset).unwrap_or_default();
     let bracket = before.rfind(['(', '（']).map_or("", |at| &before[at..]);
     let example = |text: &str| {
@@ -418,12 +427,13 @@ fn sentence_words() -> &'static [Regex] {
 /// Any of [`sentence_words`], in one pattern.
 fn any_sentence_word() -> &'static Regex {
     static ANY: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &ANY,
-        &SENTENCE_WORDS
-            .map(|pattern| format!("(?:{pattern})"))
-            .join("|"),
-    )
+    ANY.get_or_init(|| {
+        super::compiled_large(
+            &SENTENCE_WORDS
+                .map(|pattern| format!("(?:{pattern})"))
+                .join("|"),
+        )
+    })
 }
 
 /// A sentence that asks: `？`, `?`, or a Japanese one ending in `か`.
@@ -567,7 +577,7 @@ fn publisher() -> &'static Regex {
         concat!(
             r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|",
             r"本(?:カンファレンス|イベント|大会|セミナー|勉強会|講座|サービス|製品|プログラム|コンテスト|ハッカソン)|",
-            r"(?i:(?-u:\b)(?:our|my) (?:\w+ )?(?:plans?|pricing|store|shop|membership|subscription|conference|event|meetup|course|product|service|app|newsletter|contest)(?-u:\b)|(?-u:\b)we offer(?-u:\b))"
+            r"(?i:(?-u:\b)(?:our|my) (?:[a-z-]+ )?(?:plans?|pricing|store|shop|membership|subscription|conference|event|meetup|course|product|service|app|newsletter|contest)(?-u:\b)|(?-u:\b)we offer(?-u:\b))"
         ),
     )
 }
@@ -577,7 +587,7 @@ fn reduction() -> &'static Regex {
     static CELL: OnceLock<Regex> = OnceLock::new();
     regex(
         &CELL,
-        r"(?i:(?-u:\b)(?:shave|shaves|shaved|shaving|knock|knocks|knocked|slash|slashed)(?-u:\b)[^.]{0,40}(?-u:\b)off(?-u:\b))",
+        r"(?i:(?-u:\b)(?:shave|shaves|shaved|shaving|knock|knocks|knocked|slash|slashed)(?-u:\b)[^.]*(?-u:\b)off(?-u:\b))",
     )
 }
 
@@ -598,8 +608,8 @@ fn own_topic() -> &'static Regex {
     regex(
         &CELL,
         concat!(
-            r"^[\s*_#>-]*(?:(?:当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|我々|私たち|わたしたち|僕ら|僕たち|筆者|私|僕)の[^、。「]{0,30}?(?:は|では|が)|",
-            r"(?:Our|My) [\w-]+(?: [\w-]+){0,3} [a-z]+)"
+            r"^[\s*_#>-]*(?:(?:当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|我々|私たち|わたしたち|僕ら|僕たち|筆者|私|僕)の[^、。「]*(?:は|では|が)|",
+            r"(?:Our|My) [A-Za-z-]+ [A-Za-z])"
         ),
     )
 }
@@ -629,7 +639,7 @@ const HOW_TO: &str = concat!(
     r"を超えたら(?:[^し]|$)|を下回ったら(?:[^し]|$)|を超えた場合|を下回った場合|に達したら(?:[^し]|$)|になったら(?:[^し]|$)|を切ったら(?:[^し]|$)|",
     r"を目安|目安は|目安として|目安に|を目標に|目標値|しきい値|閾値|",
     r"に設定|を設定|設定する|設定値|設定し|割り当て|を上限|上限を|以内に収め|に抑え|",
-    r"段階的|ロールアウト|カナリア|[%％] ?→[^→]{1,12}→|エラーバジェット|(?-u:\b)SL[OA]s?(?-u:\b)|",
+    r"段階的|ロールアウト|カナリア|[%％] ?→ ?[0-9０-９.]+ ?[%％] ?→|エラーバジェット|(?-u:\b)SL[OA]s?(?-u:\b)|",
     r"してください|しましょう|推奨|チェックリスト|",
     r"(?i:(?-u:\b)(?:thresholds?|set (?:\w+ ){0,3}to|configure[ds]?|alerts? (?:when|if)|aim for|roll ?out|canary|ramp(?:ed)? up|error budget|at most|no more than|batch size|timeout ?=|should|recommend(?:ed|s)?|make sure|keep (?:it |them )?(?:under|below))(?-u:\b))"
 );
@@ -662,14 +672,14 @@ const PERFORMANCE: &str = concat!(
 
 /// An illustration, not a statement: 例えば, 仮に, 想定, "for example".
 const HYPOTHETICAL: &str = concat!(
-    r"例えば|たとえば|^[\s*]*例[:：]|仮に|仮定|想定|もし|シナリオ|",
+    r"例えば|たとえば|仮に|仮定|想定|もし|シナリオ|",
     r"(?i:(?-u:\b)(?:for example|for instance|e\.g\.|suppose|imagine|hypothetical(?:ly)?|best[- ]case|worst[- ]case|scenario)(?-u:\b))"
 );
 
 /// Idioms with a number in them.
 const RHETORICAL: &str = concat!(
     r"百聞は|一石二鳥|十人十色|千載一遇|百も承知|[0-9０-９]+ ?[%％]の(?:自信|力|確信|本気|努力|満足|力で)|[0-9０-９]+人いれば[0-9０-９]+通り|",
-    r"(?i:100 ?(?:%|percent) (?:sure|certain|confident|committed|agree|correct|honest|would)|give (?:it )?(?:100|110) ?(?:%|percent)|(?-u:\b)(?:\d+|nine|ninety-nine) times out of (?:\d+|ten|a hundred)|^\W*100 ?%\W*$)"
+    r"(?i:100 ?(?:%|percent) (?:sure|certain|confident|committed|agree|correct|honest|would)|give (?:it )?(?:100|110) ?(?:%|percent)|(?-u:\b)(?:[0-9]+|nine|ninety-nine) times out of (?:[0-9]+|ten|a hundred))"
 );
 
 #[cfg(test)]

@@ -33,8 +33,20 @@ pub use context::NotAClaim;
 /// reads sentences, and a long-running language server keeps one cache per
 /// pattern and thread, which the default size would make tens of megabytes.
 fn compiled(pattern: &str) -> regex::Regex {
+    compiled_with_cache(pattern, 256 << 10)
+}
+
+/// A pattern every block or sentence is read with, large enough that a
+/// small cache would be cleared over and over on Japanese text and the
+/// search would fall back to the slow engine: the default cache, for it
+/// alone.
+fn compiled_large(pattern: &str) -> regex::Regex {
+    compiled_with_cache(pattern, 2 << 20)
+}
+
+fn compiled_with_cache(pattern: &str, bytes: usize) -> regex::Regex {
     regex::RegexBuilder::new(pattern)
-        .dfa_size_limit(256 << 10)
+        .dfa_size_limit(bytes)
         .build()
         .expect("the rule's patterns are valid")
 }

@@ -65,6 +65,8 @@ pub fn find_figures_with(text: &str, extra: &ExtraUnits) -> Vec<Figure> {
     }
     let mut figures: Vec<Figure> = Vec::new();
     let mut search_from = 0;
+    // Most blocks have no run of spaces, so no line of columns.
+    let has_columns = memchr::memmem::find(text.as_bytes(), b"   ").is_some();
     // The scan finds where the next number starts, faster than the regex
     // can; the regex then only reads the number itself.
     while let Some(core) =
@@ -75,7 +77,7 @@ pub fn find_figures_with(text: &str, extra: &ExtraUnits) -> Vec<Figure> {
             continue;
         };
         search_from = search_from.max(figure.span.end);
-        if !in_a_listing(text, &figure.span) {
+        if !in_a_listing(text, &figure.span, has_columns) {
             figures.push(figure);
         }
     }
@@ -100,14 +102,15 @@ pub fn find_figures_with(text: &str, extra: &ExtraUnits) -> Vec<Figure> {
 
 /// A figure in pasted program output, outside a code block: a line of
 /// columns (`df`'s `Use%`), or a share of a path (`2.6% drivers/net/`).
-fn in_a_listing(text: &str, span: &Range<usize>) -> bool {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |at| at + 1);
-    let line_end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |at| span.end + at);
-    let line = text[line_start..line_end].trim();
-    if line.matches("   ").count() >= 2 {
-        return true;
+fn in_a_listing(text: &str, span: &Range<usize>, has_columns: bool) -> bool {
+    if has_columns {
+        let line_start = text[..span.start].rfind('\n').map_or(0, |at| at + 1);
+        let line_end = text[span.end..]
+            .find('\n')
+            .map_or(text.len(), |at| span.end + at);
+        if text[line_start..line_end].trim().matches("   ").count() >= 2 {
+            return true;
+        }
     }
     let next = text[span.end..].trim_start_matches(' ');
     let token = next.split(char::is_whitespace).next().unwrap_or_default();

@@ -261,7 +261,7 @@ fn source_cue() -> &'static Regex {
     // ASCII word boundaries: Unicode ones keep the regex off its fast DFA on
     // Japanese text, and every English cue is ASCII.
     CUE.get_or_init(|| {
-        super::compiled(concat!(
+        super::compiled_large(concat!(
             r"によると|によれば|による(?:と|調査|推計|試算|予測|集計|統計|データ)|",
             r"の[^、。\s]{0,10}?(?:調査|調べ|推計|試算|予測|発表|報告|報告書|統計|集計|分析|レポート|論文|研究|データ|白書|資料|評価|検証|実測|計測|測定|ベンチマーク)(?:では|で[はも]?|によ|から)|",
             r"(?:統計|調査|データ|資料|報告書?|発表|推計|試算|集計|白書|レポート|論文|公開情報)(?:による|に基づ|にもとづ|をもとに)|",
