@@ -74,8 +74,9 @@ impl FirstPartyNames {
     }
 
     /// Whether `sentence` names someone besides the site: a capitalised word
-    /// or an acronym of four letters or more, past its first word, that is
-    /// none of the site's names, a month or a day.
+    /// (past its opening word, unless that is CamelCase or an acronym) or an
+    /// acronym of four letters or more, that is none of the site's names and
+    /// none of [`COMMON_CAPITALS`].
     fn another_party_in(&self, sentence: &str) -> bool {
         static NAME: OnceLock<Regex> = OnceLock::new();
         let name = regex(&NAME, r"(?-u:\b)[A-Z][A-Za-z0-9]*(?:[.&-][A-Za-z0-9]+)*");
@@ -114,7 +115,8 @@ impl FirstPartyNames {
     }
 }
 
-/// Capitalised words that name nobody: pronouns, months, days.
+/// Capitalised words that name nobody in particular: pronouns, months,
+/// days, and words written with a capital by habit.
 const COMMON_CAPITALS: [&str; 26] = [
     "I",
     "I'm",
@@ -206,12 +208,12 @@ fn sentence_reason(
     block: BlockWords,
 ) -> Option<SentenceReason> {
     let any = block.sentence_words && any_sentence_word().is_match(sentence);
-    // The site's own names, or "we" in a block that names them, or a post
-    // about them and a sentence that names nobody else.
-    let named = (block.named
-        && (names.named_in(sentence) || (block.personal && first_person().is_match(sentence))))
+    // The site's own names; "we" in a block that names them; and in a post
+    // about the site, "we", or a sentence that names nobody else.
+    let we = block.personal && first_person().is_match(sentence);
+    let named = (block.named && (we || names.named_in(sentence)))
         || (post.about_first_party
-            && ((block.personal && first_person().is_match(sentence))
+            && (we
                 || (!names.another_party_in(sentence)
                     && (block.named || !block.names_another_party))));
     if !any && !post.is_survey_report && !named && !block.rollout && !is_instruction(sentence) {
@@ -343,9 +345,22 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
     if facts.calculated && !place.quoted {
         return Some(NotAClaim::FirstPerson);
     }
-    // "**Jan David Nose**: 100%.": a whole answer of 100% is agreement.
-    let answer = sentence.rsplit([':', '：']).next().unwrap_or_default();
-    if answer.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '%') == "100%" {
+    // "100%." as the whole of an answer, alone or after a speaker's name
+    // ("**Jan David Nose**: 100%.", whose bold the prose text drops), is
+    // agreement; "Coverage: 100%" is a value.
+    let (label, answer) = match sentence.rsplit_once([':', '：']) {
+        Some((label, answer)) => (Some(label), answer),
+        None => (None, sentence),
+    };
+    let whole_answer = answer.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '%') == "100%";
+    let a_name = |label: &str| {
+        let words: Vec<&str> = label.split_whitespace().collect();
+        (2..=4).contains(&words.len())
+            && words
+                .iter()
+                .all(|word| word.trim_matches('*').starts_with(char::is_uppercase))
+    };
+    if whole_answer && label.is_none_or(a_name) {
         return Some(NotAClaim::Rhetorical);
     }
     // "例: …" opening the sentence, "(例: $50 USD)", "(例: ERRORは100%、
@@ -371,10 +386,12 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
     if facts.question && in_last_clause(sentence, place.offset) {
         return Some(NotAClaim::Question);
     }
-    // The writer's own facts: a first person in the figure's own clause ("I
-    // have used it for 5 years, and it has 20 million users" states a fact
-    // about the world in its second clause), or anywhere in the sentence of
-    // a small count. Inside quotation marks, 私 and "we" are the speaker's.
+    // The writer's own facts: a small count in a block where the writer
+    // speaks, a sentence about the writer's own thing, or a first person in
+    // the figure's own clause ("I have used it for 5 years, and it has 20
+    // million users" states a fact about the world in its second clause)
+    // that is not an opinion ("I'd guess"). Inside quotation marks, 私 and
+    // "we" are the speaker's.
     let quoted = place.quoted || in_quotation(sentence, place.offset);
     if !quoted && (place.small || facts.own_topic) {
         return Some(NotAClaim::FirstPerson);
@@ -876,6 +893,12 @@ mod tests {
             ),
             None
         );
+        // A bare 100% after a speaker's name is agreement; after a label, a value.
+        assert_eq!(
+            reason("**Jan David Nose**: 100%."),
+            Some(NotAClaim::Rhetorical)
+        );
+        assert_eq!(reason("Coverage: 100%"), None);
         // "shave 30% off" is a cut, not a discount.
         assert_eq!(reason("AI tooling will shave 30% off that growth."), None);
     }

@@ -398,10 +398,10 @@ fn is_part_of_a_word_or_name(text: &str, core: &Range<usize>) -> bool {
     }
     // 何十回, 何百人: "dozens of times", a manner of speaking.
     // A number in a name: Fortune 500, Windows 10, Hack Week 24, oSC 2013.
-    let index_name = !kanji_only
+    let in_a_name = !kanji_only
         && !text[core.end..].starts_with(['%', '％', 'x', '倍', '割', '.', ','])
         && follows_a_name(before);
-    if before.ends_with(['第', '何']) || follows_month_name(before) || index_name {
+    if before.ends_with(['第', '何']) || follows_month_name(before) || in_a_name {
         return true;
     }
     // The minutes of a clock time, 13:30.

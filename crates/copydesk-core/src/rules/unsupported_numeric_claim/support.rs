@@ -141,8 +141,9 @@ fn is_named_speaker(speaker: &str, hearsay: bool) -> bool {
     }
     somebody.find_iter(&speaker).any(|found| {
         let word = found.as_str();
-        // A role is enough to identify a speaker, but not for hearsay.
-        if hearsay && !word.starts_with(char::is_uppercase) {
+        // A role ("the founder") is enough to identify a speaker, but not
+        // for hearsay: that needs a name.
+        if hearsay && (word.contains(' ') || !word.starts_with(char::is_uppercase)) {
             return false;
         }
         // A capital that only starts a phrase is not a name: "The report".
@@ -358,6 +359,7 @@ mod tests {
             "The company will cut 1,500 jobs, people familiar with the matter said.",
             "Internally, one engineer told me attrition was 3x the usual rate.",
             "\"Half our users churn,\" the founder told me over coffee.",
+            "The founder told me half their users churn.",
             "Only around 43% said they trust the output.",
             "The Steam Deck has sold an estimated 3.7 million units.",
             "Bug reports rose 30% this year.",
