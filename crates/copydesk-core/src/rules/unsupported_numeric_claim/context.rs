@@ -216,7 +216,8 @@ fn sentence_reason(
             && (we
                 || (!names.another_party_in(sentence)
                     && (block.named || !block.names_another_party))));
-    if !any && !post.is_survey_report && !named && !block.rollout && !is_instruction(sentence) {
+    let instruction = is_instruction(sentence);
+    if !any && !post.is_survey_report && !named && !block.rollout && !instruction {
         return None;
     }
     let words = sentence_words();
@@ -230,11 +231,9 @@ fn sentence_reason(
         NotAClaim::Hypothetical
     } else if (has(Words::Offer) && !reduction().is_match(sentence)) || (own && has(Words::Price)) {
         NotAClaim::Offer
-    } else if has(Words::HowTo) || block.rollout || is_instruction(sentence) {
+    } else if has(Words::HowTo) || block.rollout || instruction {
         NotAClaim::HowTo
-    } else if post.is_survey_report
-        || (has(Words::OwnSurvey) && (block.named || first_person().is_match(sentence)))
-    {
+    } else if post.is_survey_report || (has(Words::OwnSurvey) && (block.named || we)) {
         NotAClaim::OwnSurvey
     } else if has(Words::ThisRelease) || (post.is_release && has(Words::Performance)) {
         NotAClaim::ReleaseNotes
@@ -513,28 +512,38 @@ fn in_last_clause(sentence: &str, offset: usize) -> bool {
         .is_some_and(|rest| rest.contains(['、', ',', '，', ';', '；']))
 }
 
-/// Whether `offset` stands inside “…”, "…" or 「…」: the quoted speaker's
-/// figure, whoever reports it.
-fn in_quotation(sentence: &str, offset: usize) -> bool {
+/// Each character of `sentence` with its byte offset, and whether it is a
+/// quotation mark of “…”, "…" or 「…」 or stands between them.
+fn quotation_marked(sentence: &str) -> impl Iterator<Item = (usize, char, bool)> + '_ {
     let mut closing: Option<char> = None;
-    for (at, ch) in sentence.char_indices() {
-        if at >= offset {
-            return closing.is_some();
-        }
-        match closing {
-            Some(close) if ch == close => closing = None,
-            Some(_) => {}
+    sentence.char_indices().map(move |(at, ch)| {
+        let quoted = match closing {
+            Some(close) => {
+                if ch == close {
+                    closing = None;
+                }
+                true
+            }
             None => {
                 closing = match ch {
                     '“' => Some('”'),
                     '"' => Some('"'),
                     '「' => Some('」'),
                     _ => None,
-                }
+                };
+                closing.is_some()
             }
-        }
-    }
-    false
+        };
+        (at, ch, quoted)
+    })
+}
+
+/// Whether `offset` stands inside “…”, "…" or 「…」: the quoted speaker's
+/// figure, whoever reports it.
+fn in_quotation(sentence: &str, offset: usize) -> bool {
+    quotation_marked(sentence)
+        .find(|(at, _, _)| *at >= offset)
+        .is_some_and(|(_, _, quoted)| quoted)
 }
 
 /// The sentence with what stands inside “…”, "…" and 「…」 blanked.
@@ -542,21 +551,12 @@ fn without_quotations(sentence: &str) -> std::borrow::Cow<'_, str> {
     if !sentence.contains(['“', '"', '「']) {
         return std::borrow::Cow::Borrowed(sentence);
     }
-    let mut kept = String::with_capacity(sentence.len());
-    let mut closing: Option<char> = None;
-    for ch in sentence.chars() {
-        match closing {
-            Some(close) if ch == close => closing = None,
-            Some(_) => {}
-            None => match ch {
-                '“' => closing = Some('”'),
-                '"' => closing = Some('"'),
-                '「' => closing = Some('」'),
-                _ => kept.push(ch),
-            },
-        }
-    }
-    std::borrow::Cow::Owned(kept)
+    std::borrow::Cow::Owned(
+        quotation_marked(sentence)
+            .filter(|(_, _, quoted)| !quoted)
+            .map(|(_, ch, _)| ch)
+            .collect(),
+    )
 }
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {

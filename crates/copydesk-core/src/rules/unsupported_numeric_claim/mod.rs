@@ -181,18 +181,18 @@ impl UnsupportedNumericClaim {
             .enumerate()
             .map(|(at, block)| {
                 // A paragraph right under a program's output tells what the
-                // output shows: the writer's own run.
-                let from = at
-                    .checked_sub(1)
-                    .map_or(0.into(), |previous| blocks[previous].range.end());
-                let gap = document.source.slice(crate::source::TextRange::new(
-                    from,
-                    block.range.start().max(from),
-                ));
-                if shows_output(gap) {
-                    return None;
-                }
-                self.block_claims(block, post)
+                // output shows: the writer's own run. Asked only of a block
+                // with claims, most have none.
+                self.block_claims(block, post).filter(|_| {
+                    let from = at
+                        .checked_sub(1)
+                        .map_or(0.into(), |previous| blocks[previous].range.end());
+                    let gap = document.source.slice(crate::source::TextRange::new(
+                        from,
+                        block.range.start().max(from),
+                    ));
+                    !shows_output(gap)
+                })
             })
             .collect();
         if found.iter().all(Option::is_none) {
