@@ -1,9 +1,9 @@
 //! Precision, recall and span exactness of `unsupported-numeric-claim`, all
 //! labelled by the editorial convention (`shared/conventions/numeric-claims.md`):
 //! - the written sets in `tests/eval/`: the development set and the old
-//!   holdout (both relabelled to the convention) and the first blind set,
-//!   all tuned on now; and the second blind set, written from the convention
-//!   alone by someone who never saw the rule, never tuned on;
+//!   holdout (both relabelled to the convention) and the first and second
+//!   blind sets, all tuned on now; and the third blind set, written from the
+//!   convention alone by someone who never saw the rule, never tuned on;
 //! - real posts: `tests/eval/real-posts/<corpus>.yaml` labels places in
 //!   `../shared/corpora` (beside the checkout; CI has it) by path, line and
 //!   column, with no post text. Without the folder, these fail under `CI`.
@@ -42,13 +42,13 @@ const GOAL: Floor = Floor {
 /// measured at the commit that set them, a little below: a regression guard,
 /// not the goal. Raise them as the rule improves.
 const BLIND_FLOOR: Floor = Floor {
-    precision: 0.72,
-    recall: 0.78,
+    precision: 0.75,
+    recall: 0.81,
     span: 0.95,
 };
 const REAL_POSTS_FLOOR: Floor = Floor {
-    precision: 0.65,
-    recall: 0.65,
+    precision: 0.85,
+    recall: 0.75,
     span: 0.90,
 };
 
@@ -265,15 +265,23 @@ fn the_first_blind_set() {
     meets_the_goal("numeric-claims-blind.yaml");
 }
 
+/// The second blind set, written from the convention alone. Its
+/// disagreements were read and tuned on when the third blind set was
+/// written, so it is a tuning set now.
+#[test]
+fn the_second_blind_set() {
+    meets_the_goal("numeric-claims-blind-2.yaml");
+}
+
 /// Written from the convention alone by someone who saw neither the rule
 /// nor the other sets; never tuned on, so only its totals are printed.
 /// The honest figure.
 #[test]
 fn the_blind_set() {
-    let score = evaluate_written_set("numeric-claims-blind-2.yaml", false);
-    score.report_goal("numeric-claims-blind-2.yaml");
+    let score = evaluate_written_set("numeric-claims-blind-3.yaml", false);
+    score.report_goal("numeric-claims-blind-3.yaml");
     assert_eq!(
-        score.shortfalls("numeric-claims-blind-2.yaml", BLIND_FLOOR),
+        score.shortfalls("numeric-claims-blind-3.yaml", BLIND_FLOOR),
         Vec::<String>::new()
     );
 }

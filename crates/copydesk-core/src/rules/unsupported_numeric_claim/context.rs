@@ -67,6 +67,16 @@ impl FirstPartyNames {
         )
     }
 
+    /// The sentence before names someone else and not the site: "LinuxTag
+    /// has been held for 15 years. … it attracts nearly 12,000 visitors"
+    /// goes on about LinuxTag.
+    fn only_another_party_in(&self, sentence: &str) -> bool {
+        !sentence.is_empty()
+            && self.another_party_in(sentence)
+            && !self.named_in(sentence)
+            && !first_person().is_match(sentence)
+    }
+
     fn named_in(&self, sentence: &str) -> bool {
         self.0
             .as_ref()
@@ -159,6 +169,10 @@ pub struct Post {
     /// Reach 40,000 Users"): a sentence that names nobody else tells the
     /// site's own facts.
     pub about_first_party: bool,
+    /// A postmortem of the site's own outage ("Incident report: package
+    /// index outage", 「11月3日の障害について」): its error rates and
+    /// request counts are its own measurements.
+    pub is_incident: bool,
 }
 
 impl Post {
@@ -167,6 +181,18 @@ impl Post {
             is_release: release_title().is_match(title),
             is_survey_report: survey_title().is_match(title),
             about_first_party: names.named_in(title),
+            is_incident: incident_heading().is_match(title),
+        }
+    }
+
+    /// The post as a section under `heading` reads it: a heading that
+    /// announces a release ("Larkspur 4.2 is out", 「Tsumugi 2.4 をリリース
+    /// しました」) or reports an incident makes its section one.
+    pub fn under_heading(self, heading: &str) -> Post {
+        Post {
+            is_release: self.is_release || release_heading().is_match(heading),
+            is_incident: self.is_incident || incident_heading().is_match(heading),
+            ..self
         }
     }
 }
@@ -181,6 +207,13 @@ pub struct Place {
     /// A count of 100 or less with no scale, or 100%: small enough to be
     /// one's own ("4人家族", "I rewrote it 3 times").
     pub small: bool,
+    /// A quantity the reader is told to use: a product's or a setting's
+    /// upper limit (「最大500件まで」), a small count in a numbered step
+    /// (「1. 待ちを3件集めます。」).
+    pub how_to: bool,
+    /// A small count of people at an event ("At the conference over 30
+    /// people discussed"): the event's own, even in a quotation.
+    pub at_an_event: bool,
 }
 
 /// Why the figure in `sentence` is not a claim, or `None` when it is one.
@@ -195,7 +228,7 @@ pub fn not_a_claim(
     for_figure(
         sentence,
         place,
-        SentenceFacts::of(sentence, names, post, block),
+        SentenceFacts::of(sentence, "", names, post, block),
     )
 }
 
@@ -203,6 +236,7 @@ pub fn not_a_claim(
 /// per sentence: in one pass of a regex set over it.
 fn sentence_reason(
     sentence: &str,
+    previous: &str,
     names: &FirstPartyNames,
     post: Post,
     block: BlockWords,
@@ -211,13 +245,15 @@ fn sentence_reason(
     // The site's own names; "we" in a block that names them; and in a post
     // about the site, "we", or a sentence that names nobody else.
     let we = block.personal && first_person().is_match(sentence);
-    let named = (block.named && (we || names.named_in(sentence)))
+    let named = block.thanks
+        || (block.named && (we || names.named_in(sentence)))
         || (post.about_first_party
             && (we
                 || (!names.another_party_in(sentence)
+                    && !names.only_another_party_in(previous)
                     && (block.named || !block.names_another_party))));
     let instruction = is_instruction(sentence);
-    if !any && !post.is_survey_report && !named && !block.rollout && !instruction {
+    if !any && !post.is_survey_report && !named && !block.rollout && !instruction && !block.offer {
         return None;
     }
     let words = sentence_words();
@@ -233,10 +269,16 @@ fn sentence_reason(
         NotAClaim::Offer
     } else if has(Words::HowTo) || block.rollout || instruction {
         NotAClaim::HowTo
-    } else if post.is_survey_report || (has(Words::OwnSurvey) && (block.named || we)) {
+    } else if post.is_survey_report
+        || (has(Words::OwnSurvey) && (block.named || we || block.own_survey))
+    {
         NotAClaim::OwnSurvey
     } else if has(Words::ThisRelease) || (post.is_release && has(Words::Performance)) {
         NotAClaim::ReleaseNotes
+    } else if (post.is_incident && has(Words::Incident))
+        || (block.own_measurement && has(Words::Performance))
+    {
+        NotAClaim::FirstPerson
     } else {
         return None;
     }))
@@ -257,21 +299,25 @@ pub struct SentenceFacts {
     own_topic: bool,
     /// The writer works a figure out: 外挿すると, 換算すると.
     calculated: bool,
+    /// The writer bought something: its price and count are theirs.
+    purchased: bool,
     question: bool,
 }
 
 impl SentenceFacts {
     pub fn of(
         sentence: &str,
+        previous: &str,
         names: &FirstPartyNames,
         post: Post,
         block: BlockWords,
     ) -> SentenceFacts {
         SentenceFacts {
-            whole: sentence_reason(sentence, names, post, block),
+            whole: sentence_reason(sentence, previous, names, post, block),
             personal: block.personal && first_person().is_match(&without_quotations(sentence)),
             own_topic: block.personal && own_topic().is_match(sentence),
             calculated: block.personal && calculation().is_match(sentence),
+            purchased: block.personal && purchase().is_match(sentence),
             question: is_question(sentence),
         }
     }
@@ -294,22 +340,55 @@ pub struct BlockWords {
     /// about the site, a paragraph about them ("The Docker project was
     /// released in March. … more than 450 people contributed").
     names_another_party: bool,
+    /// The publisher's offer (賞金, "tickets"): its small counts are part of
+    /// it (「各部門から2件を選びます」).
+    pub offer: bool,
+    /// The publisher thanks its readers (おかげさまで, "Thank you!"): the
+    /// milestone it reports is its own.
+    thanks: bool,
+    /// The writer ran the survey (「回答してくれました」, "our community
+    /// survey"): its respondents are the site's.
+    own_survey: bool,
+    /// The writer measured it (「手元で計測したところ」, "I benchmarked"):
+    /// its speed-ups are the writer's own.
+    own_measurement: bool,
+    /// An event: a conference, a meetup, a booth.
+    pub event: bool,
 }
 
 impl BlockWords {
     pub fn of(text: &str, names: &FirstPartyNames, post: Post) -> BlockWords {
-        static ROLLOUT: OnceLock<Regex> = OnceLock::new();
-        let rollout = regex(
-            &ROLLOUT,
-            r"段階的|ロールアウト|ロールバック|カナリア|(?i:(?-u:\b)(?:roll ?out|rolling out|rollback|canary|staged release|feature flag)(?-u:\b))",
-        );
+        // One pass of a set over the block for the words that hold for all
+        // of it, not one pass each.
+        static SET: OnceLock<regex::RegexSet> = OnceLock::new();
+        let set = SET.get_or_init(|| {
+            regex::RegexSetBuilder::new([
+                FIRST_PERSON,
+                ROLLOUT,
+                PUBLISHER,
+                OFFER,
+                THANKS_WORDS,
+                OWN_SURVEY_WORDS,
+                OWN_MEASUREMENT_WORDS,
+                EVENT_WORDS,
+            ])
+            .dfa_size_limit(2 << 20)
+            .build()
+            .expect("the block words are valid")
+        });
+        let found = set.matches(text);
         BlockWords {
             sentence_words: any_sentence_word().is_match(text),
             named: names.named_in(text),
-            personal: first_person().is_match(text),
-            rollout: rollout.is_match(text),
-            publisher: publisher().is_match(text),
+            personal: found.matched(0),
+            rollout: found.matched(1),
+            publisher: found.matched(2),
             names_another_party: post.about_first_party && names.another_party_in(text),
+            offer: found.matched(3),
+            thanks: found.matched(4),
+            own_survey: found.matched(5),
+            own_measurement: found.matched(6),
+            event: found.matched(7),
         }
     }
 }
@@ -323,7 +402,7 @@ fn is_instruction(sentence: &str) -> bool {
         &CELL,
         concat!(
             r"^[\s*_>-]*(?:(?:On|For|If|When|In|With|After|Before|Once|Then)(?-u:\b)[^,.]*, )?",
-            r"(?i:let|set|bump|keep|cap|page|configure|limit|raise|lower|increase|decrease|allocate|give|restart|change|enable|alert|schedule|scale|reserve|aim|target|ramp|wait|retry|rotate|throttle|allow|budget|add|start|begin|leave|reduce|plan)(?-u:\b)",
+            r"(?i:let|set|bump|keep|cap|page|roll|configure|limit|raise|lower|increase|decrease|allocate|give|restart|change|enable|alert|schedule|scale|reserve|aim|target|ramp|wait|retry|rotate|throttle|allow|budget|add|start|begin|leave|reduce|plan)(?-u:\b)",
         ),
     )
     .is_match(sentence)
@@ -382,6 +461,12 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
     {
         return Some(NotAClaim::Hypothetical);
     }
+    if place.how_to {
+        return Some(NotAClaim::HowTo);
+    }
+    if place.at_an_event {
+        return Some(NotAClaim::Offer);
+    }
     if facts.question && in_last_clause(sentence, place.offset) {
         return Some(NotAClaim::Question);
     }
@@ -392,7 +477,7 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
     // that is not an opinion ("I'd guess"). Inside quotation marks, 私 and
     // "we" are the speaker's.
     let quoted = place.quoted || in_quotation(sentence, place.offset);
-    if !quoted && (place.small || facts.own_topic) {
+    if !quoted && (place.small || facts.own_topic || facts.purchased) {
         return Some(NotAClaim::FirstPerson);
     }
     if facts.personal && !quoted {
@@ -416,9 +501,10 @@ enum Words {
     Performance,
     Price,
     ThisRelease,
+    Incident,
 }
 
-const SENTENCE_WORDS: [&str; 8] = [
+const SENTENCE_WORDS: [&str; 9] = [
     RHETORICAL,
     HYPOTHETICAL,
     OFFER,
@@ -427,6 +513,7 @@ const SENTENCE_WORDS: [&str; 8] = [
     PERFORMANCE,
     PRICE,
     THIS_RELEASE,
+    INCIDENT,
 ];
 
 /// Each kind of words, by [`Words`].
@@ -470,6 +557,10 @@ pub fn is_small_figure(figure: &str) -> bool {
         .any(|unit| lower.contains(*unit))
         || lower.contains("percent");
     if proportion && !matches!(lower.trim_end_matches(['%', '％']), "100" | "１００") {
+        return false;
+    }
+    // A price is no count of one's own: "They retail for around $80".
+    if figure.contains(['$', '€', '£', '¥', '円']) || figure.contains("ドル") {
         return false;
     }
     let has_scale = figure.contains(['万', '億', '兆'])
@@ -567,37 +658,30 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 /// ASCII words; "I" only as a capital, so a list item "i." is not one.
 fn first_person() -> &'static Regex {
     static CELL: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &CELL,
-        concat!(
-            r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|我々|我が社|わが社|私たち|わたしたち|僕ら|僕たち|筆者|私|僕|俺|わたし|",
-            r"本(?:カンファレンス|イベント|大会|セミナー|勉強会|講座|サービス|製品|プログラム|コンテスト|ハッカソン)|",
-            calculation_words!(),
-            "|",
-            r"(?-u:\b)(?:I|I'm|I've|I'd|I'll)(?-u:\b)|",
-            r"(?-u:\b)(?:us|me)(?-u:\b)|",
-            r"(?i:(?-u:\b)(?:we|we're|we've|we'll|we'd|our|ours|my)(?-u:\b))"
-        ),
-    )
+    regex(&CELL, FIRST_PERSON)
 }
+
+const FIRST_PERSON: &str = concat!(
+    r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|我々|我が社|わが社|私たち|わたしたち|僕ら|僕たち|筆者|私|僕|俺|わたし|手元|自宅|",
+    r"本(?:カンファレンス|イベント|大会|セミナー|勉強会|講座|サービス|製品|プログラム|コンテスト|ハッカソン)|",
+    calculation_words!(),
+    "|",
+    r"(?-u:\b)(?:I|I'm|I've|I'd|I'll)(?-u:\b)|",
+    r"(?-u:\b)(?:us|me)(?-u:\b)|",
+    r"(?i:(?-u:\b)(?:we|we're|we've|we'll|we'd|our|ours|my)(?-u:\b))"
+);
 
 fn calculation() -> &'static Regex {
     static CELL: OnceLock<Regex> = OnceLock::new();
     regex(&CELL, calculation_words!())
 }
 
-/// The publisher speaking of itself or its offer.
-fn publisher() -> &'static Regex {
-    static CELL: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &CELL,
-        concat!(
-            r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|",
-            r"本(?:カンファレンス|イベント|大会|セミナー|勉強会|講座|サービス|製品|プログラム|コンテスト|ハッカソン)|",
-            r"(?i:(?-u:\b)(?:our|my) (?:[a-z-]+ )?(?:plans?|pricing|store|shop|membership|subscription|conference|event|meetup|course|product|service|app|newsletter|contest)(?-u:\b)|(?-u:\b)we offer(?-u:\b))"
-        ),
-    )
-}
+const PUBLISHER: &str = concat!(
+    r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|",
+    r"本(?:カンファレンス|イベント|大会|セミナー|勉強会|講座|サービス|製品|プログラム|コンテスト|ハッカソン)|",
+    r"お得|お申し込み|お申込み|ご購入|ご利用いただけ|",
+    r"(?i:(?-u:\b)(?:our|my) (?:[a-z-]+ )?(?:plans?|pricing|store|shop|membership|subscription|conference|event|meetup|course|product|service|app|newsletter|contest)(?-u:\b)|(?-u:\b)we offer(?-u:\b))"
+);
 
 /// "shave 30% off", "knocked 10% off": a cut, not a discount.
 fn reduction() -> &'static Regex {
@@ -633,8 +717,8 @@ fn own_topic() -> &'static Regex {
 
 /// The publisher's own offer: prices cut, prizes, fees of its events.
 const OFFER: &str = concat!(
-    r"割引|割り引|払い戻|クーポン|賞金|副賞|賞品|景品|贈呈|相当の|相当）|参加費|特典|キャンペーン|入場料|受講料|会費|早割|懸賞|奨学金|懇親会|抽選で|最優秀|",
-    r"(?i:(?-u:\b)(?:discounts?|discounted|coupons?|prizes?|promo(?:tion)? code|early[- ]bird|tickets?|admission|registration fees?|stipends?|scholarships?|reimburse[ds]?|reimbursements?|runners?-up|winners? (?:receives?|gets?|will receive|takes? home)|funded with|per event|with a limit of)(?-u:\b)|[0-9] ?(?:%|percent) off(?-u:\b)|(?-u:\b)off (?:the|your|all|every|any|list|retail)(?-u:\b))"
+    r"チケット|お得|割引|割り引|払い戻|クーポン|賞金|副賞|賞品|景品|贈呈|相当の|相当）|参加費|特典|キャンペーン|入場料|受講料|会費|早割|懸賞|奨学金|懇親会|抽選で|最優秀|",
+    r"(?i:(?-u:\b)(?:discounts?|discounted|coupons?|prizes?|promo(?:tion)? code|early[- ]bird|tickets?|admission|registration fees?|stipends?|scholarships?|reimburse[ds]?|reimbursements?|runners?-up|winners? (?:receives?|gets?|will receive|takes? home)|funded with|per event|seating for|with a limit of)(?-u:\b)|[0-9] ?(?:%|percent) off(?-u:\b)|(?-u:\b)off (?:the|your|all|every|any|list|retail)(?-u:\b))"
 );
 
 /// Prices and plans: the publisher's own when the block speaks in the first
@@ -658,12 +742,61 @@ const HOW_TO: &str = concat!(
     r"に設定|を設定|設定する|設定値|設定し|割り当て|を上限|上限を|以内に収め|に抑え|",
     r"段階的|ロールアウト|カナリア|[%％] ?→ ?[0-9０-９.]+ ?[%％] ?→|エラーバジェット|(?-u:\b)SL[OA]s?(?-u:\b)|",
     r"してください|しましょう|推奨|チェックリスト|",
-    r"(?i:(?-u:\b)(?:thresholds?|set (?:\w+ ){0,3}to|configure[ds]?|alerts? (?:when|if)|aim for|roll ?out|canary|ramp(?:ed)? up|error budget|at most|no more than|batch size|timeout ?=|should|recommend(?:ed|s)?|make sure|keep (?:it |them )?(?:under|below))(?-u:\b))"
+    r"(?i:(?-u:\b)(?:thresholds?|set (?:\w+ ){1,3}to|set to [0-9]|configure[ds]?|alerts? (?:when|if)|(?:gets?|be|is) paged|(?:if|when|once) [^.]*(?:exceeds|drops below|falls below|goes above|goes over)|aim for|roll ?out|canary|ramp(?:ed)? up|error budget|at most|no more than|batch size|timeout ?=|should|recommend(?:ed|s)?|make sure|keep (?:it |them )?(?:under|below))(?-u:\b))"
 );
 
 /// A survey's own respondents: the site reporting the survey it ran.
-const OWN_SURVEY: &str =
-    r"回答者|回答した|(?i:(?-u:\b)(?:respondents?|those surveyed|survey takers)(?-u:\b))";
+const OWN_SURVEY: &str = r"回答者|回答した|回答して|回答いただ|(?i:(?-u:\b)(?:respondents?|responses|those surveyed|survey takers|of (?:them|those) (?:said|say|told|answered|reported))(?-u:\b))";
+
+/// The writer ran the survey: it thanks those who answered, or calls it
+/// its own.
+const OWN_SURVEY_WORDS: &str = r"回答してくれ|回答いただ|ご回答|ご協力いただ|(?i:(?-u:\b)(?:our|my) (?:[a-z0-9-]+ ){0,2}survey|(?-u:\b)(?:we|I) (?:surveyed|interviewed|asked|spoke to|spoke with|talked to|talked with)(?-u:\b))";
+
+/// A staged rollout or rollback.
+const ROLLOUT: &str = r"段階的|ロールアウト|ロールバック|カナリア|(?i:(?-u:\b)(?:roll ?out|rolling out|rollback|canary|staged release|feature flag|roll (?:[a-z]+ ){1,3}out)(?-u:\b))";
+
+/// The publisher thanks its readers for a milestone.
+const THANKS_WORDS: &str = r"おかげさまで|ありがとうございま|(?-u:\b)(?:Thank you|thank you|Thanks, everyone|Thanks to all|thanks to all)(?-u:\b)";
+
+/// The writer measured it on their own machine.
+const OWN_MEASUREMENT_WORDS: &str = r"手元で計測|手元で測|手元の環境で|計測したところ|測ってみ|ベンチマークを取っ|(?i:(?-u:\b)(?:I|we) (?:measured|benchmarked|timed)|(?-u:\b)on my (?:machine|laptop|desktop))(?-u:\b)";
+
+/// An event's own words: its attendance is part of it.
+const EVENT_WORDS: &str = r"カンファレンス|イベント|勉強会|ハッカソン|セミナー|懇親会|(?i:(?-u:\b)(?:conference|summit|meetup|workshop|hackathon|booth|the event)(?-u:\b))";
+
+/// An outage's own measures: requests that failed, errors, latency.
+const INCIDENT: &str = concat!(
+    r"リクエスト|エラー|レイテンシ|応答時間|タイムアウト|ダウンタイム|",
+    r"(?i:(?-u:\b)(?:requests?|errors?|error rate|latency|downtime|timeouts?|availability)(?-u:\b))"
+);
+
+/// A heading that announces a release: narrower than [`release_title`], as
+/// a section of any post may be about performance.
+fn release_heading() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &CELL,
+        r"リリースしました|をリリース|リリースのお知らせ|リリースノート|(?i:(?-u:\b)(?:released|is out|is here|now available|announcing|release notes)(?-u:\b))",
+    )
+}
+
+/// A post or section about the site's own outage.
+fn incident_heading() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &CELL,
+        r"障害|インシデント|ポストモーテム|(?i:(?-u:\b)(?:incident|outage|post-?mortem|downtime)(?-u:\b))",
+    )
+}
+
+/// The writer's purchase: 買いました, 購入した, "I bought", "paid".
+fn purchase() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &CELL,
+        r"買い(?:まし|ました)|買った|購入し(?:た|まし)|(?i:(?-u:\b)(?:bought|purchased|paid|ordered)(?-u:\b))",
+    )
+}
 
 fn survey_title() -> &'static Regex {
     static CELL: OnceLock<Regex> = OnceLock::new();
@@ -719,6 +852,8 @@ mod tests {
             quoted: false,
             offset: sentence.find(figure).unwrap(),
             small: is_small_figure(figure) && first_person().is_match(sentence),
+            how_to: false,
+            at_an_event: false,
         };
         not_a_claim(
             sentence,
@@ -787,7 +922,9 @@ mod tests {
                 Place {
                     quoted: true,
                     offset: 0,
-                    small: false
+                    small: false,
+                    how_to: false,
+                    at_an_event: false,
                 }
             ),
             None
@@ -821,11 +958,13 @@ mod tests {
                 quoted: false,
                 offset: sentence.find(figure).unwrap(),
                 small: words.personal && is_small_figure(figure),
+                how_to: false,
+                at_an_event: false,
             };
             for_figure(
                 sentence,
                 place,
-                SentenceFacts::of(sentence, &names, Post::default(), words),
+                SentenceFacts::of(sentence, "", &names, Post::default(), words),
             )
         };
         let block = "当ブログでは今月から有料プランを始めました。料金は月額980円です。";
@@ -912,7 +1051,7 @@ mod tests {
             for_figure(
                 sentence,
                 Place::default(),
-                SentenceFacts::of(sentence, &names, post, words),
+                SentenceFacts::of(sentence, "", &names, post, words),
             )
         };
         assert_eq!(

@@ -135,18 +135,24 @@ struct Mention {
 impl Rule for UnsupportedNumericClaim {
     fn check(&self, document: &Document, language: Language, violations: &mut Vec<Violation>) {
         let mentions = self.claims(document);
+        if mentions.is_empty() {
+            return;
+        }
         // §4: a figure sourced once is sourced wherever it comes back.
         let sourced: HashSet<&str> = mentions
             .iter()
             .filter(|mention| mention.sourced)
             .map(|mention| mention.key.as_str())
             .collect();
+        let tabled = self.first_given_in_tables(document);
         // §5: one finding per figure, at its first mention.
         let mut reported: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for mention in mentions
-            .iter()
-            .filter(|mention| !sourced.contains(mention.key.as_str()))
-        {
+        for mention in mentions.iter().filter(|mention| {
+            !sourced.contains(mention.key.as_str())
+                && tabled
+                    .get(mention.key.as_str())
+                    .is_none_or(|&at| at >= mention.range.start())
+        }) {
             if let Some(&at) = reported.get(mention.key.as_str()) {
                 violations[at].related.push(mention.range);
                 continue;
@@ -176,23 +182,44 @@ impl UnsupportedNumericClaim {
         let mut post = context::Post::of(document.title().unwrap_or(""), &self.first_party);
         post.about_first_party |= self.options.first_party_site;
         let blocks = &document.body.blocks;
+        // The headings a block stands under, by level: a section under "Larkspur
+        // 4.2 is out" is a release's.
+        let mut open_headings: Vec<(u8, context::Post)> = Vec::new();
         let found: Vec<Option<BlockClaims>> = blocks
             .iter()
             .enumerate()
             .map(|(at, block)| {
+                if let BlockKind::Heading(level) = block.kind {
+                    open_headings.retain(|(open, _)| *open < level);
+                    let outer = open_headings.last().map_or(post, |(_, section)| *section);
+                    open_headings.push((level, outer.under_heading(&block.text)));
+                }
+                let section = open_headings.last().map_or(post, |(_, section)| *section);
                 // A paragraph right under a program's output tells what the
                 // output shows: the writer's own run. Asked only of a block
                 // with claims, most have none.
-                self.block_claims(block, post).filter(|_| {
-                    let from = at
-                        .checked_sub(1)
-                        .map_or(0.into(), |previous| blocks[previous].range.end());
-                    let gap = document.source.slice(crate::source::TextRange::new(
-                        from,
-                        block.range.start().max(from),
-                    ));
-                    !shows_output(gap)
-                })
+                let numbered_step = block.kind == BlockKind::ListItem && {
+                    let before = document
+                        .source
+                        .slice(TextRange::new(0.into(), block.range.start()));
+                    let marker = before.rsplit('\n').next().unwrap_or_default().trim();
+                    marker.len() > 1
+                        && marker.ends_with(['.', ')'])
+                        && marker[..marker.len() - 1]
+                            .bytes()
+                            .all(|byte| byte.is_ascii_digit())
+                };
+                self.block_claims(block, section, numbered_step)
+                    .filter(|_| {
+                        let from = at
+                            .checked_sub(1)
+                            .map_or(0.into(), |previous| blocks[previous].range.end());
+                        let gap = document.source.slice(crate::source::TextRange::new(
+                            from,
+                            block.range.start().max(from),
+                        ));
+                        !shows_output(gap)
+                    })
             })
             .collect();
         if found.iter().all(Option::is_none) {
@@ -215,7 +242,8 @@ impl UnsupportedNumericClaim {
             let block = &blocks[at];
             let supported = sources.source_only(at)
                 || list_is_supported(&layout, at, &mut sources)
-                || quote_is_attributed(blocks, &layout, at);
+                || quote_is_attributed(blocks, &layout, at)
+                || quote_is_introduced(blocks, &layout, at, &mut sources);
             for (figure, sentence) in &block_claims.claims {
                 let sourced = supported || sources.of(at).get(*sentence).copied().unwrap_or(false);
                 mentions.push(Mention {
@@ -229,16 +257,43 @@ impl UnsupportedNumericClaim {
         mentions
     }
 
+    /// Where each figure of the post's tables is first given. The rule
+    /// does not read tables (their figures are data, most often the results
+    /// of what the post summarises); a later mention in prose repeats the
+    /// table and is not a finding of its own.
+    fn first_given_in_tables(
+        &self,
+        document: &Document,
+    ) -> std::collections::HashMap<String, crate::source::TextSize> {
+        let mut first = std::collections::HashMap::new();
+        for cell in &document.body.table_cells {
+            for figure in scanner::find_figures_with(&cell.text, &self.units) {
+                first
+                    .entry(figure.key)
+                    .or_insert_with(|| cell.source_range(figure.span).start());
+            }
+        }
+        first
+    }
+
     /// The figures of a block that are claims where they stand.
     fn block_claims(
         &self,
         block: &crate::body::ProseBlock,
         post: context::Post,
+        numbered_step: bool,
     ) -> Option<BlockClaims> {
-        if matches!(block.kind, BlockKind::Heading(_)) && !self.options.headings {
+        // A heading's counts are mostly structure ("3つの理由", "Rust 1.80");
+        // a share in one is the post's headline claim ("Why 70% of cloud
+        // migrations fail"). `headings: true` reads every figure.
+        let shares_only = matches!(block.kind, BlockKind::Heading(_)) && !self.options.headings;
+        if shares_only && !is_a_share(&block.text) {
             return None;
         }
-        let figures = scanner::find_figures_with(&block.text, &self.units);
+        let mut figures = scanner::find_figures_with(&block.text, &self.units);
+        if shares_only {
+            figures.retain(|figure| is_a_share(&block.text[figure.span.clone()]));
+        }
         if figures.is_empty() {
             return None;
         }
@@ -260,23 +315,38 @@ impl UnsupportedNumericClaim {
             .filter(|(figure, at)| {
                 let range = sentences.get(*at).cloned().unwrap_or(0..block.text.len());
                 let sentence = &block.text[range.clone()];
-                let of_sentence =
-                    || context::SentenceFacts::of(sentence, &self.first_party, post, words);
+                let previous = at
+                    .checked_sub(1)
+                    .and_then(|before| sentences.get(before))
+                    .map_or("", |before| &block.text[before.clone()]);
+                let of_sentence = || {
+                    context::SentenceFacts::of(sentence, previous, &self.first_party, post, words)
+                };
                 let facts = match facts.get_mut(*at) {
                     Some(slot) => *slot.get_or_insert_with(of_sentence),
                     None => of_sentence(),
                 };
+                let text = &block.text[figure.span.clone()];
+                let small = context::is_small_figure(text);
                 let place = context::Place {
                     quoted: block.in_block_quote,
                     offset: figure.span.start.saturating_sub(range.start),
-                    small: words.personal
-                        && context::is_small_figure(&block.text[figure.span.clone()]),
+                    small: (words.personal || words.offer) && small,
+                    how_to: (text.starts_with("最大")
+                        && block.text[figure.span.end..].starts_with("まで"))
+                        || (numbered_step && small),
+                    at_an_event: words.event && small && !text.contains(['%', '％']),
                 };
                 context::for_figure(sentence, place, facts).is_none()
             })
             .collect();
         (!claims.is_empty()).then_some(BlockClaims { sentences, claims })
     }
+}
+
+/// A share of a whole: `70%`, `7割`, `4分の1`, `半数`.
+fn is_a_share(figure: &str) -> bool {
+    figure.contains(['%', '％', '割']) || figure.contains("分の") || figure.contains("半数")
 }
 
 /// Whether the text between two prose blocks holds a code block of a
@@ -425,6 +495,29 @@ fn list_is_supported(layout: &Layout, at: usize, sources: &mut Sources) -> bool 
         .any(|index| sources.source_only(index));
     sources.list_supported.insert(first, supported);
     supported
+}
+
+/// A block quote under a lead-in that ends in a colon and names who says
+/// it ("Gridwatch Institute director Amara Osei put it this way:",
+/// 「森下彩氏は記者会見でこう述べた:」) is attributed to them.
+fn quote_is_introduced(
+    blocks: &[crate::body::ProseBlock],
+    layout: &Layout,
+    at: usize,
+    sources: &mut Sources,
+) -> bool {
+    let Some(lead_in) = layout.outside_quote[at].filter(|_| blocks[at].in_block_quote) else {
+        return false;
+    };
+    let text = blocks[lead_in].text.trim_end();
+    if !text.ends_with([':', '：']) {
+        return false;
+    }
+    let last_sentence = sentences(text)
+        .last()
+        .map_or(text, |range| &text[range.clone()]);
+    support::introduces_a_quote(last_sentence)
+        || sources.of(lead_in).last().copied().unwrap_or(false)
 }
 
 /// A quotation under a line that links where it comes from is attributed:

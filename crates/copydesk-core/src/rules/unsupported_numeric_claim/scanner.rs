@@ -291,7 +291,19 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
         .find(|sign| text[..core.start].ends_with(*sign))
         .map(|sign| sign.len());
     let mut span_end = end + unit.len;
-    if unit.len == 0 {
+    // "an average of 120 hours": the length's unit belongs to it.
+    if unit.len == 0 && is_an_average(&text[..core.start]) {
+        let spaced = after.trim_start_matches(' ');
+        if let Some(time) = [
+            "hours", "minutes", "days", "weeks", "months", "years", "seconds",
+        ]
+        .iter()
+        .find(|time| spaced.starts_with(*time))
+        {
+            span_end += after.len() - spaced.len() + time.len();
+        }
+    }
+    if unit.len == 0 && span_end == end {
         span_end += english_scale_and_currency(after, currency.is_some());
     } else if EN_SCALES.iter().any(|scale| {
         scale.len() > 1 && text[end..span_end].trim_start().eq_ignore_ascii_case(scale)
@@ -327,7 +339,8 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
         && currency.is_none()
         && !kanji_only
         && (english_count_noun(number, after)
-            || is_hedged_count(&text[..core.start], number, after));
+            || is_hedged_count(&text[..core.start], number, after)
+            || is_an_average(&text[..core.start]));
     let vague_half = number.contains('半');
     let is_figure = unit.len > 0
         || proportion
@@ -492,7 +505,14 @@ fn read_unit(text: &str, end: usize, extra: &ExtraUnits) -> Option<Unit> {
     {
         let hedged = JA_SUFFIX_HEDGES
             .iter()
-            .any(|hedge| after[months.len()..].starts_with(hedge));
+            .any(|hedge| after[months.len()..].starts_with(hedge))
+            || {
+                // 平均で6か月: an average is a length too.
+                let head = text[..end].trim_end_matches(|ch: char| {
+                    ch.is_ascii_digit() || matches!(ch, '.' | '０'..='９')
+                });
+                head.strip_suffix('で').unwrap_or(head).ends_with("平均")
+            };
         return hedged.then_some(Unit { len: months.len() });
     }
     // Ordinals and dates first: 回目 before 回, 人目 before 人.
@@ -752,9 +772,22 @@ fn worded_marker() -> &'static aho_corasick::AhoCorasick {
             "thousands",
             "millions",
             "billions",
+            "dozens",
+            "hundreds",
             "one in ",
-            "twice",
-            " times ",
+            "twice as",
+            // Not " times ": a common word; only its comparatives.
+            " times faster",
+            " times slower",
+            " times more",
+            " times less",
+            " times as",
+            " times larger",
+            " times smaller",
+            " times higher",
+            " times lower",
+            " times bigger",
+            " times cheaper",
             "two in ",
             "three in ",
         ];
@@ -782,7 +815,8 @@ fn english_word_figures(text: &str) -> Vec<Figure> {
             r"|(?:one|two|three|four|nine)[- ](?:thirds?|quarters?|fifths?|tenths?)(?-u:\b)",
             r"|(?:one|two|three) in (?:three|four|five|six|seven|eight|nine|ten)(?-u:\b)",
             r"|(?:tens|hundreds) of (?:thousands|millions|billions)(?-u:\b)",
-            r"|(?:thousands|millions|billions) of(?-u:\b)",
+            r"|(?:dozens|hundreds|thousands|millions|billions) (?:of|more)(?-u:\b)",
+            r"|(?:a|one) (?:third|quarter|fifth|tenth) (?:less|more|fewer)(?-u:\b)",
             r"|(?:only|just|less than|fewer than|some|more than|over|nearly|almost|about|around|roughly|under) (?:a|one) (?:third|quarter|fifth|tenth)(?-u:\b)",
             r"|(?:two|three|four|five|six|seven|eight|nine|ten) times (?:faster|slower|more|less|as|larger|smaller|higher|lower|bigger|cheaper)(?-u:\b)",
             r"|twice as(?-u:\b)",
@@ -807,6 +841,13 @@ fn english_word_figures(text: &str) -> Vec<Figure> {
         {
             continue;
         }
+        // "dozens of startups", "hundreds of flights", "hundreds more": a
+        // vague count of people or things that matter; "hundreds of lints",
+        // "dozens of CVEs" say "many".
+        let vague_many = matched.ends_with("dozens of") || matched.ends_with("hundreds of");
+        if vague_many && !counts_people_or_things(&text[hit.end()..]) {
+            continue;
+        }
         let mut span = hit.range();
         // "only a third": "only" is no hedge of the convention's.
         for word in ["only ", "just ", "less than ", "fewer than ", "some "] {
@@ -821,9 +862,12 @@ fn english_word_figures(text: &str) -> Vec<Figure> {
         } else if matched.ends_with("twice as") {
             span.end -= " as".len();
         }
-        // "half of" → "half": the counted thing stays out.
-        if matched.ends_with(" of") {
-            span.end -= 3;
+        // "half of" → "half", "hundreds more" → "hundreds", "a third less"
+        // → "a third": the counted thing and the comparative stay out.
+        for tail in [" of", " more", " less", " fewer"] {
+            if matched.ends_with(tail) && !matched.ends_with(" times more") {
+                span.end -= tail.len();
+            }
         }
         let key = text[span.clone()].to_ascii_lowercase();
         found.push(Figure { span, key });
@@ -964,6 +1008,11 @@ fn is_hedged_count(before: &str, number: &str, after: &str) -> bool {
         && !year
         && !TIMES_AND_SIZES.contains(&next.as_str())
         && !follows_month_name(&format!("{next} "))
+}
+
+/// "an average of 120 hours a year": a statistic, whatever it measures.
+fn is_an_average(before: &str) -> bool {
+    ends_with_ci(before, "an average of ") || ends_with_ci(before, "on average ")
 }
 
 /// "1,500 people", "500,000 indie developers": a count of things that
@@ -1166,7 +1215,23 @@ mod tests {
             spans("納期は8か月程度まで延び、空き家は約4,000戸"),
             ["8か月程度", "約4,000戸"]
         );
+        assert_eq!(spans("入れ替えには平均で6か月かかる"), ["6か月"]);
+        assert_eq!(
+            spans("Businesses lose an average of 120 hours a year"),
+            ["120 hours"]
+        );
+        assert_eq!(
+            spans("Dozens of startups pivoted, and hundreds more may follow"),
+            ["Dozens", "hundreds"]
+        );
+        assert_eq!(spans("it uses a third less CPU"), ["a third"]);
+        assert_eq!(
+            spans("to install 5,000 public chargers and 312 buses"),
+            ["5,000", "312"]
+        );
         for text in [
+            "cargo-semver-checks with its hundreds of lints",
+            "it was three times in a row",
             "This release includes about 70 bug fixes",
             "Members have up to 16 December to vote",
             "limits the input up to 128 bytes",

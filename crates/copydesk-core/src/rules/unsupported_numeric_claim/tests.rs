@@ -161,3 +161,49 @@ fn a_paragraph_under_output_is_the_writers_own_run() {
     ));
     assert!(!super::shows_output("\n\n"));
 }
+
+/// Where a post's structure decides: a figure a table gives first is the
+/// table's, and its mention in prose repeats it; a share in a heading is the
+/// headline claim, other heading numbers are structure; a block quote under
+/// a lead-in that names its speaker is theirs; a section under a release
+/// heading is release notes; a small count in a numbered step is a step.
+#[test]
+fn tables_headings_quotes_releases_and_steps() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "structure.md",
+        "---\ntitle: t\n---\n\
+         | 指標 | 値 |\n| --- | --- |\n| 完了率 | 52.90% |\n\n\
+         完了率は 52.90% にとどまった。\n\n\
+         ## Why 70% of cloud migrations fail, in 3 steps\n\n\
+         In her keynote, Gridwatch Institute director Amara Osei put it this way:\n\n\
+         > Grid storage has grown tenfold, and we still need three times more.\n\n\
+         One utility executive was blunt:\n\n\
+         > Half of all transformers are past their design life, and 40% fail early.\n\n\
+         ## Larkspur 4.2 is out\n\n\
+         Cold starts are up to 45% faster.\n\n\
+         1. 直近のレビューで繰り返し発生した待ちを3件集めます。\n\
+         2. 国内の約3割のチームが同じ問題を抱えています。\n",
+    );
+}
+
+/// The publisher's own: an outage it reports, a milestone it thanks its
+/// readers for, a survey it ran, a measurement the writer took, a purchase,
+/// an upper limit of its product.
+#[test]
+fn the_publishers_own_incidents_milestones_surveys_and_purchases() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "publishers-own.md",
+        "---\ntitle: t\n---\n\
+         ## Incident report: package index outage\n\n\
+         For 47 minutes, about 12% of requests to the package index failed.\n\n\
+         ## Other news\n\n\
+         Larkspur passed 10 million downloads this month. Thank you!\n\n\
+         We received 3,412 responses to our community survey. Two-thirds of respondents deploy it in containers.\n\n\
+         手元で計測したところ、ビルド時間は4分から1分50秒に縮みました。約2.3倍の高速化です。\n\n\
+         自宅用に NAS を2台、1台あたり1万2,000円ほどで買いました。\n\n\
+         I bought two of these boards for my homelab. They usually retail for around $80 each.\n\n\
+         1回あたりの送信件数は最大500件までです。国内の普及率は約3割にとどまる。\n",
+    );
+}
