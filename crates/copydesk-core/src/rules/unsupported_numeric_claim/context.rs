@@ -14,6 +14,17 @@ macro_rules! calculation_words {
     };
 }
 
+/// A function that compiles its pattern once: `pattern! { name = "…" }`.
+macro_rules! pattern {
+    ($(#[$doc:meta])* $name:ident = $pattern:expr) => {
+        $(#[$doc])*
+        fn $name() -> &'static Regex {
+            static CELL: OnceLock<Regex> = OnceLock::new();
+            regex(&CELL, $pattern)
+        }
+    };
+}
+
 /// Why a figure is not a claim, for tests and for the rule page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotAClaim {
@@ -126,8 +137,9 @@ impl FirstPartyNames {
 }
 
 /// Capitalised words that name nobody in particular: pronouns, months,
-/// days, and words written with a capital by habit.
-const COMMON_CAPITALS: [&str; 26] = [
+/// days, words written with a capital by habit, and the bodies a project
+/// calls by their common names (the Project, the Foundation, the Council).
+const COMMON_CAPITALS: [&str; 40] = [
     "I",
     "I'm",
     "I've",
@@ -154,6 +166,20 @@ const COMMON_CAPITALS: [&str; 26] = [
     "Please",
     "Linux",
     "Internet",
+    "Project",
+    "Foundation",
+    "Council",
+    "Board",
+    "Members",
+    "Member",
+    "Team",
+    "Community",
+    "Summit",
+    "Conference",
+    "Committee",
+    "Leadership",
+    "Program",
+    "Grants",
 ];
 
 /// What the post as a whole says about its figures.
@@ -173,6 +199,9 @@ pub struct Post {
     /// index outage", 「11月3日の障害について」): its error rates and
     /// request counts are its own measurements.
     pub is_incident: bool,
+    /// The site speaks for a project (`first-party-site`): its measurements
+    /// of its own tools and its own budget are its own facts.
+    pub speaks_for_a_project: bool,
 }
 
 impl Post {
@@ -182,6 +211,7 @@ impl Post {
             is_survey_report: survey_title().is_match(title),
             about_first_party: names.named_in(title),
             is_incident: incident_heading().is_match(title),
+            speaks_for_a_project: false,
         }
     }
 
@@ -279,6 +309,14 @@ fn sentence_reason(
         || (block.own_measurement && has(Words::Performance))
     {
         NotAClaim::FirstPerson
+    } else if post.speaks_for_a_project
+        && (has(Words::Performance) || (has(Words::Funding) && !names.another_party_in(sentence)))
+    {
+        // A project's blog measures its own tools, whatever it names, and
+        // spends its own budget, unless someone else's is named ("invested
+        // 1.2 million euros in KDE Plasma"); a quotation of someone else
+        // stays theirs (see `for_figure`).
+        NotAClaim::FirstParty
     } else {
         return None;
     }))
@@ -502,9 +540,10 @@ enum Words {
     Price,
     ThisRelease,
     Incident,
+    Funding,
 }
 
-const SENTENCE_WORDS: [&str; 9] = [
+const SENTENCE_WORDS: [&str; 10] = [
     RHETORICAL,
     HYPOTHETICAL,
     OFFER,
@@ -514,6 +553,7 @@ const SENTENCE_WORDS: [&str; 9] = [
     PRICE,
     THIS_RELEASE,
     INCIDENT,
+    FUNDING,
 ];
 
 /// Each kind of words, by [`Words`].
@@ -654,11 +694,10 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| super::compiled(pattern))
 }
 
-/// The writer or the publisher speaking of itself. English pronouns are
-/// ASCII words; "I" only as a capital, so a list item "i." is not one.
-fn first_person() -> &'static Regex {
-    static CELL: OnceLock<Regex> = OnceLock::new();
-    regex(&CELL, FIRST_PERSON)
+pattern! {
+    /// The writer or the publisher speaking of itself. English pronouns are
+    /// ASCII words; "I" only as a capital, so a list item "i." is not one.
+    first_person = FIRST_PERSON
 }
 
 const FIRST_PERSON: &str = concat!(
@@ -671,9 +710,8 @@ const FIRST_PERSON: &str = concat!(
     r"(?i:(?-u:\b)(?:we|we're|we've|we'll|we'd|our|ours|my)(?-u:\b))"
 );
 
-fn calculation() -> &'static Regex {
-    static CELL: OnceLock<Regex> = OnceLock::new();
-    regex(&CELL, calculation_words!())
+pattern! {
+    calculation = calculation_words!()
 }
 
 const PUBLISHER: &str = concat!(
@@ -683,35 +721,23 @@ const PUBLISHER: &str = concat!(
     r"(?i:(?-u:\b)(?:our|my) (?:[a-z-]+ )?(?:plans?|pricing|store|shop|membership|subscription|conference|event|meetup|course|product|service|app|newsletter|contest)(?-u:\b)|(?-u:\b)we offer(?-u:\b))"
 );
 
-/// "shave 30% off", "knocked 10% off": a cut, not a discount.
-fn reduction() -> &'static Regex {
-    static CELL: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &CELL,
-        r"(?i:(?-u:\b)(?:shave|shaves|shaved|shaving|knock|knocks|knocked|slash|slashed)(?-u:\b)[^.]*(?-u:\b)off(?-u:\b))",
-    )
+pattern! {
+    /// "shave 30% off", "knocked 10% off": a cut, not a discount.
+    reduction = r"(?i:(?-u:\b)(?:shave|shaves|shaved|shaving|knock|knocks|knocked|slash|slashed)(?-u:\b)[^.]*(?-u:\b)off(?-u:\b))"
 }
 
-/// Words of opinion and hearsay: "I'd guess", "I heard from", "my claim
-/// that", 「と聞く」. The writer gives a view of the world, not a fact of
-/// their own, so a first person among them does not make the figure theirs.
-fn opinion() -> &'static Regex {
-    static CELL: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &CELL,
-        r"(?i:(?-u:\b)(?:I'd guess|I guess|I think|I believe|I suspect|I'd say|I bet|I heard|I've heard|I have heard|I've seen|I have seen|I've read|I have read|I've noticed|I wrote|as I wrote|as we covered|told me|told us|my (?:claim|guess|estimate|hunch|sense|impression)|in my (?:experience|view|opinion))(?-u:\b))",
-    )
+pattern! {
+    /// Words of opinion and hearsay: "I'd guess", "I heard from", "my claim
+    /// that", 「と聞く」. The writer gives a view of the world, not a fact of
+    /// their own, so a first person among them does not make the figure theirs.
+    opinion = r"(?i:(?-u:\b)(?:I'd guess|I guess|I think|I believe|I suspect|I'd say|I bet|I heard|I've heard|I have heard|I've seen|I have seen|I've read|I have read|I've noticed|I wrote|as I wrote|as we covered|told me|told us|my (?:claim|guess|estimate|hunch|sense|impression)|in my (?:experience|view|opinion))(?-u:\b))"
 }
 
-/// A sentence whose topic is the writer's or the publisher's own thing.
-fn own_topic() -> &'static Regex {
-    static CELL: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &CELL,
-        concat!(
-            r"^[\s*_#>-]*(?:(?:当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|我々|私たち|わたしたち|僕ら|僕たち|筆者|私|僕)の[^、。「]*(?:は|では|が)|",
-            r"(?:Our|My) [A-Za-z-]+ [A-Za-z])"
-        ),
+pattern! {
+    /// A sentence whose topic is the writer's or the publisher's own thing.
+    own_topic = concat!(
+        r"^[\s*_#>-]*(?:(?:当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|我々|私たち|わたしたち|僕ら|僕たち|筆者|私|僕)の[^、。「]*(?:は|では|が)|",
+        r"(?:Our|My) [A-Za-z-]+ [A-Za-z])"
     )
 }
 
@@ -741,8 +767,8 @@ const HOW_TO: &str = concat!(
     r"を目安|目安は|目安として|目安に|を目標に|目標値|しきい値|閾値|",
     r"に設定|を設定|設定する|設定値|設定し|割り当て|を上限|上限を|以内に収め|に抑え|",
     r"段階的|ロールアウト|カナリア|[%％] ?→ ?[0-9０-９.]+ ?[%％] ?→|エラーバジェット|(?-u:\b)SL[OA]s?(?-u:\b)|",
-    r"してください|しましょう|推奨|チェックリスト|",
-    r"(?i:(?-u:\b)(?:thresholds?|set (?:\w+ ){1,3}to|set to [0-9]|configure[ds]?|alerts? (?:when|if)|(?:gets?|be|is) paged|(?:if|when|once) [^.]*(?:exceeds|drops below|falls below|goes above|goes over)|aim for|roll ?out|canary|ramp(?:ed)? up|error budget|at most|no more than|batch size|timeout ?=|should|recommend(?:ed|s)?|make sure|keep (?:it |them )?(?:under|below))(?-u:\b))"
+    r"してください|しましょう|推奨|チェックリスト|デフォルトでは|既定では|に制限|",
+    r"(?i:(?-u:\b)(?:thresholds?|set (?:\w+ ){1,3}to|set to [0-9]|configure[ds]?|alerts? (?:when|if)|(?:gets?|be|is) paged|(?:if|when|once) [^.]*(?:exceeds|drops below|falls below|goes above|goes over)|aim for|roll ?out|canary|ramp(?:ed)? up|error budget|at most|no more than|batch size|timeout ?=|should|by default|defaults to|is limited to|recommend(?:ed|s)?|make sure|keep (?:it |them )?(?:under|below))(?-u:\b))"
 );
 
 /// A survey's own respondents: the site reporting the survey it ran.
@@ -762,7 +788,11 @@ const THANKS_WORDS: &str = r"おかげさまで|ありがとうございま|(?-u
 const OWN_MEASUREMENT_WORDS: &str = r"手元で計測|手元で測|手元の環境で|計測したところ|測ってみ|ベンチマークを取っ|(?i:(?-u:\b)(?:I|we) (?:measured|benchmarked|timed)|(?-u:\b)on my (?:machine|laptop|desktop))(?-u:\b)";
 
 /// An event's own words: its attendance is part of it.
-const EVENT_WORDS: &str = r"カンファレンス|イベント|勉強会|ハッカソン|セミナー|懇親会|(?i:(?-u:\b)(?:conference|summit|meetup|workshop|hackathon|booth|the event)(?-u:\b))";
+const EVENT_WORDS: &str = r"カンファレンス|イベント|勉強会|ハッカソン|セミナー|懇親会|ミーティング|(?i:(?-u:\b)(?:conference|summit|meetup|meeting|workshop|hackathon|booth|the event)(?-u:\b))";
+
+/// A project's own money: its budget, funds and grants.
+const FUNDING: &str =
+    r"予算|資金|助成|(?i:(?-u:\b)(?:budgets?|funds|funding|grants?|allocated|allocation)(?-u:\b))";
 
 /// An outage's own measures: requests that failed, errors, latency.
 const INCIDENT: &str = concat!(
@@ -770,54 +800,34 @@ const INCIDENT: &str = concat!(
     r"(?i:(?-u:\b)(?:requests?|errors?|error rate|latency|downtime|timeouts?|availability)(?-u:\b))"
 );
 
-/// A heading that announces a release: narrower than [`release_title`], as
-/// a section of any post may be about performance.
-fn release_heading() -> &'static Regex {
-    static CELL: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &CELL,
-        r"リリースしました|をリリース|リリースのお知らせ|リリースノート|(?i:(?-u:\b)(?:released|is out|is here|now available|announcing|release notes)(?-u:\b))",
-    )
+pattern! {
+    /// A heading that announces a release: narrower than [`release_title`], as
+    /// a section of any post may be about performance.
+    release_heading = r"リリースしました|をリリース|リリースのお知らせ|リリースノート|(?i:(?-u:\b)(?:released|is out|is here|now available|announcing|release notes)(?-u:\b))"
 }
 
-/// A post or section about the site's own outage.
-fn incident_heading() -> &'static Regex {
-    static CELL: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &CELL,
-        r"障害|インシデント|ポストモーテム|(?i:(?-u:\b)(?:incident|outage|post-?mortem|downtime)(?-u:\b))",
-    )
+pattern! {
+    /// A post or section about the site's own outage.
+    incident_heading = r"障害|インシデント|ポストモーテム|(?i:(?-u:\b)(?:incident|outage|post-?mortem|downtime)(?-u:\b))"
 }
 
-/// The writer's purchase: 買いました, 購入した, "I bought", "paid".
-fn purchase() -> &'static Regex {
-    static CELL: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &CELL,
-        r"買い(?:まし|ました)|買った|購入し(?:た|まし)|(?i:(?-u:\b)(?:bought|purchased|paid|ordered)(?-u:\b))",
-    )
+pattern! {
+    /// The writer's purchase: 買いました, 購入した, "I bought", "paid".
+    purchase = r"買い(?:まし|ました)|買った|購入し(?:た|まし)|(?i:(?-u:\b)(?:bought|purchased|paid|ordered)(?-u:\b))"
 }
 
-fn survey_title() -> &'static Regex {
-    static CELL: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &CELL,
-        r"アンケート結果|調査結果|(?i:(?-u:\b)survey(?:-| )?(?:\d{4} )?results?(?-u:\b)|(?-u:\b)results? of the (?:\d{4} )?(?:state of \w+ )?survey(?-u:\b))",
-    )
+pattern! {
+    survey_title = r"アンケート結果|調査結果|(?i:(?-u:\b)survey(?:-| )?(?:\d{4} )?results?(?-u:\b)|(?-u:\b)results? of the (?:\d{4} )?(?:state of \w+ )?survey(?-u:\b))"
 }
 
-fn release_title() -> &'static Regex {
-    static CELL: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &CELL,
-        r"リリース|公開|(?i:(?-u:\b)(?:released?|releases|announcing|announcement|is out|now available|improvements?|speed(?:ing)? up|faster|performance)(?-u:\b))",
-    )
+pattern! {
+    release_title = r"リリース|公開|(?i:(?-u:\b)(?:released?|releases|announcing|announcement|is out|now available|improvements?|speed(?:ing)? up|faster|performance)(?-u:\b))"
 }
 
 /// What release notes measure about their own product.
 const PERFORMANCE: &str = concat!(
-    r"高速|速く|改善|短縮|削減|向上|性能|ベンチマーク|メモリ|",
-    r"(?i:(?-u:\b)(?:faster|slower|speed ?ups?|speed|performance|benchmarks?|improve[ds]?|improvements?|reduc(?:ed|es|tion)|overhead|memory|smaller|larger|compile times?|coverage|documented|documentation)(?-u:\b))"
+    r"高速|速く|改善|短縮|削減|向上|性能|ベンチマーク|メモリ|計算時間|実行時間|処理時間|ビルド時間|コンパイル時間|",
+    r"(?i:(?-u:\b)(?:faster|slower|speed ?ups?|speed|performance|benchmarks?|regress(?:ed|es|ions?)?|slowdowns?|build times?|codegen|disk size|binary size|cache misses|improve[ds]?|improvements?|reduc(?:ed|es|tion)|overhead|memory|smaller|larger|compile times?|coverage|documented|documentation)(?-u:\b))"
 );
 
 /// An illustration, not a statement: 例えば, 仮に, 想定, "for example".
@@ -829,7 +839,7 @@ const HYPOTHETICAL: &str = concat!(
 /// Idioms with a number in them.
 const RHETORICAL: &str = concat!(
     r"百聞は|一石二鳥|十人十色|千載一遇|百も承知|[0-9０-９]+ ?[%％]の(?:自信|力|確信|本気|努力|満足|力で)|[0-9０-９]+人いれば[0-9０-９]+通り|",
-    r"(?i:100 ?(?:%|percent) (?:sure|certain|confident|committed|agree|correct|honest|would)|give (?:it )?(?:100|110) ?(?:%|percent)|(?-u:\b)(?:[0-9]+|nine|ninety-nine) times out of (?:[0-9]+|ten|a hundred))"
+    r"(?i:100 ?(?:%|percent) (?:sure|certain|confident|committed|agree|correct|honest|would)|give (?:it )?(?:100|110) ?(?:%|percent)|(?-u:\b)(?:[0-9]+|nine|ninety-nine) times out of (?:[0-9]+|ten|a hundred)|(?-u:\b)(?:80|90|95|99) ?(?:%|percent) of (?:the )?(?:cases|time|problems|use cases|issues)(?-u:\b))"
 );
 
 #[cfg(test)]

@@ -181,6 +181,7 @@ impl UnsupportedNumericClaim {
     fn claims(&self, document: &Document) -> Vec<Mention> {
         let mut post = context::Post::of(document.title().unwrap_or(""), &self.first_party);
         post.about_first_party |= self.options.first_party_site;
+        post.speaks_for_a_project = self.options.first_party_site;
         let blocks = &document.body.blocks;
         // The headings a block stands under, by level: a section under "Larkspur
         // 4.2 is out" is a release's.
@@ -243,7 +244,8 @@ impl UnsupportedNumericClaim {
             let supported = sources.source_only(at)
                 || list_is_supported(&layout, at, &mut sources)
                 || quote_is_attributed(blocks, &layout, at)
-                || quote_is_introduced(blocks, &layout, at, &mut sources);
+                || quote_is_introduced(blocks, &layout, at, &mut sources)
+                || quote_names_its_speaker(blocks, at);
             for (figure, sentence) in &block_claims.claims {
                 let sourced = supported || sources.of(at).get(*sentence).copied().unwrap_or(false);
                 mentions.push(Mention {
@@ -334,7 +336,8 @@ impl UnsupportedNumericClaim {
                     small: (words.personal || words.offer) && small,
                     how_to: (text.starts_with("最大")
                         && block.text[figure.span.end..].starts_with("まで"))
-                        || (numbered_step && small),
+                        || (numbered_step && small)
+                        || is_compared_to(&block.text[..figure.span.start]),
                     at_an_event: words.event && small && !text.contains(['%', '％']),
                 };
                 context::for_figure(sentence, place, facts).is_none()
@@ -342,6 +345,14 @@ impl UnsupportedNumericClaim {
             .collect();
         (!claims.is_empty()).then_some(BlockClaims { sentences, claims })
     }
+}
+
+/// A figure after a comparison sign is a threshold: "override 率 > 30%",
+/// "< 5%", "≥ 99.9%".
+fn is_compared_to(before: &str) -> bool {
+    before
+        .trim_end_matches(' ')
+        .ends_with(['<', '>', '≤', '≥', '＜', '＞', '≦', '≧'])
 }
 
 /// A share of a whole: `70%`, `7割`, `4分の1`, `半数`.
@@ -430,7 +441,9 @@ struct Layout {
     lead_in: Vec<Option<usize>>,
     /// The last block before each block that is not in a block quote.
     outside_quote: Vec<Option<usize>>,
-    /// The last heading before each block.
+    /// The last heading before each block, or the last line that is all a
+    /// link: a digest's item title ("[KDE.news/Boudewijn Rempt: First
+    /// Calligra Sprint](//news.kde.org/…)") heads the excerpt under it.
     heading: Vec<Option<usize>>,
 }
 
@@ -451,7 +464,7 @@ impl Layout {
             if !blocks[at].in_block_quote {
                 outside_quote = Some(at);
             }
-            if matches!(blocks[at].kind, BlockKind::Heading(_)) {
+            if matches!(blocks[at].kind, BlockKind::Heading(_)) || is_a_link_title(&blocks[at]) {
                 heading = Some(at);
             }
             at += 1;
@@ -476,6 +489,16 @@ impl Layout {
         }
         layout
     }
+}
+
+/// A paragraph that is all one link out, but for a stray character.
+fn is_a_link_title(block: &crate::body::ProseBlock) -> bool {
+    let length = block.text.trim().len();
+    block.kind == BlockKind::Paragraph
+        && length > 0
+        && block.links.iter().any(|link| {
+            support::is_external(&link.destination) && link.text.len() * 10 >= length * 9
+        })
 }
 
 /// A list is one paragraph for §4: an item, or the paragraph that leads
@@ -518,6 +541,30 @@ fn quote_is_introduced(
         .map_or(text, |range| &text[range.clone()]);
     support::introduces_a_quote(last_sentence)
         || sources.of(lead_in).last().copied().unwrap_or(false)
+}
+
+/// A block quote signed with its speaker's name ("… three times faster
+/// than Ruby 2.0. -- Matz") is theirs; one signed with a role ("--
+/// Distinguished engineer working on cloud infrastructure") names nobody.
+fn quote_names_its_speaker(blocks: &[crate::body::ProseBlock], at: usize) -> bool {
+    let block = &blocks[at];
+    if !block.in_block_quote {
+        return false;
+    }
+    let Some((_, signature)) = block
+        .text
+        .trim_end()
+        .rsplit_once(['—', '―'])
+        .or_else(|| block.text.trim_end().rsplit_once("--"))
+    else {
+        return false;
+    };
+    let name = signature.split(',').next().unwrap_or_default().trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|word| {
+            word.starts_with(char::is_uppercase) && word.chars().all(char::is_alphabetic)
+        })
 }
 
 /// A quotation under a line that links where it comes from is attributed:

@@ -921,7 +921,8 @@ fn follows_month_name(before: &str) -> bool {
 /// Kanji numbers are figures when vague (数百万, 十数) or at a large scale;
 /// 一人, 三つ, 千葉 are everyday words.
 fn is_plausible_kanji_figure(number: &str) -> bool {
-    if number.starts_with(['万', '億', '兆']) {
+    // 数人, 数社: "a few", not a figure; 数百万, 十数社 are.
+    if number.starts_with(['万', '億', '兆']) || number == "数" {
         return false;
     }
     number.contains('数')

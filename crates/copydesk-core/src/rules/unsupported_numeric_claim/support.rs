@@ -259,6 +259,9 @@ fn bracketed_report() -> &'static Regex {
     REPORT.get_or_init(|| {
         super::compiled(concat!(
             r"arXiv|doi|調査|調べ|レポート|白書|報告書|論文|研究|プレスリリース|WP ?\d|",
+            // (ZOZO TECH BLOG 本文記載), (原典Gartner), (同上): where it was
+            // read, or the source just named.
+            r"記載|原典|同上|(?i:blog)|",
             // A named report and its year: (Cognizant Japan GenAI Adoption 2024).
             r"^\s*[A-Z][A-Za-z0-9&.-]*(?: [A-Z0-9][A-Za-z0-9&.-]*)* (?:19|20)\d\d(?:[^0-9]|$)|",
             r"(?i:report|survey|study|research|press release|paper)|",
@@ -296,7 +299,7 @@ fn source_cue() -> &'static Regex {
             r"[）)](?:では|によると|によれば)|[A-Za-z][A-Za-z0-9 .&-]* ?[（(](?:19|20)\d\d[）)][:：]|",
             r"調べ[）)、。，,]|調べで|出典|ソース[:：]|引用元|",
             // Plain and polite forms alike: 発表した, 発表しました, 発表しています.
-            r"(?:と|を|が)(?:発表|公表|報告|報道|公開)(?:し[たてま]|され|する)|",
+            r"(?:と|を|が|も|まで)(?:発表|公表|報告|報道|公開)(?:し[たてま]|され|する)|",
             r"と(?:評|主張|警告|指摘|説明|強調|予測|予想|推計|推定|試算|分析)(?:する|し[たてま])|",
             r"と(?:明らかにし|語(?:る|っ|り)|述べ|話(?:す|し)|報じ(?:た|て|る|ま)|明かし|見積も|見込(?:む|ん)|結論づけ)|を明らかにし|",
             // 「…」と、さくらば電機の中村悟社長は述べた: the quotation before its speaker.
@@ -322,7 +325,7 @@ fn anonymous() -> &'static Regex {
     static ANONYMOUS: OnceLock<Regex> = OnceLock::new();
     ANONYMOUS.get_or_init(|| {
         super::compiled(concat!(
-            r"関係者|幹部(?:によ|は)|最近の(?:研究|調査)|(?:利用者|ユーザー)の(?:報告|声)|別の(?:利用者|ユーザー)|ある(?:試算|調査|推計|専門家|研究|報告|レポート|データ)|一部の(?:アナリスト|専門家|報道|調査)|一部報道|業界では|との指摘も|と(?:報告|報道|発表|公表)されて|複数の(?:関係者|報道)|とされ(?:る|て)|と言われ|といわれ|との見方|との声|報道によると|噂|",
+            r"関係者|幹部(?:によ|は)|最近の(?:研究|調査)|(?:利用者|ユーザー)の(?:報告|声)|別の(?:利用者|ユーザー)|ある(?:試算|調査|推計|専門家|研究|報告|レポート|データ)|一部の(?:アナリスト|専門家|報道|調査)|一部報道|業界では|との指摘も|[とも](?:報告|報道|発表|公表)されて|複数の(?:関係者|報道)|とされ(?:る|て)|と言われ|といわれ|との見方|との声|報道によると|噂|",
             r"(?i:(?-u:\b)(?:analysts|experts|sources|insiders|observers|officials|people familiar|some estimates|some reports|early testers|industry watchers|critics|many|some|it is) (?:say|said|says|estimate|believe|think|claim|suggest)(?-u:\b)|(?-u:\b)reportedly(?-u:\b)|by some (?:estimates|accounts)|according to (?:sources|insiders|reports|analysts|some|early testers|people|industry|developers|users|experts|someone|several|many|those|(?:a|an|one) (?:person|source|engineer|employee|recruiter|friend|insider|analyst|expert|executive|manager|official|developer|user))|source: (?:a|an|some|one) |it is (?:said|estimated|believed))"
         ))
     })

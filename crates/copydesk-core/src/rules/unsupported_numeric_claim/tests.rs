@@ -207,3 +207,40 @@ fn the_publishers_own_incidents_milestones_surveys_and_purchases() {
          1回あたりの送信件数は最大500件までです。国内の普及率は約3割にとどまる。\n",
     );
 }
+
+/// A digest's item title heads its excerpt; a quotation signed with a name
+/// is the speaker's, one signed with a role is nobody's; a figure after a
+/// comparison sign is a threshold; 数人 is "a few"; where a figure was read,
+/// in brackets, is a source.
+#[test]
+fn digests_signed_quotes_thresholds_and_bracketed_sources() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "digests-and-signatures.md",
+        "---\ntitle: t\n---\n\
+         [KDE.news/Boudewijn Rempt: First Calligra Sprint](//news.kde.org/2011/04/15/sprint)\n\n\
+         With a total of 31 people from 14 nations, the room was crowded.\n\n\
+         ## Quotes\n\n\
+         > Ruby 3.0 is three times faster than Ruby 2.0. -- Matz\n\n\
+         > We got close to 9x to 10x performance wins. -- Distinguished engineer working on cloud infrastructure\n\n\
+         - override 率 > 30%: 降格を検討します。\n\n\
+         数人のRubyist達が集まった。利用者は数百名規模です(ZOZO TECH BLOG 本文記載)。国内の普及率は約3割だ。\n",
+    );
+}
+
+/// With `first-party-site`, a project's measurements of its own tools and
+/// its own budget are its own facts, even where a tool or a body is named,
+/// but not in a quotation.
+#[test]
+fn a_project_sites_own_measurements_and_budget() {
+    assert_snapshot_with_config(
+        "unsupported-numeric-claim",
+        "project-site.md",
+        "---\ntitle: t\n---\n\
+         Check builds, which do not run LLVM passes, regressed by up to 3-7%.\n\n\
+         At the start of 2026, the Foundation allocated to this budget $306k in new funds.\n\n\
+         > Half of the students' feedback was worse on the Rust class.\n\n\
+         Python powers 40% of new data projects at Contoso.\n",
+        "rules:\n  unsupported-numeric-claim:\n    first-party: [Rust]\n    first-party-site: true\n",
+    );
+}
