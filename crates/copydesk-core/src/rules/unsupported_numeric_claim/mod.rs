@@ -147,14 +147,19 @@ impl Rule for UnsupportedNumericClaim {
         let tabled = self.first_given_in_tables(document);
         // §5: one finding per figure, at its first mention.
         let mut reported: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for mention in mentions.iter().filter(|mention| {
-            !sourced.contains(mention.key.as_str())
-                && tabled
-                    .get(mention.key.as_str())
-                    .is_none_or(|&at| at >= mention.range.start())
-        }) {
+        for mention in mentions
+            .iter()
+            .filter(|mention| !sourced.contains(mention.key.as_str()))
+        {
             if let Some(&at) = reported.get(mention.key.as_str()) {
                 violations[at].related.push(mention.range);
+                continue;
+            }
+            // A figure a table gave first is the table's; prose repeats it.
+            let tabled_before = tabled
+                .get(mention.key.as_str())
+                .is_some_and(|&at| at < mention.range.start());
+            if tabled_before {
                 continue;
             }
             reported.insert(&mention.key, violations.len());

@@ -173,8 +173,9 @@ fn tables_headings_quotes_releases_and_steps() {
         "unsupported-numeric-claim",
         "structure.md",
         "---\ntitle: t\n---\n\
-         | 指標 | 値 |\n| --- | --- |\n| 完了率 | 52.90% |\n\n\
-         完了率は 52.90% にとどまった。\n\n\
+         速報では 41.5% だった。\n\n\
+         | 指標 | 値 |\n| --- | --- |\n| 完了率 | 52.90% |\n| 速報 | 41.5% |\n\n\
+         完了率は 52.90% にとどまり、速報の 41.5% を上回った。\n\n\
          ## Why 70% of cloud migrations fail, in 3 steps\n\n\
          In her keynote, Gridwatch Institute director Amara Osei put it this way:\n\n\
          > Grid storage has grown tenfold, and we still need three times more.\n\n\
