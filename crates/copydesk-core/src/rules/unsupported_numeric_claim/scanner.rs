@@ -291,8 +291,9 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
         .find(|sign| text[..core.start].ends_with(*sign))
         .map(|sign| sign.len());
     let mut span_end = end + unit.len;
-    // "an average of 120 hours": the length's unit belongs to it.
-    if unit.len == 0 && is_an_average(&text[..core.start]) {
+    // "an average of 120 hours": a figure, and the length's unit belongs to it.
+    let averaged = unit.len == 0 && is_an_average(&text[..core.start]);
+    if averaged {
         let spaced = after.trim_start_matches(' ');
         if let Some(time) = [
             "hours", "minutes", "days", "weeks", "months", "years", "seconds",
@@ -340,7 +341,7 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
         && !kanji_only
         && (english_count_noun(number, after)
             || is_hedged_count(&text[..core.start], number, after)
-            || is_an_average(&text[..core.start]));
+            || averaged);
     let vague_half = number.contains('半');
     let is_figure = unit.len > 0
         || proportion
