@@ -46,6 +46,11 @@ const BLIND_FLOOR: Floor = Floor {
     recall: 0.81,
     span: 0.95,
 };
+const SECOND_DEVELOPMENT_FLOOR: Floor = Floor {
+    precision: 0.72,
+    recall: 0.69,
+    span: 0.95,
+};
 const REAL_POSTS_FLOOR: Floor = Floor {
     precision: 0.85,
     recall: 0.75,
@@ -271,6 +276,20 @@ fn the_first_blind_set() {
 #[test]
 fn the_second_blind_set() {
     meets_the_goal("numeric-claims-blind-2.yaml");
+}
+
+/// Written from the convention alone by two helpers who saw neither the rule
+/// nor the other sets, to be tuned on from the start: its first measure,
+/// before any tuning, is in `numeric-claims-dev-2.md`.
+#[test]
+fn the_second_development_set() {
+    let set = "numeric-claims-dev-2.yaml";
+    let score = evaluate_written_set(set, true);
+    score.report_goal(set);
+    assert_eq!(
+        score.shortfalls(set, SECOND_DEVELOPMENT_FLOOR),
+        Vec::<String>::new()
+    );
 }
 
 /// Written from the convention alone by someone who saw neither the rule

@@ -10,7 +10,7 @@ use regex::Regex;
 /// The writer working a figure out, which makes it the writer's own.
 macro_rules! calculation_words {
     () => {
-        "外挿|試算すると|計算すると|換算すると|見積もると|概算で"
+        "外挿|試算すると|計算すると|換算すると|見積もると|概算で|倍率にすると|割合にすると|比率にすると"
     };
 }
 
@@ -98,7 +98,7 @@ impl FirstPartyNames {
     /// (past its opening word, unless that is CamelCase or an acronym) or an
     /// acronym of four letters or more, that is none of the site's names and
     /// none of [`COMMON_CAPITALS`].
-    fn another_party_in(&self, sentence: &str) -> bool {
+    pub fn another_party_in(&self, sentence: &str) -> bool {
         static NAME: OnceLock<Regex> = OnceLock::new();
         let name = regex(&NAME, r"(?-u:\b)[A-Z][A-Za-z0-9]*(?:[.&-][A-Za-z0-9]+)*");
         let own = self.0.as_ref();
@@ -199,12 +199,27 @@ pub struct Post {
     /// index outage", 「11月3日の障害について」): its error rates and
     /// request counts are its own measurements.
     pub is_incident: bool,
+    /// A list item under the publisher's own lead-in ("Some numbers we're
+    /// proud of:", "We picked seven projects:"): its figures are the
+    /// publisher's, whoever the item names.
+    pub in_own_list: bool,
     /// The site speaks for a project (`first-party-site`): its measurements
     /// of its own tools and its own budget are its own facts.
     pub speaks_for_a_project: bool,
 }
 
 impl Post {
+    /// The post as a list reads it under a lead-in in the publisher's own
+    /// voice that ends in a colon ("Some numbers we're proud of:"): its
+    /// items are the publisher's own, unless they name someone else.
+    pub fn under_lead_in(self, lead_in: &str) -> Post {
+        let own = lead_in.trim_end().ends_with([':', '：']) && first_person().is_match(lead_in);
+        Post {
+            in_own_list: self.in_own_list || own,
+            ..self
+        }
+    }
+
     pub fn of(title: &str, names: &FirstPartyNames) -> Post {
         Post {
             is_release: release_title().is_match(title),
@@ -212,6 +227,7 @@ impl Post {
             about_first_party: names.named_in(title),
             is_incident: incident_heading().is_match(title),
             speaks_for_a_project: false,
+            in_own_list: false,
         }
     }
 
@@ -222,6 +238,10 @@ impl Post {
         Post {
             is_release: self.is_release || release_heading().is_match(heading),
             is_incident: self.is_incident || incident_heading().is_match(heading),
+            is_survey_report: self.is_survey_report || survey_title().is_match(heading),
+            // "Meet our winter interns", "We're hiring", "Announcing the 2025
+            // grants": the publisher speaks of its own in this section.
+            about_first_party: self.about_first_party || publisher_heading().is_match(heading),
             ..self
         }
     }
@@ -242,7 +262,8 @@ pub struct Place {
     /// (「1. 待ちを3件集めます。」).
     pub how_to: bool,
     /// A small count of people at an event ("At the conference over 30
-    /// people discussed"): the event's own, even in a quotation.
+    /// people discussed"), or any count at one on a project's own site:
+    /// the event's own, even in a quotation.
     pub at_an_event: bool,
 }
 
@@ -276,6 +297,7 @@ fn sentence_reason(
     // about the site, "we", or a sentence that names nobody else.
     let we = block.personal && first_person().is_match(sentence);
     let named = block.thanks
+        || post.in_own_list
         || (block.named && (we || names.named_in(sentence)))
         || (post.about_first_party
             && (we
@@ -339,6 +361,10 @@ pub struct SentenceFacts {
     calculated: bool,
     /// The writer bought something: its price and count are theirs.
     purchased: bool,
+    /// A polite Japanese sentence of a block where the writer reports their
+    /// own work, with no hearsay, no source and nobody else named in it:
+    /// 「移行を終えて半年。インフラ費用は約38%下がりました。」
+    own_work: bool,
     question: bool,
 }
 
@@ -355,7 +381,12 @@ impl SentenceFacts {
             personal: block.personal && first_person().is_match(&without_quotations(sentence)),
             own_topic: block.personal && own_topic().is_match(sentence),
             calculated: block.personal && calculation().is_match(sentence),
-            purchased: block.personal && purchase().is_match(sentence),
+            purchased: (block.personal || polite_ending().is_match(sentence))
+                && purchase().is_match(sentence),
+            own_work: block.own_work
+                && polite_ending().is_match(sentence)
+                && !about_the_world().is_match(sentence)
+                && !names.another_party_in(&without_quotations(sentence)),
             question: is_question(sentence),
         }
     }
@@ -392,6 +423,9 @@ pub struct BlockWords {
     own_measurement: bool,
     /// An event: a conference, a meetup, a booth.
     pub event: bool,
+    /// The writer reports work of their own in Japanese, whose subject
+    /// goes unsaid: 今回, そこで, 移行を終え, 公開から, ご参加いただき.
+    own_work: bool,
 }
 
 impl BlockWords {
@@ -409,6 +443,7 @@ impl BlockWords {
                 OWN_SURVEY_WORDS,
                 OWN_MEASUREMENT_WORDS,
                 EVENT_WORDS,
+                OWN_WORK_WORDS,
             ])
             .dfa_size_limit(2 << 20)
             .build()
@@ -427,6 +462,7 @@ impl BlockWords {
             own_survey: found.matched(5),
             own_measurement: found.matched(6),
             event: found.matched(7),
+            own_work: found.matched(4) || found.matched(8),
         }
     }
 }
@@ -525,7 +561,9 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
             return Some(NotAClaim::FirstPerson);
         }
     }
-    whole
+    // A polite sentence of the writer's own work, when nothing more
+    // specific holds: 「移行を終えて半年。費用は約38%下がりました。」
+    whole.or((facts.own_work && !quoted).then_some(NotAClaim::FirstPerson))
 }
 
 /// The kinds of words [`sentence_words`] looks for, by their index in it.
@@ -701,7 +739,7 @@ pattern! {
 }
 
 const FIRST_PERSON: &str = concat!(
-    r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|我々|我が社|わが社|私たち|わたしたち|僕ら|僕たち|筆者|私|僕|俺|わたし|手元|自宅|",
+    r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|我々|我が社|わが社|私たち|わたしたち|僕ら|僕たち|筆者|私|僕|俺|わたし|手元|自宅|拙著|拙作|うちの(?:サービス|会社|チーム|サイト|ブログ|製品)|うちでは|うちは|",
     r"本(?:カンファレンス|イベント|大会|セミナー|勉強会|講座|サービス|製品|プログラム|コンテスト|ハッカソン)|",
     calculation_words!(),
     "|",
@@ -717,7 +755,7 @@ pattern! {
 const PUBLISHER: &str = concat!(
     r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|",
     r"本(?:カンファレンス|イベント|大会|セミナー|勉強会|講座|サービス|製品|プログラム|コンテスト|ハッカソン)|",
-    r"お得|お申し込み|お申込み|ご購入|ご利用いただけ|",
+    r"お得|お申し込み|お申込み|ご購入|ご利用いただけ|拙著|拙作|宣伝|発売中|",
     r"(?i:(?-u:\b)(?:our|my) (?:[a-z-]+ )?(?:plans?|pricing|store|shop|membership|subscription|conference|event|meetup|course|product|service|app|newsletter|contest)(?-u:\b)|(?-u:\b)we offer(?-u:\b))"
 );
 
@@ -730,7 +768,7 @@ pattern! {
     /// Words of opinion and hearsay: "I'd guess", "I heard from", "my claim
     /// that", 「と聞く」. The writer gives a view of the world, not a fact of
     /// their own, so a first person among them does not make the figure theirs.
-    opinion = r"(?i:(?-u:\b)(?:I'd guess|I guess|I think|I believe|I suspect|I'd say|I bet|I heard|I've heard|I have heard|I've seen|I have seen|I've read|I have read|I've noticed|I wrote|as I wrote|as we covered|told me|told us|my (?:claim|guess|estimate|hunch|sense|impression)|in my (?:experience|view|opinion))(?-u:\b))"
+    opinion = r"(?i:(?-u:\b)(?:I'd guess|I guess|I think|I believe|I suspect|I'd say|I bet|I heard|I've heard|I have heard|I've seen|I have seen|I've read|I have read|I read somewhere|I read that|I've noticed|I wrote|as I wrote|as we covered|told me|told us|my (?:claim|guess|estimate|hunch|sense|impression)|in my (?:experience|view|opinion))(?-u:\b))"
 }
 
 pattern! {
@@ -743,8 +781,8 @@ pattern! {
 
 /// The publisher's own offer: prices cut, prizes, fees of its events.
 const OFFER: &str = concat!(
-    r"チケット|お得|割引|割り引|払い戻|クーポン|賞金|副賞|賞品|景品|贈呈|相当の|相当）|参加費|特典|キャンペーン|入場料|受講料|会費|早割|懸賞|奨学金|懇親会|抽選で|最優秀|",
-    r"(?i:(?-u:\b)(?:discounts?|discounted|coupons?|prizes?|promo(?:tion)? code|early[- ]bird|tickets?|admission|registration fees?|stipends?|scholarships?|reimburse[ds]?|reimbursements?|runners?-up|winners? (?:receives?|gets?|will receive|takes? home)|funded with|per event|seating for|with a limit of)(?-u:\b)|[0-9] ?(?:%|percent) off(?-u:\b)|(?-u:\b)off (?:the|your|all|every|any|list|retail)(?-u:\b))"
+    r"チケット|定員|お得|割引|割り引|払い戻|クーポン|賞金|副賞|賞品|景品|贈呈|相当の|相当）|参加費|特典|キャンペーン|入場料|受講料|会費|早割|懸賞|奨学金|懇親会|抽選で|最優秀|",
+    r"(?i:(?-u:\b)(?:discounts?|discounted|coupons?|prizes?|promo(?:tion)? code|early[- ]bird|tickets?|admission|registration fees?|stipends?|scholarships?|reimburse[ds]?|reimbursements?|runners?-up|winners? (?:receives?|gets?|will receive|takes? home)|funded with|per event|seating for|with a limit of|(?:1st|2nd|3rd|first|second|third) place|honou?rable mention|internships?)(?-u:\b)|[0-9] ?(?:%|percent) off(?-u:\b)|(?-u:\b)off (?:the|your|all|every|any|list|retail)(?-u:\b))"
 );
 
 /// Prices and plans: the publisher's own when the block speaks in the first
@@ -764,7 +802,7 @@ const THIS_RELEASE: &str = concat!(
 /// is told to use (§2).
 const HOW_TO: &str = concat!(
     r"を超えたら(?:[^し]|$)|を下回ったら(?:[^し]|$)|を超えた場合|を下回った場合|に達したら(?:[^し]|$)|になったら(?:[^し]|$)|を切ったら(?:[^し]|$)|",
-    r"を目安|目安は|目安として|目安に|を目標に|目標値|しきい値|閾値|",
+    r"を目安|目安は|目安として|目安に|を目標に|目標値|可用性目標|しきい値|閾値|続いたら|",
     r"に設定|を設定|設定する|設定値|設定し|割り当て|を上限|上限を|以内に収め|に抑え|",
     r"段階的|ロールアウト|カナリア|[%％] ?→ ?[0-9０-９.]+ ?[%％] ?→|エラーバジェット|(?-u:\b)SL[OA]s?(?-u:\b)|",
     r"してください|しましょう|推奨|チェックリスト|デフォルトでは|既定では|に制限|",
@@ -779,31 +817,59 @@ const OWN_SURVEY: &str = r"回答者|回答した|回答して|回答いただ|(
 const OWN_SURVEY_WORDS: &str = r"回答してくれ|回答いただ|ご回答|ご協力いただ|(?i:(?-u:\b)(?:our|my) (?:[a-z0-9-]+ ){0,2}survey|(?-u:\b)(?:we|I) (?:surveyed|interviewed|asked|spoke to|spoke with|talked to|talked with)(?-u:\b))";
 
 /// A staged rollout or rollback.
-const ROLLOUT: &str = r"段階的|ロールアウト|ロールバック|カナリア|(?i:(?-u:\b)(?:roll ?out|rolling out|rollback|canary|staged release|feature flag|roll (?:[a-z]+ ){1,3}out)(?-u:\b))";
+const ROLLOUT: &str = r"段階的|ロールアウト|ロールバック|カナリア|に展開し|へ展開し|(?i:(?-u:\b)(?:roll ?out|rolling out|rollback|canary|staged release|feature flag|roll (?:[a-z]+ ){1,3}out)(?-u:\b))";
 
 /// The publisher thanks its readers for a milestone.
 const THANKS_WORDS: &str = r"おかげさまで|ありがとうございま|(?-u:\b)(?:Thank you|thank you|Thanks, everyone|Thanks to all|thanks to all)(?-u:\b)";
 
 /// The writer measured it on their own machine.
-const OWN_MEASUREMENT_WORDS: &str = r"手元で計測|手元で測|手元の環境で|計測したところ|測ってみ|ベンチマークを取っ|(?i:(?-u:\b)(?:I|we) (?:measured|benchmarked|timed)|(?-u:\b)on my (?:machine|laptop|desktop))(?-u:\b)";
+const OWN_MEASUREMENT_WORDS: &str = r"手元で計測|手元で測|手元の環境で|計測したところ|測ってみ|ベンチマークを取っ|(?:比べ|試し|測っ|走らせ|計測し)たところ|(?i:(?-u:\b)(?:I|we) (?:measured|benchmarked|timed|ran)|(?-u:\b)on my (?:machine|laptop|desktop))(?-u:\b)";
+
+/// The writer reports their own work, in Japanese whose subject goes
+/// unsaid: what they did this time, since they moved or launched, what the
+/// participants of their own event did for them.
+const OWN_WORK_WORDS: &str = concat!(
+    r"今回[はも、]|そこで|今月|今期|今年は|移行を終え|移行後|移行して|導入して|導入し[、た]|刷新し|切り替え|リリースから|公開から|個人開発|振り返り|自作|",
+    r"採用を予定|募集して|一緒に働|(?:設計|計測|検証|比較|開催)(?:に|を)?しました|",
+    r"(?:ご参加|ご登壇|ご協力|お集まり|集まって|参加して)いただ|のおかげ|おかげさまで"
+);
+
+pattern! {
+    /// A Japanese sentence that ends in the polite form the writer of a
+    /// blog speaks in: ました, です, ています.
+    polite_ending = r"(?:ました|ます|でした|です|ません)[。！!）)」\s]*$"
+}
+
+pattern! {
+    /// What a polite sentence says of the world, not of the writer's work:
+    /// hearsay, a source, a market, an industry.
+    about_the_world = concat!(
+        r"と言われ|といわれ|とされ|らしい|そうで|だとか|とか[。、]|と聞|によると|によれば|調査|報道|報じ|発表|という結果|という話|",
+        r"予測|見込み|見通し|推計|市場|業界|国内|世界|海外|一般に|一般的|平均的|株式会社|総研|研究所|協会|財団|大学|政府|他社|各社|大手|企業|中小|人口|全国|各国|韓国|中国|米国|アメリカ|欧州|ようです|ようだ"
+    )
+}
 
 /// An event's own words: its attendance is part of it.
-const EVENT_WORDS: &str = r"カンファレンス|イベント|勉強会|ハッカソン|セミナー|懇親会|ミーティング|(?i:(?-u:\b)(?:conference|summit|meetup|meeting|workshop|hackathon|booth|the event)(?-u:\b))";
+const EVENT_WORDS: &str = r"カンファレンス|イベント|勉強会|ハッカソン|セミナー|懇親会|ミーティング|(?i:(?-u:\b)(?:conference|summit|meetup|meeting|workshop|hackathon|booth|(?:the|an|this|our) event)(?-u:\b))";
 
 /// A project's own money: its budget, funds and grants.
-const FUNDING: &str =
-    r"予算|資金|助成|(?i:(?-u:\b)(?:budgets?|funds|funding|grants?|allocated|allocation)(?-u:\b))";
+const FUNDING: &str = r"予算|資金|助成|(?i:(?-u:\b)(?:budgets?|funds|funding|grants?|allocated|allocation|reserved|unreserved|spent)(?-u:\b))";
 
 /// An outage's own measures: requests that failed, errors, latency.
 const INCIDENT: &str = concat!(
-    r"リクエスト|エラー|レイテンシ|応答時間|タイムアウト|ダウンタイム|",
+    r"リクエスト|エラー|レイテンシ|応答時間|タイムアウト|ダウンタイム|加盟店|決済|影響を受け|",
     r"(?i:(?-u:\b)(?:requests?|errors?|error rate|latency|downtime|timeouts?|availability)(?-u:\b))"
 );
 
 pattern! {
     /// A heading that announces a release: narrower than [`release_title`], as
     /// a section of any post may be about performance.
-    release_heading = r"リリースしました|をリリース|リリースのお知らせ|リリースノート|(?i:(?-u:\b)(?:released|is out|is here|now available|announcing|release notes)(?-u:\b))"
+    release_heading = r"リリースしました|をリリース|リリースのお知らせ|リリースノート|主な変更点|(?i:(?-u:\b)(?:released|is out|is here|now available|announcing|release notes|what's new|changelog)(?-u:\b))"
+}
+
+pattern! {
+    /// A heading in the publisher's own voice.
+    publisher_heading = r"当社|弊社|私たち|我々|当ブログ|本ブログ|(?i:(?-u:\b)(?:our|we|we're|we are|us|announcing|this blog|this site)(?-u:\b))"
 }
 
 pattern! {
@@ -817,7 +883,7 @@ pattern! {
 }
 
 pattern! {
-    survey_title = r"アンケート結果|調査結果|(?i:(?-u:\b)survey(?:-| )?(?:\d{4} )?results?(?-u:\b)|(?-u:\b)results? of the (?:\d{4} )?(?:state of \w+ )?survey(?-u:\b))"
+    survey_title = r"アンケート結果|調査結果|(?i:(?-u:\b)community survey(?-u:\b)|(?-u:\b)survey(?:-| )?(?:\d{4} )?results?(?-u:\b)|(?-u:\b)results? of the (?:\d{4} )?(?:state of \w+ )?survey(?-u:\b))"
 }
 
 pattern! {
@@ -826,7 +892,7 @@ pattern! {
 
 /// What release notes measure about their own product.
 const PERFORMANCE: &str = concat!(
-    r"高速|速く|改善|短縮|削減|向上|性能|ベンチマーク|メモリ|計算時間|実行時間|処理時間|ビルド時間|コンパイル時間|",
+    r"高速|速く|遅く|オーバーヘッド|改善|短縮|削減|向上|性能|ベンチマーク|メモリ|計算時間|実行時間|処理時間|ビルド時間|コンパイル時間|",
     r"(?i:(?-u:\b)(?:faster|slower|speed ?ups?|speed|performance|benchmarks?|regress(?:ed|es|ions?)?|slowdowns?|build times?|codegen|disk size|binary size|cache misses|improve[ds]?|improvements?|reduc(?:ed|es|tion)|overhead|memory|smaller|larger|compile times?|coverage|documented|documentation)(?-u:\b))"
 );
 

@@ -41,6 +41,7 @@ pub(super) const JA_UNITS: &[&str] = &[
     "社",
     "件",
     "台",
+    "機種",
     "基",
     "個",
     "回",
@@ -93,6 +94,7 @@ pub(super) const EN_PREFIX_HEDGES: &[&str] = &[
 
 /// Units that follow an English number and belong to the figure.
 pub(super) const EN_UNITS: &[&str] = &[
+    "percentage points",
     "percent",
     "per cent",
     "%",
@@ -113,6 +115,13 @@ pub(super) const EN_UNITS: &[&str] = &[
     "kw",
     "mw",
     "gw",
+    "tbps",
+    "gbps",
+    "tbw",
+    "tb",
+    "pb",
+    "kg",
+    "w",
 ];
 
 /// Scale words after a currency or before a currency word: $3.2 billion,

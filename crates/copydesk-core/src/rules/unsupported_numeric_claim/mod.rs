@@ -190,6 +190,7 @@ impl UnsupportedNumericClaim {
         let blocks = &document.body.blocks;
         // The headings a block stands under, by level: a section under "Larkspur
         // 4.2 is out" is a release's.
+        let layout = Layout::of(blocks);
         let mut open_headings: Vec<(u8, context::Post)> = Vec::new();
         let found: Vec<Option<BlockClaims>> = blocks
             .iter()
@@ -200,7 +201,11 @@ impl UnsupportedNumericClaim {
                     let outer = open_headings.last().map_or(post, |(_, section)| *section);
                     open_headings.push((level, outer.under_heading(&block.text)));
                 }
-                let section = open_headings.last().map_or(post, |(_, section)| *section);
+                let mut section = open_headings.last().map_or(post, |(_, section)| *section);
+                if let Some(lead_in) = layout.list[at].and_then(|(first, _)| layout.lead_in[first])
+                {
+                    section = section.under_lead_in(&blocks[lead_in].text);
+                }
                 // A paragraph right under a program's output tells what the
                 // output shows: the writer's own run. Asked only of a block
                 // with claims, most have none.
@@ -215,7 +220,9 @@ impl UnsupportedNumericClaim {
                             .bytes()
                             .all(|byte| byte.is_ascii_digit())
                 };
-                self.block_claims(block, section, numbered_step)
+                let heading = matches!(block.kind, BlockKind::Heading(_))
+                    || is_a_bold_heading(document.source.slice(block.range), &block.text);
+                self.block_claims(block, section, heading, numbered_step)
                     .filter(|_| {
                         let from = at
                             .checked_sub(1)
@@ -239,7 +246,6 @@ impl UnsupportedNumericClaim {
             cache: vec![None; blocks.len()],
             list_supported: std::collections::HashMap::new(),
         };
-        let layout = Layout::of(blocks);
         let mut mentions = Vec::new();
         for (at, block_claims) in found.iter().enumerate() {
             let Some(block_claims) = block_claims else {
@@ -250,9 +256,19 @@ impl UnsupportedNumericClaim {
                 || list_is_supported(&layout, at, &mut sources)
                 || quote_is_attributed(blocks, &layout, at)
                 || quote_is_introduced(blocks, &layout, at, &mut sources)
-                || quote_names_its_speaker(blocks, at);
+                || quote_names_its_speaker(blocks, at)
+                || is_a_named_answer(document, block);
             for (figure, sentence) in &block_claims.claims {
-                let sourced = supported || sources.of(at).get(*sentence).copied().unwrap_or(false);
+                // A sentence that says it rests on hearsay ("reportedly",
+                // 関係者によると) is not covered by a source beside it.
+                let hearsay = || {
+                    block_claims
+                        .sentences
+                        .get(*sentence)
+                        .is_some_and(|range| support::names_nobody(&block.text[range.clone()]))
+                };
+                let sourced = (supported && !hearsay())
+                    || sources.of(at).get(*sentence).copied().unwrap_or(false);
                 mentions.push(Mention {
                     range: block.source_range(figure.span.clone()),
                     quoted: block.text[figure.span.clone()].to_string(),
@@ -288,12 +304,13 @@ impl UnsupportedNumericClaim {
         &self,
         block: &crate::body::ProseBlock,
         post: context::Post,
+        heading: bool,
         numbered_step: bool,
     ) -> Option<BlockClaims> {
         // A heading's counts are mostly structure ("3つの理由", "Rust 1.80");
         // a share in one is the post's headline claim ("Why 70% of cloud
         // migrations fail"). `headings: true` reads every figure.
-        let shares_only = matches!(block.kind, BlockKind::Heading(_)) && !self.options.headings;
+        let shares_only = heading && !self.options.headings;
         if shares_only && !is_a_share(&block.text) {
             return None;
         }
@@ -301,6 +318,22 @@ impl UnsupportedNumericClaim {
         if shares_only {
             figures.retain(|figure| is_a_share(&block.text[figure.span.clone()]));
         }
+        // 「4億7,000万ドル（約700億円）」, "$38 billion (€35 billion)": the
+        // bracket converts the figure before it, and is the same claim.
+        let mut previous_end = None;
+        figures.retain(|figure| {
+            let converts = previous_end.is_some_and(|end: usize| {
+                block
+                    .text
+                    .get(end..figure.span.start)
+                    .is_some_and(|between| {
+                        matches!(between.trim(), "(" | "（")
+                            && block.text[figure.span.end..].starts_with([')', '）'])
+                    })
+            });
+            previous_end = Some(figure.span.end);
+            !converts
+        });
         if figures.is_empty() {
             return None;
         }
@@ -334,7 +367,10 @@ impl UnsupportedNumericClaim {
                     None => of_sentence(),
                 };
                 let text = &block.text[figure.span.clone()];
-                let small = context::is_small_figure(text);
+                // Hearsay (「〜らしい」, "reportedly") is nobody's own count.
+                let hearsay = support::names_nobody(sentence)
+                    || support::hearsay_follows(&block.text[figure.span.end..]);
+                let small = context::is_small_figure(text) && !hearsay;
                 let place = context::Place {
                     quoted: block.in_block_quote,
                     offset: figure.span.start.saturating_sub(range.start),
@@ -342,14 +378,43 @@ impl UnsupportedNumericClaim {
                     how_to: (text.starts_with("最大")
                         && block.text[figure.span.end..].starts_with("まで"))
                         || (numbered_step && small)
-                        || is_compared_to(&block.text[..figure.span.start]),
-                    at_an_event: words.event && small && !text.contains(['%', '％']),
+                        || is_compared_to(&block.text[..figure.span.start])
+                        || is_a_condition(
+                            &block.text[range.start..figure.span.start],
+                            &block.text[figure.span.end..],
+                        ),
+                    // A project's site speaks for its own events, whatever
+                    // their size, unless the sentence names another's.
+                    at_an_event: words.event
+                        && !hearsay
+                        && !text.contains(['%', '％'])
+                        && (small
+                            || (post.speaks_for_a_project
+                                && !self.first_party.another_party_in(sentence))),
                 };
                 context::for_figure(sentence, place, facts).is_none()
             })
             .collect();
         (!claims.is_empty()).then_some(BlockClaims { sentences, claims })
     }
+}
+
+/// A figure in a condition is a threshold: 「4万個以上のISEQを持つ場合、」.
+fn is_a_condition(before: &str, after: &str) -> bool {
+    let clause = after.find(['、', '。']).map_or(after, |end| &after[..end]);
+    // "… is raised from 30 to 120 when the application has more than 40,000
+    // ISEQs": a condition in the present opens the figure's clause ("when
+    // sales hit $2 billion in 2021" tells what happened).
+    static CONDITION: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let condition = CONDITION.get_or_init(|| {
+        compiled(
+            r"(?i)(?:^|\s)(?:when|if|once|unless)\s[^,.;:]*(?-u:\b)(?:has|have|is|are|exceeds?|reaches|gets)(?-u:\b)[^,.;:]*$",
+        )
+    });
+    clause.ends_with("場合")
+        || clause.ends_with("場合は")
+        || clause.ends_with("とき")
+        || condition.is_match(before)
 }
 
 /// A figure after a comparison sign is a threshold: "override 率 > 30%",
@@ -361,8 +426,34 @@ fn is_compared_to(before: &str) -> bool {
 }
 
 /// A share of a whole: `70%`, `7割`, `4分の1`, `半数`.
+/// A short line all in bold, with no sentence in it, is a heading written
+/// as emphasis: "**成長中のデータチーム (5〜15名)**", "**Step 2:**".
+fn is_a_bold_heading(written: &str, text: &str) -> bool {
+    let written = written.trim();
+    let Some(inner) = written
+        .strip_prefix("**")
+        .and_then(|rest| rest.strip_suffix("**"))
+    else {
+        return false;
+    };
+    let text = text.trim();
+    !inner.contains("**")
+        && text.chars().count() <= 60
+        && !text.ends_with(['.', '。', '!', '?', '！', '？'])
+        && !text.contains("。")
+        && !text.contains(". ")
+}
+
 fn is_a_share(figure: &str) -> bool {
-    figure.contains(['%', '％', '割']) || figure.contains("分の") || figure.contains("半数")
+    const FRACTIONS: [&str; 9] = [
+        "half", "third", "quarter", "fifth", "tenth", " in ", "percent", "per cent", "majority",
+    ];
+    figure.contains(['%', '％', '割'])
+        || figure.contains("分の")
+        || figure.contains("半数")
+        || FRACTIONS
+            .iter()
+            .any(|fraction| figure.to_ascii_lowercase().contains(fraction))
 }
 
 /// Whether the text between two prose blocks holds a code block of a
@@ -517,9 +608,26 @@ fn list_is_supported(layout: &Layout, at: usize, sources: &mut Sources) -> bool 
     if let Some(known) = sources.list_supported.get(&first) {
         return *known;
     }
+    // A caption right under the list, or an item of it, that says where the
+    // figures come from names the source too: 「出典：…」, "Source: …". Any
+    // other item is a sentence of its own.
+    let blocks = &sources.document.body.blocks;
+    let says_source = |block: &crate::body::ProseBlock| {
+        ["出典", "出所", "ソース", "Source", "Data:"]
+            .iter()
+            .any(|label| block.text.trim_start().starts_with(label))
+            || support::says_where_the_figures_come_from(&block.text)
+    };
+    let caption = Some(last + 1).filter(|&after| {
+        blocks
+            .get(after)
+            .is_some_and(|block| block.kind == BlockKind::Paragraph && says_source(block))
+    });
+    let source_items = (first..=last).filter(|&item| says_source(&blocks[item]));
     let supported = layout.lead_in[first]
         .into_iter()
-        .chain(first..=last)
+        .chain(caption)
+        .chain(source_items)
         .any(|index| sources.source_only(index));
     sources.list_supported.insert(first, supported);
     supported
@@ -556,15 +664,61 @@ fn quote_names_its_speaker(blocks: &[crate::body::ProseBlock], at: usize) -> boo
     if !block.in_block_quote {
         return false;
     }
-    let Some((_, signature)) = block
-        .text
-        .trim_end()
+    // The signature ends the quote's paragraph, or is a paragraph of its own
+    // after it ("> …\n>\n> — Idris Balogun, staff engineer").
+    let signed_below = blocks.get(at + 1).is_some_and(|next| {
+        next.in_block_quote
+            && next.text.trim_start().starts_with(['—', '―', '-'])
+            && signature_names_a_speaker(&next.text)
+    });
+    signed_below || signature_names_a_speaker(&block.text)
+}
+
+/// An interview's answer under its speaker's name in bold ("**Rafael
+/// Quintero:** We have about 2,100 people", 「**葉山誠氏：**」) is theirs.
+fn is_a_named_answer(document: &Document, block: &crate::body::ProseBlock) -> bool {
+    if block.kind != BlockKind::Paragraph || !document.source.slice(block.range).starts_with("**") {
+        return false;
+    }
+    let Some((label, _)) = block.text.split_once([':', '：']) else {
+        return false;
+    };
+    let label = label.trim();
+    if !label.is_ascii() {
+        return label.chars().count() <= 20 && (label.ends_with('氏') || label.ends_with("さん"));
+    }
+    // A person's name, not a label: "**Key Takeaways:**", "**Bottom line:**".
+    const LABELS: [&str; 12] = [
+        "Key", "Note", "Update", "Bottom", "Next", "Pain", "Summary", "Source", "Why", "What",
+        "How", "The",
+    ];
+    let words: Vec<&str> = label.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && !LABELS.contains(&words[0])
+        && words.iter().all(|word| {
+            word.starts_with(char::is_uppercase) && word.chars().all(char::is_alphabetic)
+        })
+}
+
+/// "— Matz", "― 実行委員長 小野寺千秋さん": a name, or a Japanese name with
+/// its honorific. "— Distinguished engineer working on …" names nobody.
+fn signature_names_a_speaker(text: &str) -> bool {
+    let text = text.trim_end();
+    let Some((_, signature)) = text
         .rsplit_once(['—', '―'])
-        .or_else(|| block.text.trim_end().rsplit_once("--"))
+        .or_else(|| text.rsplit_once("--"))
     else {
         return false;
     };
-    let name = signature.split(',').next().unwrap_or_default().trim();
+    let name = signature
+        .split([',', '、'])
+        .next()
+        .unwrap_or_default()
+        .trim();
+    if !name.is_ascii() {
+        return name.chars().count() <= 40
+            && (name.ends_with("さん") || name.ends_with('氏') || name.ends_with('様'));
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     (1..=4).contains(&words.len())
         && words.iter().all(|word| {

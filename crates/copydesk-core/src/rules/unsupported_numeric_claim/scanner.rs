@@ -363,7 +363,33 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
     if is_one && currency.is_none() && span_end == end + unit.len && is_counter {
         return None;
     }
+    // 「100万トークンあたり」: a per-unit denominator (§2).
+    let counted = text[end + unit.len..].trim_start_matches(|ch: char| {
+        ('\u{30A0}'..='\u{30FF}').contains(&ch) || ch.is_ascii_alphabetic()
+    });
+    if counted.starts_with("あたり") || counted.starts_with("当たり") {
+        return None;
+    }
+    // 「次の3か所」「以下の5社」: how many items the text goes on to list,
+    // document structure (§2).
+    if is_counter && currency.is_none() && points_to_a_list(&text[..core.start]) {
+        return None;
+    }
     span_end = extend_over_second_figure(text, span_end, unit.len);
+    // "between 200 and 500 visitors": a range, one figure.
+    if ends_with_ci(&text[..core.start - currency.unwrap_or(0)], "between ") {
+        if let Some(rest) = text[span_end..].strip_prefix(" and ") {
+            let sign = CURRENCY_SIGNS
+                .iter()
+                .find(|sign| rest.starts_with(*sign))
+                .map_or(0, |sign| sign.len());
+            if let Some(second) = number_at(rest, sign) {
+                let unit_text = &text[end..end + unit.len];
+                let same_unit = rest[second.end..].starts_with(unit_text);
+                span_end += " and ".len() + second.end + if same_unit { unit.len } else { 0 };
+            }
+        }
+    }
     let start = core.start - currency.unwrap_or(0);
     let (start, span_end) = with_hedges(text, start, span_end);
     Some(Figure {
@@ -591,6 +617,21 @@ fn read_unit(text: &str, end: usize, extra: &ExtraUnits) -> Option<Unit> {
         if counts_parts || names_a_version || hexadecimal {
             return None;
         }
+        // "5 w/ cheese": "with", not watts.
+        if *unit == "w" && rest.starts_with('/') {
+            return None;
+        }
+        // "a 1TB HDD", "2 TB of RAM": a part's size, a spec, not a measure.
+        let part = [
+            "hdd", "ssd", "nvme", "drive", "disk", "of ram", "ram", "sata", "usb",
+        ];
+        if matches!(*unit, "tb" | "pb")
+            && part
+                .iter()
+                .any(|part| strip_prefix_ci(rest.trim_start(), part).is_some())
+        {
+            return None;
+        }
         let attached_only = matches!(*unit, "x" | "%" | "％");
         if word_ends && (!attached_only || gap == 0) && !(unit.len() <= 2 && gap > 1) {
             return Some(Unit {
@@ -791,6 +832,7 @@ fn worded_marker() -> &'static aho_corasick::AhoCorasick {
             " times cheaper",
             "two in ",
             "three in ",
+            "fold",
         ];
         let capitalised = words.map(|word| {
             let mut capital = word.to_string();
@@ -821,6 +863,8 @@ fn english_word_figures(text: &str) -> Vec<Figure> {
             r"|(?:only|just|less than|fewer than|some|more than|over|nearly|almost|about|around|roughly|under) (?:a|one) (?:third|quarter|fifth|tenth)(?-u:\b)",
             r"|(?:two|three|four|five|six|seven|eight|nine|ten) times (?:faster|slower|more|less|as|larger|smaller|higher|lower|bigger|cheaper)(?-u:\b)",
             r"|twice as(?-u:\b)",
+            r"|(?:two|three|four|five|six|ten)fold(?-u:\b)",
+            r"|(?:thousands|millions|billions) (?:a|per|each) (?:year|month|week|day|second)(?-u:\b)",
             r")"
         ))
     });
@@ -865,6 +909,19 @@ fn english_word_figures(text: &str) -> Vec<Figure> {
         }
         // "half of" → "half", "hundreds more" → "hundreds", "a third less"
         // → "a third": the counted thing and the comparative stay out.
+        // "millions a day" → "millions": the rate's period stays out.
+        if let Some(at) = [" a ", " per ", " each "]
+            .iter()
+            .filter_map(|rate| matched.find(rate))
+            .next()
+            .filter(|_| {
+                ["year", "month", "week", "day", "second"]
+                    .iter()
+                    .any(|period| matched.ends_with(period))
+            })
+        {
+            span.end = hit.start() + at;
+        }
         for tail in [" of", " more", " less", " fewer"] {
             if matched.ends_with(tail) && !matched.ends_with(" times more") {
                 span.end -= tail.len();
@@ -1012,6 +1069,22 @@ fn is_hedged_count(before: &str, number: &str, after: &str) -> bool {
         && !follows_month_name(&format!("{next} "))
 }
 
+/// 次の, 以下の, 下記の: what follows or precedes is the list being counted.
+fn points_to_a_list(before: &str) -> bool {
+    let before = before.trim_end_matches([' ', '\u{3000}']);
+    [
+        "次の",
+        "以下の",
+        "下記の",
+        "上記の",
+        "前述の",
+        "これらの",
+        "これら",
+    ]
+    .iter()
+    .any(|word| before.ends_with(word))
+}
+
 /// "an average of 120 hours a year": a statistic, whatever it measures.
 fn is_an_average(before: &str) -> bool {
     ends_with_ci(before, "an average of ") || ends_with_ci(before, "on average ")
@@ -1058,6 +1131,15 @@ fn figure_key(figure: &str, currency: bool) -> String {
         .filter(|ch| !matches!(ch, ',' | ' '))
         .collect::<String>()
         .to_lowercase();
+    // `142x`, `142×`, `142 times` and `142倍` are one multiple (§5).
+    for multiple in ["times", "x", "×"] {
+        if let Some(number) = key.strip_suffix(multiple) {
+            if number.ends_with(|ch: char| ch.is_ascii_digit()) {
+                key = format!("{number}倍");
+                break;
+            }
+        }
+    }
     if currency {
         key.insert(0, '$');
     }
@@ -1153,6 +1235,7 @@ mod tests {
             "千葉で十分に一緒に過ごした",
             "GPT-4とRust 1.80、v1.2.3",
             "一人で二台目を買った",
+            "Skill は次の 3 か所に置けます。以下の5社を比べる",
         ] {
             assert_eq!(spans(text), Vec::<&str>::new(), "{text}");
         }
@@ -1254,6 +1337,15 @@ mod tests {
         let one_in_three = find_figures("1 in 3 cars");
         let one_in_seven = find_figures("1 in 7 cars");
         assert_ne!(one_in_three[0].key, one_in_seven[0].key);
+    }
+
+    #[test]
+    fn a_multiple_has_one_key_however_it_is_written() {
+        let keys: Vec<String> = ["142x", "142倍", "１４２倍", "142×", "142 times"]
+            .iter()
+            .map(|text| find_figures(&format!("{text} fewer tokens"))[0].key.clone())
+            .collect();
+        assert!(keys.iter().all(|key| key == "142倍"), "{keys:?}");
     }
 
     #[test]

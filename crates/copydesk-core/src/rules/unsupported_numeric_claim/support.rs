@@ -34,7 +34,11 @@ pub fn sentence_has_source(
     let footnoted = block
         .footnote_refs
         .iter()
-        .filter(|reference| reach.contains(&reference.at) || reference.at == reach.end)
+        // A reference right at a sentence's start closes the sentence before.
+        .filter(|reference| {
+            (reach.contains(&reference.at) && (reference.at > reach.start || reach.start == 0))
+                || reference.at == reach.end
+        })
         .any(|reference| document.body.has_footnote_definition(&reference.label));
     if footnoted {
         return true;
@@ -88,6 +92,46 @@ pub fn names_a_source(sentence: &str, extra_cues: &[String]) -> bool {
         && !anonymous().is_match(sentence)
 }
 
+/// A sentence about all the figures around it: 「本記事の数値はすべて論文記載の
+/// 引用です」, "The numbers are from the vendor's report".
+pub fn says_where_the_figures_come_from(text: &str) -> bool {
+    static FIGURES: OnceLock<Regex> = OnceLock::new();
+    FIGURES
+        .get_or_init(|| {
+            super::compiled(
+                r"(?:数値|数字|データ)[^。]*(?:引用|出典|出所|による|にもとづ|に基づ)|(?i:(?-u:\b)(?:figures|numbers|data)(?-u:\b)[^.]*(?-u:\b)(?:come|comes|are|is) (?:from|quoted from|taken from))",
+            )
+        })
+        .is_match(text)
+}
+
+/// A sentence that says its figure came from someone unnamed: 関係者によると,
+/// "reportedly", "people familiar with". "It is said" (とされる) is not
+/// such a claim of origin: a source beside it may still be the one.
+pub fn names_nobody(sentence: &str) -> bool {
+    static UNNAMED: OnceLock<Regex> = OnceLock::new();
+    UNNAMED
+        .get_or_init(|| {
+            super::compiled(concat!(
+                r"関係者|事情に詳しい|一部報道|聞くところ|噂|という話|との話|",
+                r"(?i:(?-u:\b)(?:reportedly|people familiar|people with knowledge|sources close|insiders|told (?:us|me)|according to (?:sources|insiders|people|early testers|(?:a|an|one|two|three|several) (?:people|persons?|sources?|insiders?)))(?-u:\b))"
+            ))
+        })
+        .is_match(sentence)
+}
+
+/// The figure's own clause passes it on as hearsay: 「10件ほどあるらしい」,
+/// 「月に数十件開かれているそうですが」.
+pub fn hearsay_follows(after: &str) -> bool {
+    static HEARSAY: OnceLock<Regex> = OnceLock::new();
+    let clause = after
+        .find(['、', '。', ',', '.', '\n'])
+        .map_or(after, |end| &after[..end]);
+    HEARSAY
+        .get_or_init(|| super::compiled(r"らしい|そうで|ようで|とか$|という話|と聞"))
+        .is_match(clause)
+}
+
 /// A lead-in to a quotation that names its speaker: "Amara Osei put it this
 /// way:", 「森下彩氏は記者会見でこう述べた:」. "One utility executive was
 /// blunt:" names nobody.
@@ -121,7 +165,8 @@ fn speaker_is_named(sentence: &str) -> bool {
         let mut segments = before.rsplit([',', ';', ':', '(', '—', '“', '”', '"']);
         let mut speaker = segments.next().unwrap_or_default().trim();
         // An apposition: "Omar Haddad, Tailspin Air's chief executive, told".
-        if speaker.is_empty() {
+        let apposition = speaker.is_empty();
+        if apposition {
             speaker = segments.next().unwrap_or_default().trim();
         }
         // Inverted: "…, says Northwind".
@@ -133,6 +178,13 @@ fn speaker_is_named(sentence: &str) -> bool {
         let hearsay =
             sentence[verb.end()..].starts_with(" me") || sentence[verb.end()..].starts_with(" us");
         is_named_speaker(speaker, hearsay)
+            // "Northbeam Cloud, one of the project's sponsors, announced":
+            // the name stands before an apposition that names nobody.
+            || (apposition
+                && speaker.starts_with(char::is_lowercase)
+                && segments
+                    .next()
+                    .is_some_and(|name| is_named_speaker(name.trim(), hearsay)))
     })
 }
 
@@ -151,7 +203,7 @@ fn is_named_speaker(speaker: &str, hearsay: bool) -> bool {
     });
     let somebody = SOMEBODY.get_or_init(|| {
         super::compiled(concat!(
-            r"(?i:(?-u:\b)(?:the|its|their|his|her) (?:company|firm|agency|ministry|government|regulator|bank|report|study|survey|paper|authors?|ceo|cfo|cto|chief executive|founder|spokes(?:person|man|woman)|maker|operator|airline|carrier|department|bureau|council|commission|university|institute|foundation|project|startup|group|team|vendor|(?:[a-z]+ )?authority|administration|police|court|organi[sz]ers)(?-u:\b))|",
+            r"(?i:(?-u:\b)(?:the|its|their|his|her) (?:company|firm|agency|ministry|government|regulator|bank|report|study|survey|paper|authors?|ceo|cfo|cto|chief executive|founder|spokes(?:person|man|woman)|maker|operator|airline|carrier|department|bureau|council|commission|university|institute|foundation|project|startup|group|team|vendor|(?:[a-z]+ )?authority|administration|police|court|organi[sz]ers|developers|maintainers)(?-u:\b))|",
             r"^(?i:he|she)$|",
             r"(?-u:\b)[A-Z][A-Za-z0-9&.'’-]*"
         ))
@@ -159,6 +211,16 @@ fn is_named_speaker(speaker: &str, hearsay: bool) -> bool {
     // The subject stands right before its verb: its last few words.
     let words: Vec<&str> = speaker.split_whitespace().collect();
     let speaker = words[words.len().saturating_sub(6)..].join(" ");
+    // "A Stratusfold spokesperson": one person, of a named organisation.
+    static SPOKESPERSON: OnceLock<Regex> = OnceLock::new();
+    let spokesperson = SPOKESPERSON.get_or_init(|| {
+        super::compiled(
+            r"^(?:[Aa]n? )?[A-Z][A-Za-z0-9&.'’-]*(?: [A-Z][A-Za-z0-9&.'’-]*)* (?:spokes(?:person|man|woman)|representative|filing|statement|press release)$",
+        )
+    });
+    if spokesperson.is_match(&speaker) {
+        return true;
+    }
     if nobody.is_match(&speaker) {
         return false;
     }
@@ -218,11 +280,11 @@ fn speech_verb() -> &'static Regex {
     VERB.get_or_init(|| {
         super::compiled(
             concat!(
-                r"(?-u:\b)(?:says|said|estimated|estimates|forecasts|predicts|predicted|announced|announces|reported|told|tells|wrote|writes|concluded|found|showed|noted|stated|claimed|put the)(?-u:\b)|",
+                r"(?-u:\b)(?:says|said|saying|estimated|estimates|forecasts|predicts|predicted|announced|announces|reported|told|tells|wrote|writes|concluded|found|showed|noted|stated|claimed|put the)(?-u:\b)|",
                 // Verbs that are also nouns ("bug reports rose") only before "that".
                 r"(?-u:\b)(?:estimates|forecasts|reports|finds|shows|notes|states|claims) that(?-u:\b)|",
                 // The plural speaker: "The authors report that", "Analysts estimate".
-                r"(?-u:\b)(?:say|estimate|predict|conclude)(?-u:\b)|(?-u:\b)(?:report|find|show|note|argue) that(?-u:\b)"
+                r"(?-u:\b)(?:say|estimate|predict|conclude|report)(?-u:\b)|(?-u:\b)(?:find|show|note|argue) that(?-u:\b)"
             ),
         )
     })
@@ -239,13 +301,13 @@ fn names_a_report(sentence: &str) -> bool {
     {
         return true;
     }
-    if !sentence.contains(['(', '（']) {
+    if !sentence.contains(['(', '（', '[']) {
         return false;
     }
     let mut rest = sentence;
-    while let Some(open) = rest.find(['(', '（']) {
+    while let Some(open) = rest.find(['(', '（', '[']) {
         let inner = &rest[open + rest[open..].chars().next().map_or(1, char::len_utf8)..];
-        let close = inner.find([')', '）']).unwrap_or(inner.len());
+        let close = inner.find([')', '）', ']']).unwrap_or(inner.len());
         if bracketed_report().is_match(&inner[..close]) {
             return true;
         }
@@ -261,7 +323,7 @@ fn bracketed_report() -> &'static Regex {
             r"arXiv|doi|調査|調べ|レポート|白書|報告書|論文|研究|プレスリリース|WP ?\d|",
             // (ZOZO TECH BLOG 本文記載), (原典Gartner), (同上): where it was
             // read, or the source just named.
-            r"記載|原典|同上|(?i:blog)|",
+            r"記載|原典|同上|集計|集約|公表|(?i:blog)|",
             // A named report and its year: (Cognizant Japan GenAI Adoption 2024).
             r"^\s*[A-Z][A-Za-z0-9&.-]*(?: [A-Z0-9][A-Za-z0-9&.-]*)* (?:19|20)\d\d(?:[^0-9]|$)|",
             r"(?i:report|survey|study|research|press release|paper)|",
@@ -292,7 +354,7 @@ fn source_cue() -> &'static Regex {
     CUE.get_or_init(|| {
         super::compiled_large(concat!(
             r"によると|によれば|による(?:と|調査|推計|試算|予測|集計|統計|データ)|",
-            r"の[^、。\s]{0,10}?(?:調査|調べ|推計|試算|予測|発表|報告|報告書|統計|集計|分析|レポート|論文|研究|データ|白書|資料|評価|検証|実測|計測|測定|ベンチマーク)(?:では|で[はも]?|によ|から)|",
+            r"の[^、。\s]{0,10}?(?:調査|調べ|推計|試算|予測|発表|報告|報告書|統計|集計|分析|レポート|論文|研究|データ|白書|資料|評価|検証|実測|計測|測定|実験|ベンチマーク)(?:では|で[はも]?|によ|から)|",
             r"(?:統計|調査|データ|資料|報告書?|発表|推計|試算|集計|白書|レポート|論文|公開情報)(?:による|に基づ|にもとづ|をもとに)|",
             r"(?-u:\b)(?:tests?|benchmarks?|measurements?|experiments?) (?:performed |conducted |done |run )?by [A-Z]|",
             r"見通しを示し|との見方を示し|",
@@ -304,15 +366,23 @@ fn source_cue() -> &'static Regex {
             r"と(?:明らかにし|語(?:る|っ|り)|述べ|話(?:す|し)|報じ(?:た|て|る|ま)|明かし|見積も|見込(?:む|ん)|結論づけ)|を明らかにし|",
             // 「…」と、さくらば電機の中村悟社長は述べた: the quotation before its speaker.
             r"」と[、,]?[^。]*(?:述べ|語っ|語り|話し|明かし|説明し|強調し)|",
+            // 「…」。X社長はこう話す: the quotation before its named speaker.
+            r"(?:氏|社長|会長|代表|教授|CEO|CTO|さん)は[^。]{0,20}?[こそ]う(?:話|語|述べ|説明|明か|振り返|胸を張)|",
+            r"主催者(?:発表|によると|によれば)|運営(?:発表|によると|によれば)|同調査|が[^。]{0,40}?実施した(?:調査|アンケート)(?:では|によると|によれば|で)|と(?:書いて|書く|記して|記す)|",
             r"(?:我々|私たち|筆者|当社|弊社)の(?:実験|計測|検証|調査|測定|ベンチマーク|試算)|",
             r"氏「|氏の「|氏は「|[A-Za-z][A-Za-z0-9&.]* ?の「|",
             r"論文|著者(?:は|ら|によ)|",
-            r"(?i:according to|(?-u:\b)sources?:|(?-u:\b)(?:survey|study|report|analysis|estimates?|research|poll|data|figures) (?:by|from)(?-u:\b)|(?-u:\b)cited by(?-u:\b)|(?-u:\b)arxiv:|(?-u:\b)doi:|(?-u:\b)et al\.|",
+            r"(?i:according to|(?-u:\b)sources?:|(?-u:\b)(?:survey|study|report|analysis|estimates?|research|poll|data|figures) (?:by|from)(?-u:\b)|(?-u:\b)(?:survey|study|poll) of [^,.;]{1,60} by [A-Z]|(?-u:\b)cited by(?-u:\b)|(?-u:\b)arxiv:|(?-u:\b)doi:|(?-u:\b)et al\.|",
             r"(?-u:\b)(?:numbers|figures|data|estimates?|statistics|stats) (?:below |above |here |in this (?:post|article|piece) )?(?:are|is|come|comes|came) (?:from|based on)(?-u:\b)|",
             r"(?-u:\b)(?:[Rr]eported|[Pp]ublished) by (?:[Tt]he )?[A-Z]|",
             r"(?-u:\b)[A-Z][A-Za-z0-9&.-]*(?:'s|’s) (?:[A-Za-z0-9-]+ ){0,3}(?:report|survey|study|analysis|research|paper|data|index|poll)s? (?:found|finds|shows|showed|says|said)(?-u:\b)|",
             r"(?-u:\b)[A-Z][A-Za-z0-9&.-]* (?:[A-Z][A-Za-z0-9&.-]* )*(?:published|released|issued) (?:a|an|its|the) (?:new |latest |annual )?(?:report|survey|study|paper|analysis|white paper|index)(?-u:\b)|",
             r"(?-u:\b)in (?:our|my) (?:benchmarks?|tests?|experiments?|measurements?|survey|study|analysis)(?-u:\b))|",
+            // "In the project's own soak test", "In Haruto's proof of concept":
+            // the measurement or the document is named.
+            r"(?-u:\b)[Ii]n (?:the project's|the team's|our|its) own (?:[a-z-]+ ){0,2}(?:tests?|benchmarks?|measurements?|runs?|telemetry)(?-u:\b)|",
+            r"(?-u:\b)[Ii]n [A-Z][A-Za-z]+(?:'s|’s) (?:proof of concept|report|analysis|tests?|benchmarks?|paper|study|survey|write-?up)(?-u:\b)|",
+            r"(?-u:\b)[Ii]n (?:his|her|their|its) (?:[a-z-]+ ){0,2}(?:announcement|statement|post|email|keynote|talk|report)(?-u:\b)|",
             // "Per Northwind, …": a name, capitalised.
             r"(?-u:\b)[Pp]er (?:the )?[A-Z][A-Za-z]*[a-z]"
         ))
@@ -325,8 +395,8 @@ fn anonymous() -> &'static Regex {
     static ANONYMOUS: OnceLock<Regex> = OnceLock::new();
     ANONYMOUS.get_or_init(|| {
         super::compiled(concat!(
-            r"関係者|幹部(?:によ|は)|最近の(?:研究|調査)|(?:利用者|ユーザー)の(?:報告|声)|別の(?:利用者|ユーザー)|ある(?:試算|調査|推計|専門家|研究|報告|レポート|データ)|一部の(?:アナリスト|専門家|報道|調査)|一部報道|業界では|との指摘も|[とも](?:報告|報道|発表|公表)されて|複数の(?:関係者|報道)|とされ(?:る|て)|と言われ|といわれ|との見方|との声|報道によると|噂|",
-            r"(?i:(?-u:\b)(?:analysts|experts|sources|insiders|observers|officials|people familiar|some estimates|some reports|early testers|industry watchers|critics|many|some|it is) (?:say|said|says|estimate|believe|think|claim|suggest)(?-u:\b)|(?-u:\b)reportedly(?-u:\b)|by some (?:estimates|accounts)|according to (?:sources|insiders|reports|analysts|some|early testers|people|industry|developers|users|experts|someone|several|many|those|(?:a|an|one) (?:person|source|engineer|employee|recruiter|friend|insider|analyst|expert|executive|manager|official|developer|user))|source: (?:a|an|some|one) |it is (?:said|estimated|believed))"
+            r"関係者|聞くところ|一部(?:の)?メディア|海外メディア|ある[^、。]{0,6}?(?:調査|試算|推計)|(?:海外|国内|ある|某)の?調査会社|との(?:試算|予測|推計|見方|指摘)も|一部のベンチマーク|幹部(?:によ|は)|最近の(?:研究|調査)|(?:利用者|ユーザー)の(?:報告|声)|別の(?:利用者|ユーザー)|ある(?:試算|調査|推計|専門家|研究|報告|レポート|データ)|一部の(?:アナリスト|専門家|報道|調査)|一部報道|業界では|との指摘も|[とも](?:報告|報道|発表|公表)されて|複数の(?:関係者|報道)|とされ(?:る|て)|と言われ|といわれ|との見方|との声|報道によると|噂|",
+            r"(?i:(?-u:\b)(?:analysts|experts|sources|insiders|observers|officials|people familiar|some estimates|some reports|early testers|industry watchers|critics|many|some|it is) (?:say|said|says|estimate|believe|think|claim|suggest)(?-u:\b)|(?-u:\b)reportedly(?-u:\b)|by some (?:estimates|accounts)|according to (?:sources|insiders|reports|analysts|some|early testers|people|industry|developers|users|experts|someone|several|many|those|(?:a|an|one) (?:person|source|engineer|employee|recruiter|friend|insider|analyst|expert|executive|manager|official|developer|user)|(?:two|three|four|several|multiple) (?:people|persons|sources|insiders)|internal documents)|read somewhere|(?-u:\b)documents reviewed by|source: (?:a|an|some|one) |it is (?:said|estimated|believed))"
         ))
     })
 }
