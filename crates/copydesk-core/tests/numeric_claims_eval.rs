@@ -42,8 +42,8 @@ const GOAL: Floor = Floor {
 /// measured at the commit that set them, a little below: a regression guard,
 /// not the goal. Raise them as the rule improves.
 const BLIND_FLOOR: Floor = Floor {
-    precision: 0.75,
-    recall: 0.81,
+    precision: 0.80,
+    recall: 0.83,
     span: 0.95,
 };
 const SECOND_DEVELOPMENT_FLOOR: Floor = Floor {
