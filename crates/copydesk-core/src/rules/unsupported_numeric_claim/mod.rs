@@ -188,9 +188,9 @@ impl UnsupportedNumericClaim {
         post.about_first_party |= self.options.first_party_site;
         post.speaks_for_a_project = self.options.first_party_site;
         let blocks = &document.body.blocks;
+        let layout = Layout::of(blocks);
         // The headings a block stands under, by level: a section under "Larkspur
         // 4.2 is out" is a release's.
-        let layout = Layout::of(blocks);
         let mut open_headings: Vec<(u8, context::Post)> = Vec::new();
         let found: Vec<Option<BlockClaims>> = blocks
             .iter()
@@ -425,7 +425,6 @@ fn is_compared_to(before: &str) -> bool {
         .ends_with(['<', '>', '≤', '≥', '＜', '＞', '≦', '≧'])
 }
 
-/// A share of a whole: `70%`, `7割`, `4分の1`, `半数`.
 /// A short line all in bold, with no sentence in it, is a heading written
 /// as emphasis: "**成長中のデータチーム (5〜15名)**", "**Step 2:**".
 fn is_a_bold_heading(written: &str, text: &str) -> bool {
@@ -444,16 +443,17 @@ fn is_a_bold_heading(written: &str, text: &str) -> bool {
         && !text.contains(". ")
 }
 
+/// A share of a whole: `70%`, `7割`, `4分の1`, `半数`, "a quarter", "1 in 5".
 fn is_a_share(figure: &str) -> bool {
     const FRACTIONS: [&str; 9] = [
         "half", "third", "quarter", "fifth", "tenth", " in ", "percent", "per cent", "majority",
     ];
-    figure.contains(['%', '％', '割'])
-        || figure.contains("分の")
-        || figure.contains("半数")
-        || FRACTIONS
-            .iter()
-            .any(|fraction| figure.to_ascii_lowercase().contains(fraction))
+    if figure.contains(['%', '％', '割']) || figure.contains("分の") || figure.contains("半数")
+    {
+        return true;
+    }
+    let lower = figure.to_ascii_lowercase();
+    FRACTIONS.iter().any(|fraction| lower.contains(fraction))
 }
 
 /// Whether the text between two prose blocks holds a code block of a
