@@ -212,13 +212,19 @@ async function main() {
       problems.join(" | "));
 
     // The quick fix on the repeated title (line 12).
+    // Asks again every five seconds while no menu shows: on a busy machine
+    // the first Ctrl+. can reach the editor before it has focus.
     await goTo(12);
-    await keys("Control", "Period");
+    let asked = 0;
     const fix = await until("the quick fix menu", async () => {
       const items = await page.$$(".action-widget .monaco-list-row, .context-view .action-item");
       for (const item of items) {
         const label = await item.evaluate((node) => node.innerText);
         if (label.includes("Delete the repeated title")) return item;
+      }
+      if (items.length === 0 && Date.now() - asked > 5000) {
+        await keys("Control", "Period");
+        asked = Date.now();
       }
       return null;
     });
