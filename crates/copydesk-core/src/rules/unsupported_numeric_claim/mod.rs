@@ -177,6 +177,9 @@ impl Rule for UnsupportedNumericClaim {
 /// A prose block's figures that are claims, each with its sentence.
 struct BlockClaims {
     sentences: Vec<std::ops::Range<usize>>,
+    /// Whether each sentence with a claim passes it on from someone unnamed
+    /// ("reportedly", 関係者によると), by the sentence's index.
+    told_by_nobody: Vec<bool>,
     claims: Vec<(Figure, usize)>,
 }
 
@@ -259,15 +262,14 @@ impl UnsupportedNumericClaim {
                 || quote_names_its_speaker(blocks, at)
                 || is_a_named_answer(document, block);
             for (figure, sentence) in &block_claims.claims {
-                // A sentence that says it rests on hearsay ("reportedly",
-                // 関係者によると) is not covered by a source beside it.
-                let hearsay = || {
-                    block_claims
-                        .sentences
-                        .get(*sentence)
-                        .is_some_and(|range| support::names_nobody(&block.text[range.clone()]))
-                };
-                let sourced = (supported && !hearsay())
+                // A sentence that says it rests on hearsay is not covered by
+                // a source beside it.
+                let hearsay = block_claims
+                    .told_by_nobody
+                    .get(*sentence)
+                    .copied()
+                    .unwrap_or(false);
+                let sourced = (supported && !hearsay)
                     || sources.of(at).get(*sentence).copied().unwrap_or(false);
                 mentions.push(Mention {
                     range: block.source_range(figure.span.clone()),
@@ -346,6 +348,7 @@ impl UnsupportedNumericClaim {
         // What holds for a whole sentence is worked out once for its figures.
         let words = context::BlockWords::of(&block.text, &self.first_party, post);
         let mut facts: Vec<Option<context::SentenceFacts>> = vec![None; sentences.len()];
+        let mut told_by_nobody: Vec<Option<bool>> = vec![None; sentences.len()];
         let claims: Vec<(Figure, usize)> = figures
             .into_iter()
             .map(|figure| {
@@ -368,8 +371,11 @@ impl UnsupportedNumericClaim {
                 };
                 let text = &block.text[figure.span.clone()];
                 // Hearsay (「〜らしい」, "reportedly") is nobody's own count.
-                let hearsay = support::names_nobody(sentence)
-                    || support::hearsay_follows(&block.text[figure.span.end..]);
+                let unnamed = match told_by_nobody.get_mut(*at) {
+                    Some(slot) => *slot.get_or_insert_with(|| support::names_nobody(sentence)),
+                    None => support::names_nobody(sentence),
+                };
+                let hearsay = unnamed || support::hearsay_follows(&block.text[figure.span.end..]);
                 let small = context::is_small_figure(text) && !hearsay;
                 let place = context::Place {
                     quoted: block.in_block_quote,
@@ -395,7 +401,14 @@ impl UnsupportedNumericClaim {
                 context::for_figure(sentence, place, facts).is_none()
             })
             .collect();
-        (!claims.is_empty()).then_some(BlockClaims { sentences, claims })
+        (!claims.is_empty()).then_some(BlockClaims {
+            sentences,
+            told_by_nobody: told_by_nobody
+                .into_iter()
+                .map(|unnamed| unnamed.unwrap_or(false))
+                .collect(),
+            claims,
+        })
     }
 }
 
