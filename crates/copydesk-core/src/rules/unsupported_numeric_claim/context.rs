@@ -88,6 +88,25 @@ impl FirstPartyNames {
             && !first_person().is_match(sentence)
     }
 
+    /// The sentence opens on someone else's name, its subject: "LinuxTag
+    /// has been held for 15 years." A plain capitalised first word could be
+    /// any word ("More", "The"), so only a CamelCase name or a long acronym
+    /// counts.
+    pub fn another_party_leads(&self, sentence: &str) -> bool {
+        static NAME: OnceLock<Regex> = OnceLock::new();
+        let name = regex(&NAME, r"^[^A-Za-z0-9]*([A-Z][A-Za-z0-9]*)(?-u:\b)");
+        let Some(word) = name.captures(sentence).and_then(|found| found.get(1)) else {
+            return false;
+        };
+        let text = word.as_str();
+        let camel = text
+            .chars()
+            .skip(1)
+            .any(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit());
+        let acronym = text.len() > 3 && text.chars().all(|ch| ch.is_ascii_uppercase());
+        (camel || acronym) && !self.named_in(text) && !COMMON_CAPITALS.contains(&text)
+    }
+
     fn named_in(&self, sentence: &str) -> bool {
         self.0
             .as_ref()
@@ -339,6 +358,10 @@ fn sentence_reason(
         // 1.2 million euros in KDE Plasma"); a quotation of someone else
         // stays theirs (see `for_figure`).
         NotAClaim::FirstParty
+    } else if post.speaks_for_a_project && has(Words::Vote) && !public_election().is_match(sentence)
+    {
+        // A project's site reports its own votes, with the candidates' names.
+        NotAClaim::OwnSurvey
     } else {
         return None;
     }))
@@ -376,15 +399,15 @@ impl SentenceFacts {
         post: Post,
         block: BlockWords,
     ) -> SentenceFacts {
+        let polite = polite_ending().is_match(sentence);
         SentenceFacts {
             whole: sentence_reason(sentence, previous, names, post, block),
             personal: block.personal && first_person().is_match(&without_quotations(sentence)),
             own_topic: block.personal && own_topic().is_match(sentence),
             calculated: block.personal && calculation().is_match(sentence),
-            purchased: (block.personal || polite_ending().is_match(sentence))
-                && purchase().is_match(sentence),
+            purchased: (block.personal || polite) && purchase().is_match(sentence),
             own_work: block.own_work
-                && polite_ending().is_match(sentence)
+                && polite
                 && !about_the_world().is_match(sentence)
                 && !names.another_party_in(&without_quotations(sentence)),
             question: is_question(sentence),
@@ -475,8 +498,8 @@ fn is_instruction(sentence: &str) -> bool {
     regex(
         &CELL,
         concat!(
-            r"^[\s*_>-]*(?:(?:On|For|If|When|In|With|After|Before|Once|Then)(?-u:\b)[^,.]*, )?",
-            r"(?i:let|set|bump|keep|cap|page|roll|configure|limit|raise|lower|increase|decrease|allocate|give|restart|change|enable|alert|schedule|scale|reserve|aim|target|ramp|wait|retry|rotate|throttle|allow|budget|add|start|begin|leave|reduce|plan)(?-u:\b)",
+            r"^[\s*_>-]*(?:(?:On|For|If|When|In|With|After|Before|Once|Then)(?-u:\b)[^,.]*, )?(?:[Pp]lease )?",
+            r"(?i:let|set|bump|keep|cap|page|roll|configure|limit|raise|lower|increase|decrease|allocate|give|restart|change|enable|alert|schedule|scale|reserve|aim|target|ramp|wait|retry|rotate|throttle|allow|budget|add|start|begin|leave|reduce|plan|send|submit|register|bring|book|fill|provide|prepare)(?-u:\b)",
         ),
     )
     .is_match(sentence)
@@ -579,9 +602,10 @@ enum Words {
     ThisRelease,
     Incident,
     Funding,
+    Vote,
 }
 
-const SENTENCE_WORDS: [&str; 10] = [
+const SENTENCE_WORDS: [&str; 11] = [
     RHETORICAL,
     HYPOTHETICAL,
     OFFER,
@@ -592,6 +616,7 @@ const SENTENCE_WORDS: [&str; 10] = [
     THIS_RELEASE,
     INCIDENT,
     FUNDING,
+    VOTE,
 ];
 
 /// Each kind of words, by [`Words`].
@@ -733,6 +758,11 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 }
 
 pattern! {
+    /// A country's vote, which no project holds.
+    public_election = r"国政|総選挙|衆議院|参議院|大統領|(?i:(?-u:\b)(?:national|presidential|parliament(?:ary)?|general election|referendum|senate|congress|midterms?|Bundestag)(?-u:\b))"
+}
+
+pattern! {
     /// The writer or the publisher speaking of itself. English pronouns are
     /// ASCII words; "I" only as a capital, so a list item "i." is not one.
     first_person = FIRST_PERSON
@@ -795,6 +825,8 @@ const PRICE: &str = concat!(
 /// The release itself speaking: "this release", 今回のリリース.
 const THIS_RELEASE: &str = concat!(
     r"今回のリリース|本リリース|このリリース|新バージョン|リリースノート|",
+    // A release's diffstat: 「1,239個のファイルが更新され、98,343行が追加され」.
+    r"ファイルが(?:更新|修正|変更)され|(?i:(?-u:\b)(?:files changed|insertions\(\+\)))|",
     r"(?i:(?-u:\b)(?:this release|this version|the new release|this update|in this version)(?-u:\b))"
 );
 
@@ -853,6 +885,10 @@ pattern! {
 const EVENT_WORDS: &str = r"カンファレンス|イベント|勉強会|ハッカソン|セミナー|懇親会|ミーティング|(?i:(?-u:\b)(?:conference|summit|meetup|meeting|workshop|hackathon|booth|(?:the|an|this|our) event)(?-u:\b))";
 
 /// A project's own money: its budget, funds and grants.
+/// A vote a project holds: its board election, a naming poll.
+const VOTE: &str =
+    r"投票|得票|(?i:(?-u:\b)(?:votes?|voters|voting|voted|ballots?|elections?|polls?)(?-u:\b))";
+
 const FUNDING: &str = r"予算|資金|助成|(?i:(?-u:\b)(?:budgets?|funds|funding|grants?|allocated|allocation|reserved|unreserved|spent)(?-u:\b))";
 
 /// An outage's own measures: requests that failed, errors, latency.

@@ -390,13 +390,15 @@ impl UnsupportedNumericClaim {
                             &block.text[figure.span.end..],
                         ),
                     // A project's site speaks for its own events, whatever
-                    // their size, unless the sentence names another's.
+                    // their size, unless the sentence names another's, or
+                    // goes on about the one the sentence before opens on.
                     at_an_event: words.event
                         && !hearsay
                         && !text.contains(['%', '％'])
                         && (small
                             || (post.speaks_for_a_project
-                                && !self.first_party.another_party_in(sentence))),
+                                && !self.first_party.another_party_in(sentence)
+                                && !self.first_party.another_party_leads(previous))),
                 };
                 context::for_figure(sentence, place, facts).is_none()
             })
@@ -426,6 +428,8 @@ fn is_a_condition(before: &str, after: &str) -> bool {
     });
     clause.ends_with("場合")
         || clause.ends_with("場合は")
+        || clause.ends_with("なら")
+        || clause.ends_with("ならば")
         || clause.ends_with("とき")
         || condition.is_match(before)
 }

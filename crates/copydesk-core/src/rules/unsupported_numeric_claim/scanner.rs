@@ -108,8 +108,21 @@ fn in_a_listing(text: &str, span: &Range<usize>, has_columns: bool) -> bool {
         let line_end = text[span.end..]
             .find('\n')
             .map_or(text.len(), |at| span.end + at);
-        if text[line_start..line_end].trim().matches("   ").count() >= 2 {
-            return true;
+        let line = &text[line_start..line_end];
+        if line.trim().matches("   ").count() >= 2 {
+            // A column holds a cell, not a phrase: prose with stray runs of
+            // spaces ("companies   participate and it   attracts nearly
+            // 12,000 visitors. The 17th …") is still prose.
+            let cell_start = line[..span.start - line_start]
+                .rfind("   ")
+                .map_or(0, |at| at + 3);
+            let cell_end = line[span.end - line_start..]
+                .find("   ")
+                .map_or(line.len(), |at| span.end - line_start + at);
+            let cell = line[cell_start..cell_end].trim_end();
+            if cell.split_whitespace().count() <= 3 && !cell.ends_with(['.', '!', '?', '。']) {
+                return true;
+            }
         }
     }
     let next = text[span.end..].trim_start_matches(' ');
@@ -853,7 +866,7 @@ fn english_word_figures(text: &str) -> Vec<Figure> {
             r"(?i)(?-u:\b)(?:(?:more than|over|nearly|almost|about|around|roughly|under|up to) )?",
             r"(?:",
             r"(?:more than|over|nearly|almost) half(?-u:\b)",
-            r"|half(?: of)?",
+            r"|half(?: of)?(?-u:\b)",
             r"|(?:a|one|two|three)[- ](?:third|quarter|fifth|tenth)s? of(?-u:\b)",
             r"|(?:one|two|three|four|nine)[- ](?:thirds?|quarters?|fifths?|tenths?)(?-u:\b)",
             r"|(?:one|two|three) in (?:three|four|five|six|seven|eight|nine|ten)(?-u:\b)",
@@ -1330,6 +1343,14 @@ mod tests {
         ] {
             assert_eq!(spans(text), Vec::<&str>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn prose_with_stray_runs_of_spaces_is_not_a_listing() {
+        assert_eq!(
+            spans("projects and companies   participate and it   attracts nearly 12,000 visitors."),
+            ["nearly 12,000"]
+        );
     }
 
     #[test]

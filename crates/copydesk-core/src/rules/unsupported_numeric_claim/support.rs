@@ -88,8 +88,52 @@ pub fn names_a_source(sentence: &str, extra_cues: &[String]) -> bool {
             return true;
         }
     }
-    (source_cue().is_match(sentence) || names_a_report(sentence) || speaker_is_named(sentence))
+    (source_cue().is_match(sentence)
+        || names_a_report(sentence)
+        || speaker_is_named(sentence)
+        || cites_an_author_and_year(sentence))
         && !anonymous().is_match(sentence)
+}
+
+/// A citation in brackets: "(Shakudo, 2025)", 「（Peter Naur, 1985）」. A
+/// date is not one: "(Nov, 2020)", "(May 30, 2023)".
+fn cites_an_author_and_year(sentence: &str) -> bool {
+    static CITATION: OnceLock<Regex> = OnceLock::new();
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let citation = CITATION.get_or_init(|| {
+        super::compiled(
+            r"[(（]([A-Z][A-Za-z0-9 .&/-]{1,40}), (?:19|20)[0-9]{2}(?:-[0-9]{2})?[a-z]?[)）]",
+        )
+    });
+    citation.captures_iter(sentence).any(|found| {
+        let name = found[1].trim_end_matches('.');
+        let last = name
+            .rsplit(' ')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let day = last.ends_with(|ch: char| ch.is_ascii_digit())
+            || ["st", "nd", "rd", "th"].iter().any(|ordinal| {
+                last.strip_suffix(ordinal)
+                    .is_some_and(|day| !day.is_empty() && day.chars().all(|ch| ch.is_ascii_digit()))
+            });
+        // "Nov", "Sept", "June"; not "Mayer".
+        let month = last.len() >= 3 && MONTHS.iter().any(|month| month.starts_with(last.as_str()));
+        !day && !month
+    })
 }
 
 /// A sentence about all the figures around it: 「本記事の数値はすべて論文記載の
@@ -360,6 +404,9 @@ fn source_cue() -> &'static Regex {
             r"見通しを示し|との見方を示し|",
             r"[）)](?:では|によると|によれば)|[A-Za-z][A-Za-z0-9 .&-]* ?[（(](?:19|20)\d\d[）)][:：]|",
             r"調べ[）)、。，,]|調べで|出典|ソース[:：]|引用元|",
+            // (一次: dbt docs blog), [二次情報・Resilient Cyber], [二次情報] Unit42:
+            // the primary or secondary source, named; not (二次情報・小サンプル).
+            r"(?:一次|二次)(?:情報|ソース|資料)?(?:[:：] ?[^\s、。）)\]］要]|・[A-Za-z])|[\[［](?:一次|二次)情報[\]］] ?[A-Za-z0-9]|",
             // Plain and polite forms alike: 発表した, 発表しました, 発表しています.
             r"(?:と|を|が|も|まで)(?:発表|公表|報告|報道|公開)(?:し[たてま]|され|する)|",
             r"と(?:評|主張|警告|指摘|説明|強調|予測|予想|推計|推定|試算|分析)(?:する|し[たてま])|",
@@ -378,6 +425,8 @@ fn source_cue() -> &'static Regex {
             r"(?-u:\b)[A-Z][A-Za-z0-9&.-]*(?:'s|’s) (?:[A-Za-z0-9-]+ ){0,3}(?:report|survey|study|analysis|research|paper|data|index|poll)s? (?:found|finds|shows|showed|says|said)(?-u:\b)|",
             r"(?-u:\b)[A-Z][A-Za-z0-9&.-]* (?:[A-Z][A-Za-z0-9&.-]* )*(?:published|released|issued) (?:a|an|its|the) (?:new |latest |annual )?(?:report|survey|study|paper|analysis|white paper|index)(?-u:\b)|",
             r"(?-u:\b)in (?:our|my) (?:benchmarks?|tests?|experiments?|measurements?|survey|study|analysis)(?-u:\b))|",
+            // (Parasuraman & Manzey 2010): a paper's authors and year.
+            r"[(（][A-Z][a-z]+ (?:&|and) [A-Z][a-z]+,? (?:19|20)[0-9]{2}[a-z]?[)）]|",
             // "In the project's own soak test", "In Haruto's proof of concept":
             // the measurement or the document is named.
             r"(?-u:\b)[Ii]n (?:the project's|the team's|our|its) own (?:[a-z-]+ ){0,2}(?:tests?|benchmarks?|measurements?|runs?|telemetry)(?-u:\b)|",

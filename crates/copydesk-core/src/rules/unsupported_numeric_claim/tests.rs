@@ -245,3 +245,56 @@ fn a_project_sites_own_measurements_and_budget() {
         "rules:\n  unsupported-numeric-claim:\n    first-party: [Rust]\n    first-party-site: true\n",
     );
 }
+
+/// A release's diffstat is its own; a bracket naming the primary or the
+/// secondary source is a source, "(二次情報)" alone is not; "Please send …"
+/// tells the reader what to do.
+#[test]
+fn diffstats_primary_sources_and_requests() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "diffstats-and-requests.md",
+        "---\ntitle: t\n---\n\
+         これらの変更により、1,239個のファイルが更新され、98,343行が追加されました。\n\n\
+         成熟したガバナンスを持つ組織は約21%にとどまります [一次: Deloitte、二次経由]\n\n\
+         分類された逸脱の18.9%が敵対的意図とされます（[二次情報] Unit42, 2026-06）。国内では約3割だ（二次情報）。\n\n\
+         Automation bias makes 40% of reviewers approve blindly (Parasuraman & Manzey 2010).\n\n\
+         Please send in a proposal of about 200 words.\n\n\
+         Please note that 35% of users skip it.\n",
+    );
+}
+
+/// With `first-party-site`, a project's own votes are its own results.
+/// (The national election below is not flagged either: with
+/// `first-party-site`, a sentence naming nobody else is the project's.)
+#[test]
+fn a_project_sites_own_votes() {
+    assert_snapshot_with_config(
+        "unsupported-numeric-claim",
+        "project-votes.md",
+        "---\ntitle: t\n---\n\
+         The votes are as follows:\n\n\
+         - Pascal Bleser (172 votes) - 79%\n\
+         - Will Stephenson (104 votes) - 48%\n\n\
+         A total of 218 members participated in the poll.\n\n\
+         In the national election, 52% of voters stayed home.\n",
+        "rules:\n  unsupported-numeric-claim:\n    first-party: [Rust]\n    first-party-site: true\n",
+    );
+}
+
+/// With `first-party-site`, a count at an event is the project's own,
+/// unless the sentence before opens on another's event: LinuxTag's
+/// visitors are LinuxTag's claim. The project's own summit stays its own.
+#[test]
+fn another_partys_event_on_a_project_site() {
+    assert_snapshot_with_config(
+        "unsupported-numeric-claim",
+        "another-partys-event.md",
+        "---\ntitle: t\n---\n\
+         The openSUSE Project is attending LinuxTag with a booth. \
+         LinuxTag has been held for 15 years. \
+         More than 200 projects   participate and it   attracts nearly 12,000 visitors.\n\n\
+         The summit was organized with the support of MRIIRS. More than 600 people attended the event.\n",
+        "rules:\n  unsupported-numeric-claim:\n    first-party: [openSUSE]\n    first-party-site: true\n",
+    );
+}
