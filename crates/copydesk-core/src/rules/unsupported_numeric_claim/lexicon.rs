@@ -133,8 +133,21 @@ pub(super) const EN_SCALES: &[&str] = &["million", "billion", "trillion", "bn", 
 
 /// Currency words after a number (§6: `1 million yen`, `38B euros`).
 pub(super) const EN_CURRENCY_WORDS: &[&str] = &[
-    "dollars", "euros", "euro", "yen", "won", "yuan", "pounds", "rupees", "francs",
+    "US dollars",
+    "dollars",
+    "euros",
+    "euro",
+    "yen",
+    "won",
+    "yuan",
+    "pounds",
+    "rupees",
+    "francs",
 ];
+
+/// Currency codes, read after a sign or a scale word (`$650k USD`); alone
+/// they leave a small number what it was ("a tourist tax 1 EUR per person").
+pub(super) const EN_CURRENCY_CODES: &[&str] = &["USD", "EUR", "JPY", "GBP"];
 
 /// Currency signs before a number.
 pub(super) const CURRENCY_SIGNS: &[&str] = &["US$", "$", "＄", "€", "£", "¥", "￥"];

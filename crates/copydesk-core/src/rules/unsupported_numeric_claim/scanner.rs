@@ -10,8 +10,9 @@ use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
 use super::lexicon::{
-    CURRENCY_SIGNS, DATE_COUNTERS, EN_COUNT_NOUNS, EN_CURRENCY_WORDS, EN_PREFIX_HEDGES, EN_SCALES,
-    EN_UNITS, JA_PREFIX_HEDGES, JA_SUFFIX_HEDGES, JA_UNITS, KANJI_NUMERALS, NUMBER_WORD_PREFIXES,
+    CURRENCY_SIGNS, DATE_COUNTERS, EN_COUNT_NOUNS, EN_CURRENCY_CODES, EN_CURRENCY_WORDS,
+    EN_PREFIX_HEDGES, EN_SCALES, EN_UNITS, JA_PREFIX_HEDGES, JA_SUFFIX_HEDGES, JA_UNITS,
+    KANJI_NUMERALS, NUMBER_WORD_PREFIXES,
 };
 
 /// A figure found in prose, in the block's text coordinates.
@@ -338,8 +339,9 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
         }
     }
     // `300+` is a vague count; `7.0+` is a version range.
-    // `300+`, but not `10+ seconds`: a time.
+    // `300+`, but not `10+ seconds`: a time, nor `14+36+41`: a sum.
     let plus = text[span_end..].starts_with('+')
+        && !text[span_end + 1..].starts_with(|ch: char| ch.is_ascii_digit())
         && !number.contains(['.', '．'])
         && !["seconds", "minutes", "hours", "days", "years", "ms"]
             .iter()
@@ -699,7 +701,12 @@ fn english_scale_and_currency(after: &str, has_currency_sign: bool) -> usize {
         }
     }
     let rest = &after[read..];
-    for word in EN_CURRENCY_WORDS {
+    let codes = if has_currency_sign || scaled {
+        EN_CURRENCY_CODES
+    } else {
+        &[]
+    };
+    for word in EN_CURRENCY_WORDS.iter().chain(codes) {
         if let Some(tail) = rest
             .strip_prefix(' ')
             .and_then(|rest| strip_prefix_ci(rest, word))
@@ -1265,6 +1272,14 @@ mod tests {
             ["3x", "40 percent"]
         );
         assert_eq!(spans("Over 300 companies"), ["Over 300"]);
+        assert_eq!(spans("a budget of $650k USD"), ["$650k USD"]);
+        assert_eq!(
+            spans("win 10 Million US dollars"),
+            ["10 Million US dollars"]
+        );
+        assert_eq!(spans("a tourist tax 1 EUR per person"), Vec::<&str>::new());
+        assert_eq!(spans("over 300+ plugins"), ["over 300+"]);
+        assert_eq!(spans("14+36+41=91 が成立"), Vec::<&str>::new());
         assert_eq!(
             spans("Forums have 46569 (+271) registered users"),
             Vec::<&str>::new()

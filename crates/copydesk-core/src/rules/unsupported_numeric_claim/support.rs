@@ -68,6 +68,7 @@ pub fn may_name_a_source(text: &str, extra_cues: &[String]) -> bool {
         || source_cue().is_match(text)
         || names_a_report(text)
         || speech_verb().is_match(text)
+        || cites_an_author_and_year(text)
 }
 
 /// A bare URL, or one in an HTML link, a Hugo shortcode or a Liquid tag.
@@ -365,9 +366,9 @@ fn bracketed_report() -> &'static Regex {
     REPORT.get_or_init(|| {
         super::compiled(concat!(
             r"arXiv|doi|調査|調べ|レポート|白書|報告書|論文|研究|プレスリリース|WP ?\d|",
-            // (ZOZO TECH BLOG 本文記載), (原典Gartner), (同上): where it was
+            // (ZOZO TECH BLOG 本文記載), (Endor Labs ブログ), (原典Gartner), (同上): where it was
             // read, or the source just named.
-            r"記載|原典|同上|集計|集約|公表|(?i:blog)|",
+            r"記載|原典|同上|集計|集約|公表|[A-Za-z0-9] ?ブログ|(?i:blog)|",
             // A named report and its year: (Cognizant Japan GenAI Adoption 2024).
             r"^\s*[A-Z][A-Za-z0-9&.-]*(?: [A-Z0-9][A-Za-z0-9&.-]*)* (?:19|20)\d\d(?:[^0-9]|$)|",
             r"(?i:report|survey|study|research|press release|paper)|",
@@ -471,6 +472,11 @@ mod tests {
             "Faros AI の計測（ベンダー実測）では、速度は2倍だった。",
             "架空社（ベンダー）の評価では、欠陥は1.7倍だった。",
             "MIT NANDA（2025）: 95%の試行が失敗した。",
+            "Teams need over 100 labels (Shakudo, 2025).",
+            "100万超のリポジトリに影響した（Endor Labs ブログ, CVE 番号は未確認）。",
+            "開発時間の 60〜80% が消える事例がある (Shakudo, 2025)。",
+            "プログラミングは理論の構築である（Peter Naur, 1985）。",
+            "Bias makes 40% of reviewers approve (Parasuraman & Manzey 2010).",
         ] {
             assert!(names_a_source(named, &[]), "{named}");
         }
@@ -483,6 +489,8 @@ mod tests {
             "The deal is reportedly worth $3 billion.",
             "By some estimates, 40% of code is generated.",
             "The company plans to hire 500 people.",
+            "Sales grew 20% (May 30, 2023).",
+            "Sales grew 20% (Nov, 2020).",
         ] {
             assert!(!names_a_source(anonymous, &[]), "{anonymous}");
         }
