@@ -267,3 +267,29 @@ pub(super) const EN_COUNT_NOUNS: &[&str] = &[
 
 /// Kanji read as a number on their own: 三割, 数百万, 過半数.
 pub(super) const KANJI_NUMERALS: &str = "〇一二三四五六七八九十百千万億兆数半過";
+
+const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A month's name or its abbreviation of three letters or more, in any
+/// case: "May", "Sept", "nov"; not "Mayer" or "Ma".
+pub(super) fn names_a_month(word: &str) -> bool {
+    word.len() >= 3
+        && MONTH_NAMES.iter().any(|month| {
+            month
+                .get(..word.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(word))
+        })
+}

@@ -10,9 +10,9 @@ use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
 use super::lexicon::{
-    CURRENCY_SIGNS, DATE_COUNTERS, EN_COUNT_NOUNS, EN_CURRENCY_CODES, EN_CURRENCY_WORDS,
-    EN_PREFIX_HEDGES, EN_SCALES, EN_UNITS, JA_PREFIX_HEDGES, JA_SUFFIX_HEDGES, JA_UNITS,
-    KANJI_NUMERALS, NUMBER_WORD_PREFIXES,
+    names_a_month, CURRENCY_SIGNS, DATE_COUNTERS, EN_COUNT_NOUNS, EN_CURRENCY_CODES,
+    EN_CURRENCY_WORDS, EN_PREFIX_HEDGES, EN_SCALES, EN_UNITS, JA_PREFIX_HEDGES, JA_SUFFIX_HEDGES,
+    JA_UNITS, KANJI_NUMERALS, NUMBER_WORD_PREFIXES,
 };
 
 /// A figure found in prose, in the block's text coordinates.
@@ -968,32 +968,13 @@ fn counts_people_or_things(after: &str) -> bool {
 }
 
 fn follows_month_name(before: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let Some(word) = before
         .strip_suffix(' ')
         .and_then(|rest| rest.split(|ch: char| !ch.is_ascii_alphabetic()).next_back())
     else {
         return false;
     };
-    word.len() >= 3
-        && MONTHS.iter().any(|month| {
-            month
-                .get(..word.len())
-                .is_some_and(|start| start.eq_ignore_ascii_case(word))
-        })
+    names_a_month(word)
 }
 
 /// Kanji numbers are figures when vague (数百万, 十数) or at a large scale;

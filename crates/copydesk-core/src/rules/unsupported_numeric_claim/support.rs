@@ -100,20 +100,6 @@ pub fn names_a_source(sentence: &str, extra_cues: &[String]) -> bool {
 /// date is not one: "(Nov, 2020)", "(May 30, 2023)".
 fn cites_an_author_and_year(sentence: &str) -> bool {
     static CITATION: OnceLock<Regex> = OnceLock::new();
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let citation = CITATION.get_or_init(|| {
         super::compiled(
             r"[(（]([A-Z][A-Za-z0-9 .&/-]{1,40}), (?:19|20)[0-9]{2}(?:-[0-9]{2})?[a-z]?[)）]",
@@ -132,8 +118,7 @@ fn cites_an_author_and_year(sentence: &str) -> bool {
                     .is_some_and(|day| !day.is_empty() && day.chars().all(|ch| ch.is_ascii_digit()))
             });
         // "Nov", "Sept", "June"; not "Mayer".
-        let month = last.len() >= 3 && MONTHS.iter().any(|month| month.starts_with(last.as_str()));
-        !day && !month
+        !day && !super::lexicon::names_a_month(&last)
     })
 }
 
