@@ -884,11 +884,11 @@ pattern! {
 /// An event's own words: its attendance is part of it.
 const EVENT_WORDS: &str = r"カンファレンス|イベント|勉強会|ハッカソン|セミナー|懇親会|ミーティング|(?i:(?-u:\b)(?:conference|summit|meetup|meeting|workshop|hackathon|booth|(?:the|an|this|our) event)(?-u:\b))";
 
-/// A project's own money: its budget, funds and grants.
 /// A vote a project holds: its board election, a naming poll.
 const VOTE: &str =
     r"投票|得票|(?i:(?-u:\b)(?:votes?|voters|voting|voted|ballots?|elections?|polls?)(?-u:\b))";
 
+/// A project's own money: its budget, funds and grants.
 const FUNDING: &str = r"予算|資金|助成|(?i:(?-u:\b)(?:budgets?|funds|funding|grants?|allocated|allocation|reserved|unreserved|spent)(?-u:\b))";
 
 /// An outage's own measures: requests that failed, errors, latency.
