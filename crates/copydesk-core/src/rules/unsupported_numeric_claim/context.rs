@@ -99,12 +99,8 @@ impl FirstPartyNames {
             return false;
         };
         let text = word.as_str();
-        let camel = text
-            .chars()
-            .skip(1)
-            .any(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit());
         let acronym = text.len() > 3 && text.chars().all(|ch| ch.is_ascii_uppercase());
-        (camel || acronym) && !self.named_in(text) && !COMMON_CAPITALS.contains(&text)
+        (is_camel_case(text) || acronym) && !self.named_in(text) && !COMMON_CAPITALS.contains(&text)
     }
 
     fn named_in(&self, sentence: &str) -> bool {
@@ -126,15 +122,11 @@ impl FirstPartyNames {
             let word = found.as_str();
             // A capital that starts the sentence is a name only when it
             // could not be an ordinary word: LinuxTag, GNOME, not "Members".
-            let camel = word
-                .chars()
-                .skip(1)
-                .any(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit());
             let starts = first
                 && sentence[..found.start()]
                     .trim_matches(|ch: char| !ch.is_alphanumeric())
                     .is_empty()
-                && !camel;
+                && !is_camel_case(word);
             first = false;
             let acronym = word
                 .chars()
@@ -153,6 +145,13 @@ impl FirstPartyNames {
         }
         false
     }
+}
+
+/// A capital or a digit past the first letter: LinuxTag, GNOME, H100.
+fn is_camel_case(word: &str) -> bool {
+    word.chars()
+        .skip(1)
+        .any(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit())
 }
 
 /// Capitalised words that name nobody in particular: pronouns, months,

@@ -96,17 +96,23 @@ pub fn names_a_source(sentence: &str, extra_cues: &[String]) -> bool {
         && !anonymous().is_match(sentence)
 }
 
-/// A citation in brackets: "(Shakudo, 2025)", 「（Peter Naur, 1985）」. A
-/// date is not one: "(Nov, 2020)", "(May 30, 2023)".
+/// A citation in brackets: "(Shakudo, 2025)", 「（Peter Naur, 1985）」, and
+/// a paper's two authors and year, "(Parasuraman & Manzey 2010)". A date is
+/// not one: "(Nov, 2020)", "(May 30, 2023)".
 fn cites_an_author_and_year(sentence: &str) -> bool {
     static CITATION: OnceLock<Regex> = OnceLock::new();
     let citation = CITATION.get_or_init(|| {
-        super::compiled(
-            r"[(（]([A-Z][A-Za-z0-9 .&/-]{1,40}), (?:19|20)[0-9]{2}(?:-[0-9]{2})?[a-z]?[)）]",
-        )
+        super::compiled(concat!(
+            r"[(（](?:[A-Z][a-z]+ (?:&|and) [A-Z][a-z]+,? (?:19|20)[0-9]{2}[a-z]?|",
+            r"([A-Z][A-Za-z0-9 .&/-]{1,40}), (?:19|20)[0-9]{2}(?:-[0-9]{2})?[a-z]?)[)）]",
+        ))
     });
     citation.captures_iter(sentence).any(|found| {
-        let name = found[1].trim_end_matches('.');
+        // Two authors' names are no date.
+        let Some(name) = found.get(1) else {
+            return true;
+        };
+        let name = name.as_str().trim_end_matches('.');
         let last = name
             .rsplit(' ')
             .next()
@@ -411,8 +417,6 @@ fn source_cue() -> &'static Regex {
             r"(?-u:\b)[A-Z][A-Za-z0-9&.-]*(?:'s|’s) (?:[A-Za-z0-9-]+ ){0,3}(?:report|survey|study|analysis|research|paper|data|index|poll)s? (?:found|finds|shows|showed|says|said)(?-u:\b)|",
             r"(?-u:\b)[A-Z][A-Za-z0-9&.-]* (?:[A-Z][A-Za-z0-9&.-]* )*(?:published|released|issued) (?:a|an|its|the) (?:new |latest |annual )?(?:report|survey|study|paper|analysis|white paper|index)(?-u:\b)|",
             r"(?-u:\b)in (?:our|my) (?:benchmarks?|tests?|experiments?|measurements?|survey|study|analysis)(?-u:\b))|",
-            // (Parasuraman & Manzey 2010): a paper's authors and year.
-            r"[(（][A-Z][a-z]+ (?:&|and) [A-Z][a-z]+,? (?:19|20)[0-9]{2}[a-z]?[)）]|",
             // "In the project's own soak test", "In Haruto's proof of concept":
             // the measurement or the document is named.
             r"(?-u:\b)[Ii]n (?:the project's|the team's|our|its) own (?:[a-z-]+ ){0,2}(?:tests?|benchmarks?|measurements?|runs?|telemetry)(?-u:\b)|",
