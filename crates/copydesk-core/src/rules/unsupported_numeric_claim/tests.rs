@@ -298,3 +298,20 @@ fn another_partys_event_on_a_project_site() {
         "rules:\n  unsupported-numeric-claim:\n    first-party: [openSUSE]\n    first-party-site: true\n",
     );
 }
+
+/// A survey's sample with a comma, a speaker with a figure in an
+/// apposition, a confirmation, a denial, and a bracket the figure was
+/// taken from.
+#[test]
+fn commas_in_figures_denials_and_where_a_figure_was_taken_from() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "denials.md",
+        "---\ntitle: t\n---\n\
+         A survey of 2,400 backend developers by Pellmark Insights found that 31% run it in production.\n\n\
+         The company, which has 1,300 employees, said the hub will open in May.\n\n\
+         Arclight Semiconductor confirmed the chip on Tuesday: 24 cores and a 120 W power limit.\n\n\
+         The Deck has sold an estimated 3.7 million units. Valve hasn't confirmed the number.\n\n\
+         参加者の約半数が学生でした（運営のアンケート結果より）。\n",
+    );
+}
