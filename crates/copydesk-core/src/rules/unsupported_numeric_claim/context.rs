@@ -224,6 +224,10 @@ pub struct Post {
     /// The site speaks for a project (`first-party-site`): its measurements
     /// of its own tools and its own budget are its own facts.
     pub speaks_for_a_project: bool,
+    /// The writer has told of a purchase earlier in the section
+    /// (「昇降脚だけ買って」, 「今回買ったもの：」): the prices that follow
+    /// are what they paid.
+    pub bought: bool,
 }
 
 impl Post {
@@ -246,6 +250,7 @@ impl Post {
             is_incident: incident_heading().is_match(title),
             speaks_for_a_project: false,
             in_own_list: false,
+            bought: false,
         }
     }
 
@@ -283,6 +288,35 @@ pub struct Place {
     /// people discussed"), or any count at one on a project's own site:
     /// the event's own, even in a quotation.
     pub at_an_event: bool,
+    /// A price after the writer told of a purchase in the section, in a
+    /// sentence that names nobody else and no list price: what they paid.
+    pub paid: bool,
+}
+
+/// Whether a block tells of the writer's purchase or expense, in the first
+/// person or in a blog's polite form.
+pub fn tells_of_a_purchase(text: &str) -> bool {
+    static POLITE: OnceLock<Regex> = OnceLock::new();
+    purchase().is_match(text)
+        && (first_person().is_match(text) || regex(&POLITE, POLITE_ENDING).is_match(text))
+}
+
+/// Whether `figure`, a price in `sentence`, is what the writer paid: the
+/// section told of a purchase, and the sentence names no one else's price.
+pub fn is_a_price_paid(
+    figure: &str,
+    sentence: &str,
+    post: Post,
+    words: BlockWords,
+    listed: bool,
+    names: &FirstPartyNames,
+) -> bool {
+    let price = figure.contains(['$', '€', '£', '¥', '円']) || figure.contains("ドル");
+    price
+        && (post.bought || words.bought)
+        && (words.personal || words.polite || listed)
+        && !list_price().is_match(sentence)
+        && !names.another_party_in(&without_quotations(sentence))
 }
 
 /// Why the figure in `sentence` is not a claim, or `None` when it is one.
@@ -404,7 +438,7 @@ impl SentenceFacts {
             personal: block.personal && first_person().is_match(&without_quotations(sentence)),
             own_topic: block.personal && own_topic().is_match(sentence),
             calculated: block.personal && calculation().is_match(sentence),
-            purchased: (block.personal || polite) && purchase().is_match(sentence),
+            purchased: (block.personal || block.polite) && purchase().is_match(sentence),
             own_work: block.own_work
                 && polite
                 && !about_the_world().is_match(sentence)
@@ -448,6 +482,11 @@ pub struct BlockWords {
     /// The writer reports work of their own in Japanese, whose subject
     /// goes unsaid: 今回, そこで, 移行を終え, 公開から, ご参加いただき.
     own_work: bool,
+    /// A sentence of the block ends in the polite form a blog's writer
+    /// speaks in.
+    pub polite: bool,
+    /// The writer tells of a purchase or an expense.
+    pub bought: bool,
 }
 
 impl BlockWords {
@@ -466,6 +505,8 @@ impl BlockWords {
                 OWN_MEASUREMENT_WORDS,
                 EVENT_WORDS,
                 OWN_WORK_WORDS,
+                POLITE_ENDING,
+                PURCHASE,
             ])
             .dfa_size_limit(2 << 20)
             .build()
@@ -485,6 +526,8 @@ impl BlockWords {
             own_measurement: found.matched(6),
             event: found.matched(7),
             own_work: found.matched(4) || found.matched(8),
+            polite: found.matched(9),
+            bought: found.matched(10) && (found.matched(0) || found.matched(9)),
         }
     }
 }
@@ -573,7 +616,7 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
     // that is not an opinion ("I'd guess"). Inside quotation marks, 私 and
     // "we" are the speaker's.
     let quoted = place.quoted || in_quotation(sentence, place.offset);
-    if !quoted && (place.small || facts.own_topic || facts.purchased) {
+    if !quoted && (place.small || place.paid || facts.own_topic || facts.purchased) {
         return Some(NotAClaim::FirstPerson);
     }
     if facts.personal && !quoted {
@@ -856,6 +899,9 @@ const THANKS_WORDS: &str = r"おかげさまで|ありがとうございま|(?-u
 /// The writer measured it on their own machine.
 const OWN_MEASUREMENT_WORDS: &str = r"手元で計測|手元で測|手元の環境で|計測したところ|測ってみ|ベンチマークを取っ|(?:比べ|試し|測っ|走らせ|計測し)たところ|(?i:(?-u:\b)(?:I|we) (?:measured|benchmarked|timed|ran)|(?-u:\b)on my (?:machine|laptop|desktop))(?-u:\b)";
 
+/// A Japanese sentence's polite ending, anywhere in a block.
+const POLITE_ENDING: &str = r"(?:ました|ます|でした|です|ません)[。！!）)」]";
+
 /// The writer reports their own work, in Japanese whose subject goes
 /// unsaid: what they did this time, since they moved or launched, what the
 /// participants of their own event did for them.
@@ -913,8 +959,22 @@ pattern! {
 }
 
 pattern! {
-    /// The writer's purchase: 買いました, 購入した, "I bought", "paid".
-    purchase = r"買い(?:まし|ました)|買った|購入し(?:た|まし)|(?i:(?-u:\b)(?:bought|purchased|paid|ordered)(?-u:\b))"
+    /// The writer's purchase or expense: 買いました, 購入した, 交通費,
+    /// 会場費, "I bought", "paid".
+    purchase = PURCHASE
+}
+
+const PURCHASE: &str = concat!(
+    r"買い(?:まし|ました)|買った|買って|購入し(?:た|て|まし)|支払(?:った|って|いまし)|",
+    r"交通費|宿泊費|旅費|会場費|飲食費|",
+    r"(?i:(?-u:\b)(?:bought|purchased|paid|ordered)(?-u:\b))"
+);
+
+pattern! {
+    /// What a seller asks, not what the writer paid: 定価, 一律, "retails
+    /// for", "Northbeam charges".
+    /// A comparison brings in another's price: 他社, 比べ, "compared with".
+    list_price = r"定価|通常価格|希望小売|市場価格|相場|一律|他社|競合|同等品|比べ|比較|一方|なお|に対し|(?i:(?-u:\b)(?:retails?|retailing|normally|usually|list price|MSRP|RRP|street price|charges?|sells? for|priced at|compared|versus|vs|whereas|competitors?|rivals?)(?-u:\b))"
 }
 
 pattern! {
@@ -965,6 +1025,7 @@ mod tests {
             small: is_small_figure(figure) && first_person().is_match(sentence),
             how_to: false,
             at_an_event: false,
+            paid: false,
         };
         not_a_claim(
             sentence,
@@ -1036,6 +1097,7 @@ mod tests {
                     small: false,
                     how_to: false,
                     at_an_event: false,
+                    paid: false,
                 }
             ),
             None
@@ -1071,6 +1133,7 @@ mod tests {
                 small: words.personal && is_small_figure(figure),
                 how_to: false,
                 at_an_event: false,
+                paid: false,
             };
             for_figure(
                 sentence,

@@ -225,17 +225,24 @@ impl UnsupportedNumericClaim {
                 };
                 let heading = matches!(block.kind, BlockKind::Heading(_))
                     || is_a_bold_heading(document.source.slice(block.range), &block.text);
-                self.block_claims(block, section, heading, numbered_step)
-                    .filter(|_| {
-                        let from = at
-                            .checked_sub(1)
-                            .map_or(0.into(), |previous| blocks[previous].range.end());
-                        let gap = document.source.slice(crate::source::TextRange::new(
-                            from,
-                            block.range.start().max(from),
-                        ));
-                        !shows_output(gap)
-                    })
+                let found = self.block_claims(block, section, heading, numbered_step);
+                // A purchase told of holds for the prices in the rest of its section.
+                if !section.bought && context::tells_of_a_purchase(&block.text) {
+                    match open_headings.last_mut() {
+                        Some((_, open)) => open.bought = true,
+                        None => post.bought = true,
+                    }
+                }
+                found.filter(|_| {
+                    let from = at
+                        .checked_sub(1)
+                        .map_or(0.into(), |previous| blocks[previous].range.end());
+                    let gap = document.source.slice(crate::source::TextRange::new(
+                        from,
+                        block.range.start().max(from),
+                    ));
+                    !shows_output(gap)
+                })
             })
             .collect();
         if found.iter().all(Option::is_none) {
@@ -392,6 +399,15 @@ impl UnsupportedNumericClaim {
                     // A project's site speaks for its own events, whatever
                     // their size, unless the sentence names another's, or
                     // goes on about the one the sentence before opens on.
+                    paid: !hearsay
+                        && context::is_a_price_paid(
+                            text,
+                            sentence,
+                            post,
+                            words,
+                            block.kind == BlockKind::ListItem,
+                            &self.first_party,
+                        ),
                     at_an_event: words.event
                         && !hearsay
                         && !text.contains(['%', '％'])

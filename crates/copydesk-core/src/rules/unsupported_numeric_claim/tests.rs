@@ -315,3 +315,24 @@ fn commas_in_figures_denials_and_where_a_figure_was_taken_from() {
          参加者の約半数が学生でした（運営のアンケート結果より）。\n",
     );
 }
+
+/// §2: what the writer paid. A purchase told of holds for the prices in
+/// the rest of its section, but not for a seller's price, a comparison,
+/// or the next section.
+#[test]
+fn the_writers_purchases_and_expenses() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "purchases.md",
+        "---\ntitle: t\n---\n\
+         ## スタンディングデスクを自作した\n\n\
+         昇降脚だけ買って、天板は自作することにしました。\n\n\
+         昇降脚は2万9,800円、集成材とオイルで1万円ほどでした。なお、大手の架空マーケットでは同じ脚が一律3万5,000円です。\n\n\
+         ## 会計報告\n\n\
+         会場費2万円、ピザと飲み物で1万8,000円。参加費でまかないました。\n\n\
+         ## 別の話\n\n\
+         昇降脚は4万2,000円でした。\n\n\
+         ## Review\n\n\
+         I bought the Bluefen Tab in March for £279. It normally retails for £349.\n",
+    );
+}
