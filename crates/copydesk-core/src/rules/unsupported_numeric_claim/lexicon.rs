@@ -150,7 +150,10 @@ pub(super) const EN_CURRENCY_WORDS: &[&str] = &[
 pub(super) const EN_CURRENCY_CODES: &[&str] = &["USD", "EUR", "JPY", "GBP"];
 
 /// Currency signs before a number.
-pub(super) const CURRENCY_SIGNS: &[&str] = &["US$", "$", "＄", "€", "£", "¥", "￥"];
+pub(super) const CURRENCY_SIGNS: &[&str] = &[
+    "US$", "CA$", "AU$", "NZ$", "HK$", "NT$", "A$", "C$", "S$", "R$", "$", "＄", "€", "£", "¥",
+    "￥",
+];
 
 /// Nouns a count of which is a claim worth a source.
 pub(super) const EN_COUNT_NOUNS: &[&str] = &[

@@ -392,6 +392,11 @@ impl UnsupportedNumericClaim {
                         && block.text[figure.span.end..].starts_with("まで"))
                         || (numbered_step && small)
                         || is_compared_to(&block.text[..figure.span.start])
+                        || defines_a_threshold(
+                            &block.text[range.start..figure.span.start],
+                            text,
+                            &block.text[figure.span.end..],
+                        )
                         || is_a_condition(
                             &block.text[range.start..figure.span.start],
                             &block.text[figure.span.end..],
@@ -448,6 +453,28 @@ fn is_a_condition(before: &str, after: &str) -> bool {
         || clause.ends_with("ならば")
         || clause.ends_with("とき")
         || condition.is_match(before)
+}
+
+/// A bound that says what reaching it means is a threshold: "A hit rate
+/// above 95% means you're done", "anything over 2 s indicates a problem".
+fn defines_a_threshold(before: &str, figure: &str, after: &str) -> bool {
+    const BOUNDS: [&str; 8] = [
+        "above",
+        "below",
+        "over",
+        "under",
+        "beyond",
+        "more than",
+        "less than",
+        "at least",
+    ];
+    const MEANINGS: [&str; 4] = [" means", " indicates", " signals", " is a sign"];
+    let before = before.trim_end().to_ascii_lowercase();
+    let figure = figure.to_ascii_lowercase();
+    MEANINGS.iter().any(|meaning| after.starts_with(meaning))
+        && BOUNDS
+            .iter()
+            .any(|bound| before.ends_with(bound) || figure.starts_with(bound))
 }
 
 /// A figure after a comparison sign is a threshold: "override 率 > 30%",

@@ -300,10 +300,7 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
     }
     let number = &text[core.clone()];
     let after = &text[end..];
-    let currency = CURRENCY_SIGNS
-        .iter()
-        .find(|sign| text[..core.start].ends_with(*sign))
-        .map(|sign| sign.len());
+    let currency = currency_sign_before(&text[..core.start]);
     let mut span_end = end + unit.len;
     // "an average of 120 hours": a figure, and the length's unit belongs to it.
     let averaged = unit.len == 0 && is_an_average(&text[..core.start]);
@@ -448,6 +445,13 @@ fn is_part_of_a_word_or_name(text: &str, core: &Range<usize>) -> bool {
             .chars()
             .next_back()
             .is_some_and(|ch| ch.is_ascii_alphabetic())
+    {
+        return true;
+    }
+    // A keyboard's size class: "a 65% keyboard", "a 75% layout".
+    if ["% keyboard", "% layout", "％キーボード", "%キーボード"]
+        .iter()
+        .any(|class| text[core.end..].starts_with(class))
     {
         return true;
     }
@@ -730,6 +734,20 @@ fn english_scale_and_currency(after: &str, has_currency_sign: bool) -> usize {
 /// Phase 6: the second figure of a range written with its unit on both
 /// ends (`600億ドルから650億ドル`, `$2.99〜$4.99`), a proportion
 /// (`3人に1人`, `1 in 5`), or a fraction (`4分の1`) is part of this one.
+/// The length of the currency sign `before` ends with: `$`, `€`, `CA$`. A
+/// sign with letters (`CA$`, `A$`) starts a word: "ABC$49" is no `C$`.
+fn currency_sign_before(before: &str) -> Option<usize> {
+    CURRENCY_SIGNS
+        .iter()
+        .find(|sign| {
+            before.strip_suffix(*sign).is_some_and(|rest| {
+                !sign.starts_with(|ch: char| ch.is_ascii_alphabetic())
+                    || !rest.ends_with(|ch: char| ch.is_alphanumeric())
+            })
+        })
+        .map(|sign| sign.len())
+}
+
 fn extend_over_second_figure(text: &str, span_end: usize, unit_len: usize) -> usize {
     let after = &text[span_end..];
     for separator in ["〜", "～", "~", "から", "-", "–", " to "] {
@@ -1254,6 +1272,12 @@ mod tests {
         );
         assert_eq!(spans("Over 300 companies"), ["Over 300"]);
         assert_eq!(spans("a budget of $650k USD"), ["$650k USD"]);
+        assert_eq!(
+            spans("salary CA$150,000–CA$185,000 plus equity"),
+            ["CA$150,000–CA$185,000"]
+        );
+        assert_eq!(spans("it costs A$49 or ABC$49"), ["A$49", "$49"]);
+        assert_eq!(spans("a 65% layout, a 75% keyboard"), Vec::<&str>::new());
         assert_eq!(
             spans("win 10 Million US dollars"),
             ["10 Million US dollars"]

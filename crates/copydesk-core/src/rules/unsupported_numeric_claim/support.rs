@@ -268,7 +268,7 @@ fn is_named_speaker(speaker: &str, hearsay: bool) -> bool {
     });
     let somebody = SOMEBODY.get_or_init(|| {
         super::compiled(concat!(
-            r"(?i:(?-u:\b)(?:the|its|their|his|her) (?:company|firm|agency|ministry|government|regulator|bank|report|study|survey|paper|authors?|ceo|cfo|cto|chief executive|founder|spokes(?:person|man|woman)|maker|operator|airline|carrier|department|bureau|council|commission|university|institute|foundation|project|startup|group|team|vendor|(?:[a-z]+ )?authority|administration|police|court|organi[sz]ers|developers|maintainers)(?-u:\b))|",
+            r"(?i:(?-u:\b)(?:the|its|their|his|her) (?:company|firm|agency|ministry|government|regulator|bank|report|study|survey|paper|authors?|ceo|cfo|cto|chief executive|founder|spokes(?:person|man|woman)|maker|operator|airline|carrier|department|bureau|council|commission|university|institute|foundation|project|startup|group|team|vendor|non-?profit|charity|association|consortium|studio|organi[sz]ation|(?:[a-z]+ )?authority|administration|police|court|organi[sz]ers|developers|maintainers)(?-u:\b))|",
             r"^(?i:he|she)$|",
             r"(?-u:\b)[A-Z][A-Za-z0-9&.'’-]*"
         ))
@@ -537,6 +537,7 @@ mod tests {
             "The company, which has 1,300 employees, said the hub will open in May.",
             "Arclight Semiconductor confirmed the chip: 24 cores and a 120 W power limit.",
             "She attributed the dip to a one-time charge of $38 million.",
+            "The non-profit behind the app says its hosting bill rose to $180,000.",
             "参加者の約半数が学生でした（運営のアンケート結果より）。",
             "「今期は200万台を出荷する」と、さくらば電機の中村悟社長は述べた。",
         ] {

@@ -336,3 +336,28 @@ fn the_writers_purchases_and_expenses() {
          I bought the Bluefen Tab in March for £279. It normally retails for £349.\n",
     );
 }
+
+#[test]
+fn a_bound_that_says_what_reaching_it_means_is_a_threshold() {
+    use super::defines_a_threshold;
+    assert!(defines_a_threshold(
+        "A hit rate above ",
+        "95%",
+        " means you're done."
+    ));
+    assert!(defines_a_threshold(
+        "Anything ",
+        "over 2,000 ms",
+        " means trouble."
+    ));
+    assert!(!defines_a_threshold(
+        "Their ",
+        "40%",
+        " share means they lead."
+    ));
+    assert!(!defines_a_threshold(
+        "Usage rose ",
+        "over 40%",
+        " last year."
+    ));
+}
