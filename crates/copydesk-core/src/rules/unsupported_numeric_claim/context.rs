@@ -228,6 +228,9 @@ pub struct Post {
     /// (「昇降脚だけ買って」, 「今回買ったもの：」): the prices that follow
     /// are what they paid.
     pub bought: bool,
+    /// A list item of a list some item of which names a prize: its prices
+    /// are prizes too.
+    pub in_prize_list: bool,
 }
 
 impl Post {
@@ -251,6 +254,7 @@ impl Post {
             speaks_for_a_project: false,
             in_own_list: false,
             bought: false,
+            in_prize_list: false,
         }
     }
 
@@ -288,9 +292,27 @@ pub struct Place {
     /// people discussed"), or any count at one on a project's own site:
     /// the event's own, even in a quotation.
     pub at_an_event: bool,
+    /// A price in a list of prizes.
+    pub offered: bool,
     /// A price after the writer told of a purchase in the section, in a
     /// sentence that names nobody else and no list price: what they paid.
     pub paid: bool,
+}
+
+/// Whether a figure is an amount of money: `$25`, `€2,000`, `2万円`.
+pub fn is_a_price(figure: &str) -> bool {
+    figure.contains(['$', '€', '£', '¥', '円']) || figure.contains("ドル")
+}
+
+/// Whether a text names a prize: 賞金, 優勝, "prize", "1st place". A
+/// discount is not one: a list of a vendor's prices may mention its own.
+pub fn names_a_prize(text: &str) -> bool {
+    static PRIZES: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &PRIZES,
+        r"賞金|副賞|賞品|景品|準?優勝|最優秀|入賞|奨学金|(?i:(?-u:\b)(?:prizes?|winners?|runners?-up|(?:1st|2nd|3rd|first|second|third) place|honou?rable mention|scholarships?|awards?)(?-u:\b))",
+    )
+    .is_match(text)
 }
 
 /// Whether a block tells of the writer's purchase or expense, in the first
@@ -311,8 +333,7 @@ pub fn is_a_price_paid(
     listed: bool,
     names: &FirstPartyNames,
 ) -> bool {
-    let price = figure.contains(['$', '€', '£', '¥', '円']) || figure.contains("ドル");
-    price
+    is_a_price(figure)
         && (post.bought || words.bought)
         && (words.personal || words.polite || listed)
         && !list_price().is_match(sentence)
@@ -383,6 +404,15 @@ fn sentence_reason(
         || (block.own_measurement && has(Words::Performance))
     {
         NotAClaim::FirstPerson
+    } else if has(Words::Funding)
+        && block.personal
+        && first_person().is_match(&without_quotations(sentence))
+        && !the_wider_world().is_match(sentence)
+    {
+        // "Total income was $736,000, … and our three largest sponsors gave
+        // 41%": the writer's own organisation's money; not "Across the
+        // wider ecosystem, nearly 60% of maintainers …, which is why we".
+        NotAClaim::FirstParty
     } else if post.speaks_for_a_project
         && (has(Words::Performance) || (has(Words::Funding) && !names.another_party_in(sentence)))
     {
@@ -603,7 +633,7 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
     if place.how_to {
         return Some(NotAClaim::HowTo);
     }
-    if place.at_an_event {
+    if place.at_an_event || place.offered {
         return Some(NotAClaim::Offer);
     }
     if facts.question && in_last_clause(sentence, place.offset) {
@@ -912,6 +942,12 @@ const OWN_WORK_WORDS: &str = concat!(
 );
 
 pattern! {
+    /// An English sentence about the world beyond the writer: an industry,
+    /// a market, what is typical.
+    the_wider_world = r"(?i:(?-u:\b)(?:ecosystem|industry|market|worldwide|globally|nationwide|across the|in general|on average|typical(?:ly)?|most (?:people|projects|maintainers|developers|companies|teams|users))(?-u:\b))"
+}
+
+pattern! {
     /// A Japanese sentence that ends in the polite form the writer of a
     /// blog speaks in: ました, です, ています.
     polite_ending = r"(?:ました|ます|でした|です|ません)[。！!）)」\s]*$"
@@ -934,7 +970,7 @@ const VOTE: &str =
     r"投票|得票|(?i:(?-u:\b)(?:votes?|voters|voting|voted|ballots?|elections?|polls?)(?-u:\b))";
 
 /// A project's own money: its budget, funds and grants.
-const FUNDING: &str = r"予算|資金|助成|(?i:(?-u:\b)(?:budgets?|funds|funding|grants?|allocated|allocation|reserved|unreserved|spent)(?-u:\b))";
+const FUNDING: &str = r"予算|資金|助成|寄付|収入|(?i:(?-u:\b)(?:budgets?|funds|funding|grants?|allocated|allocation|reserved|unreserved|spent|income|donations?|donors|sponsorships?|sponsors)(?-u:\b))";
 
 /// An outage's own measures: requests that failed, errors, latency.
 const INCIDENT: &str = concat!(
@@ -1026,6 +1062,7 @@ mod tests {
             how_to: false,
             at_an_event: false,
             paid: false,
+            offered: false,
         };
         not_a_claim(
             sentence,
@@ -1098,6 +1135,7 @@ mod tests {
                     how_to: false,
                     at_an_event: false,
                     paid: false,
+                    offered: false,
                 }
             ),
             None
@@ -1134,6 +1172,7 @@ mod tests {
                 how_to: false,
                 at_an_event: false,
                 paid: false,
+                offered: false,
             };
             for_figure(
                 sentence,

@@ -195,6 +195,8 @@ impl UnsupportedNumericClaim {
         // The headings a block stands under, by level: a section under "Larkspur
         // 4.2 is out" is a release's.
         let mut open_headings: Vec<(u8, context::Post)> = Vec::new();
+        let mut prize_lists: std::collections::HashMap<usize, bool> =
+            std::collections::HashMap::new();
         let found: Vec<Option<BlockClaims>> = blocks
             .iter()
             .enumerate()
@@ -208,6 +210,15 @@ impl UnsupportedNumericClaim {
                 if let Some(lead_in) = layout.list[at].and_then(|(first, _)| layout.lead_in[first])
                 {
                     section = section.under_lead_in(&blocks[lead_in].text);
+                }
+                // "1st place (€2,000)", "Best use of the audio API (€500)": a
+                // list of prizes, whichever item says so.
+                if let Some((first, last)) = layout.list[at] {
+                    section.in_prize_list = *prize_lists.entry(first).or_insert_with(|| {
+                        blocks[first..=last]
+                            .iter()
+                            .any(|item| context::names_a_prize(&item.text))
+                    });
                 }
                 // A paragraph right under a program's output tells what the
                 // output shows: the writer's own run. Asked only of a block
@@ -404,6 +415,7 @@ impl UnsupportedNumericClaim {
                     // A project's site speaks for its own events, whatever
                     // their size, unless the sentence names another's, or
                     // goes on about the one the sentence before opens on.
+                    offered: post.in_prize_list && context::is_a_price(text),
                     paid: !hearsay
                         && context::is_a_price_paid(
                             text,

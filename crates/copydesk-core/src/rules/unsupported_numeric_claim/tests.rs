@@ -361,3 +361,23 @@ fn a_bound_that_says_what_reaching_it_means_is_a_threshold() {
         " last year."
     ));
 }
+
+/// §2: the writer's organisation's own money, and a list of prizes whose
+/// every price is a prize, whichever item says so; the wider world stays a
+/// claim.
+#[test]
+fn own_money_and_a_list_of_prizes() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "own-money-and-prizes.md",
+        "---\ntitle: t\n---\n\
+         Every year we publish what the foundation spent.\n\n\
+         Total income was $736,000, of which donors gave a little under a third, and our three largest sponsors gave 41%. \
+         Across the wider ecosystem, nearly 60% of maintainers receive nothing, which is why we weight the budget toward grants.\n\n\
+         - **1st place (€2,000):** *Tidal Lock*\n\
+         - **Best use of the audio API (€500):** *Wire Choir*\n\n\
+         Batch pricing:\n\n\
+         - Batch pricing gives 50% off.\n\
+         - The usual price is $30 per million tokens.\n",
+    );
+}
