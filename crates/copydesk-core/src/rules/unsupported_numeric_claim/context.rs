@@ -730,7 +730,10 @@ pub fn is_small_figure(figure: &str) -> bool {
     let proportion = ['%', '％', '割', '倍', 'x', '×']
         .iter()
         .any(|unit| lower.contains(*unit))
-        || lower.contains("percent");
+        || lower.contains("percent")
+        // "1 in 8", 「4人に1人」: a proportion, whose digits are no count.
+        || lower.contains(" in ")
+        || lower.contains("人に");
     if proportion && !matches!(lower.trim_end_matches(['%', '％']), "100" | "１００") {
         return false;
     }

@@ -326,9 +326,14 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
     // "1 in 5": a proportion.
     let mut proportion = false;
     let mut key_end = end + unit.len;
-    if unit.len == 0 && span_end == end {
+    // Not "4.4 in 2009": a version, then a year.
+    if unit.len == 0 && span_end == end && !number.contains(['.', '．']) {
         if let Some(rest) = text[end..].strip_prefix(" in ") {
-            if let Some(second) = number_at(rest, 0) {
+            let year = |second: &Range<usize>| {
+                let value = numeric_value(&rest[second.clone()]);
+                !rest[second.clone()].contains(',') && (1900.0..=2100.0).contains(&value)
+            };
+            if let Some(second) = number_at(rest, 0).filter(|second| !year(second)) {
                 span_end = end + " in ".len() + second.end;
                 key_end = span_end;
                 proportion = true;
@@ -1278,6 +1283,8 @@ mod tests {
         );
         assert_eq!(spans("it costs A$49 or ABC$49"), ["A$49", "$49"]);
         assert_eq!(spans("a 65% layout, a 75% keyboard"), Vec::<&str>::new());
+        assert_eq!(spans("it was added for 4.4 in 2009"), Vec::<&str>::new());
+        assert_eq!(spans("Around 1 in 8 packages"), ["Around 1 in 8"]);
         assert_eq!(
             spans("win 10 Million US dollars"),
             ["10 Million US dollars"]
