@@ -294,9 +294,23 @@ pub struct Place {
     pub at_an_event: bool,
     /// A price in a list of prizes.
     pub offered: bool,
+
     /// A price after the writer told of a purchase in the section, in a
     /// sentence that names nobody else and no list price: what they paid.
     pub paid: bool,
+}
+
+/// Whether a figure's clause, and what follows it in its sentence, passes
+/// it on as hearsay or as what is said: らしい, という話, と言われる, とされる,
+/// "reportedly", "is said to". "34,000 people told us" is the writer's own
+/// survey, not hearsay.
+fn is_passed_on(from_its_clause: &str) -> bool {
+    static SAID: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &SAID,
+        r"とされ(?:る|て|ま)|と(?:も)?言われ|と(?:も)?いわれ|らしい|そうです|そうだ|という話|との話|聞くところ|噂|(?i:(?-u:\b)(?:reportedly|rumou?red|it is said|is said to|are said to|is believed|are believed|it is estimated)(?-u:\b))",
+    )
+    .is_match(from_its_clause)
 }
 
 /// Whether a figure is an amount of money: `$25`, `€2,000`, `2万円`.
@@ -589,6 +603,19 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
     if place.quoted && whole == Some(NotAClaim::FirstParty) {
         whole = None;
     }
+    // 「国内のユーザーは数万人規模とも言われますが、…ありがとうございました」:
+    // what is said is not the publisher's, whatever its paragraph.
+    let from_its_clause = sentence
+        .get(clause_bounds(sentence, place.offset).start..)
+        .unwrap_or_default();
+    if is_passed_on(from_its_clause)
+        && matches!(
+            whole,
+            Some(NotAClaim::FirstParty | NotAClaim::Offer | NotAClaim::OwnSurvey)
+        )
+    {
+        whole = None;
+    }
     if facts.calculated && !place.quoted {
         return Some(NotAClaim::FirstPerson);
     }
@@ -758,6 +785,11 @@ pub fn is_small_figure(figure: &str) -> bool {
 /// The clause of `sentence` that holds `offset`: between the commas,
 /// semicolons and the conjunctions that start a new clause around it.
 fn clause_at(sentence: &str, offset: usize) -> &str {
+    &sentence[clause_bounds(sentence, offset)]
+}
+
+/// Where the clause of `sentence` that holds `offset` starts and ends.
+fn clause_bounds(sentence: &str, offset: usize) -> std::ops::Range<usize> {
     static BREAKS: OnceLock<Regex> = OnceLock::new();
     let breaks = regex(&BREAKS, "、|,|，|;|；|: |：| but | yet | while | when ");
     let (mut start, mut end) = (0, sentence.len());
@@ -769,7 +801,7 @@ fn clause_at(sentence: &str, offset: usize) -> &str {
             break;
         }
     }
-    &sentence[start..end.max(start)]
+    start..end.max(start)
 }
 
 /// Whether `offset` is in the sentence's last clause: in "75%以上の企業が

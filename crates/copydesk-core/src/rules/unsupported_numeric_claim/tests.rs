@@ -381,3 +381,18 @@ fn own_money_and_a_list_of_prizes() {
          - The usual price is $30 per million tokens.\n",
     );
 }
+
+/// What is said (と言われる, という話, "reportedly") is nobody's own, even in
+/// a paragraph of thanks or at the publisher's party; the clause after it
+/// is the publisher's again.
+#[test]
+fn what_is_said_is_nobodys_own() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "said.md",
+        "---\ntitle: t\n---\n\
+         国内のRustユーザーはまだ数万人規模とも言われますが、今回は過去最多の82名に集まっていただきました。本当にありがとうございました。\n\n\
+         懇親会では、国内のSREは1,000人もいないのでは、という話で盛り上がりました。\n\n\
+         34,000 people told us their view in our surveys. Thank you!\n",
+    );
+}
