@@ -330,11 +330,15 @@ pub fn names_a_prize(text: &str) -> bool {
 }
 
 /// Whether a block tells of the writer's purchase or expense, in the first
-/// person or in a blog's polite form.
+/// person, in a blog's polite form, or as a list's lead-in.
 pub fn tells_of_a_purchase(text: &str) -> bool {
     static POLITE: OnceLock<Regex> = OnceLock::new();
+    // 「今回買ったもの：」 leads in to a list of the writer's purchases.
+    let lead_in = text.trim_end().ends_with([':', '：']);
     purchase().is_match(text)
-        && (first_person().is_match(text) || regex(&POLITE, POLITE_ENDING).is_match(text))
+        && (lead_in
+            || first_person().is_match(text)
+            || regex(&POLITE, POLITE_ENDING).is_match(text))
 }
 
 /// Whether `figure`, a price in `sentence`, is what the writer paid: the
@@ -1037,6 +1041,7 @@ pattern! {
 
 const PURCHASE: &str = concat!(
     r"買い(?:まし|ました)|買った|買って|購入し(?:た|て|まし)|支払(?:った|って|いまし)|",
+    r"買ったもの|購入したもの|",
     r"交通費|宿泊費|旅費|会場費|飲食費|",
     r"(?i:(?-u:\b)(?:bought|purchased|paid|ordered)(?-u:\b))"
 );

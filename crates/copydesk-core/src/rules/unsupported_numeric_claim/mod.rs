@@ -459,6 +459,17 @@ fn is_a_condition(before: &str, after: &str) -> bool {
             r"(?i)(?:^|\s)(?:when|if|once|unless)\s[^,.;:]*(?-u:\b)(?:has|have|is|are|exceeds?|reaches|gets)(?-u:\b)[^,.;:]*$",
         )
     });
+    // "everyone who gives $25 or more will be thanked": whom an offer is for.
+    static WHO: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let who = WHO.get_or_init(|| {
+        compiled(r"(?i)(?-u:\b)(?:who|whoever|anyone|everyone|those)(?-u:\b)[^,.;:]*$")
+    });
+    let or_more = [" or more", " or above", " or higher", " and up"]
+        .iter()
+        .any(|bound| after.starts_with(bound));
+    if or_more && who.is_match(before) {
+        return true;
+    }
     clause.ends_with("場合")
         || clause.ends_with("場合は")
         || clause.ends_with("なら")

@@ -396,3 +396,19 @@ fn what_is_said_is_nobodys_own() {
          34,000 people told us their view in our surveys. Thank you!\n",
     );
 }
+
+/// A list under 「今回買ったもの：」 is what the writer paid, and "who gives
+/// $25 or more" says whom an offer is for.
+#[test]
+fn a_list_of_purchases_and_whom_an_offer_is_for() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "purchase-list.md",
+        "---\ntitle: t\n---\n\
+         今回買ったもの：\n\n\
+         - モニターアーム：8,980円\n\
+         - デスクマット：2,480円\n\n\
+         合計で11,460円。思ったより安く収まりました。\n\n\
+         Everyone who gives $25 or more will be thanked in the release notes. Hosting costs $25 a month.\n",
+    );
+}
