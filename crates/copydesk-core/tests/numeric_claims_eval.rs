@@ -41,9 +41,14 @@ const GOAL: Floor = Floor {
 /// Where the rule stands on the sets it does not meet the goal on yet,
 /// measured at the commit that set them, a little below: a regression guard,
 /// not the goal. Raise them as the rule improves.
-const BLIND_FLOOR: Floor = Floor {
+const THIRD_BLIND_FLOOR: Floor = Floor {
     precision: 0.80,
     recall: 0.83,
+    span: 0.95,
+};
+const BLIND_FLOOR: Floor = Floor {
+    precision: 0.73,
+    recall: 0.79,
     span: 0.95,
 };
 const SECOND_DEVELOPMENT_FLOOR: Floor = Floor {
@@ -293,14 +298,29 @@ fn the_second_development_set() {
 }
 
 /// Written from the convention alone by someone who saw neither the rule
-/// nor the other sets; never tuned on, so only its totals are printed.
-/// The honest figure.
+/// nor the other sets, and never tuned on; but its totals were read between
+/// changes of the rule, and one change was narrowed after them, so it is no
+/// longer quite blind. Only its totals are printed.
 #[test]
-fn the_blind_set() {
+fn the_third_blind_set() {
     let score = evaluate_written_set("numeric-claims-blind-3.yaml", false);
     score.report_goal("numeric-claims-blind-3.yaml");
     assert_eq!(
-        score.shortfalls("numeric-claims-blind-3.yaml", BLIND_FLOOR),
+        score.shortfalls("numeric-claims-blind-3.yaml", THIRD_BLIND_FLOOR),
+        Vec::<String>::new()
+    );
+}
+
+/// Written from the convention alone by someone who saw neither the rule
+/// nor the other sets, after the last change of the rule it was first
+/// measured on; never tuned on, so only its totals are printed. The honest
+/// figure.
+#[test]
+fn the_blind_set() {
+    let score = evaluate_written_set("numeric-claims-blind-4.yaml", false);
+    score.report_goal("numeric-claims-blind-4.yaml");
+    assert_eq!(
+        score.shortfalls("numeric-claims-blind-4.yaml", BLIND_FLOOR),
         Vec::<String>::new()
     );
 }
