@@ -294,7 +294,6 @@ pub struct Place {
     pub at_an_event: bool,
     /// A price in a list of prizes.
     pub offered: bool,
-
     /// A price after the writer told of a purchase in the section, in a
     /// sentence that names nobody else and no list price: what they paid.
     pub paid: bool,
@@ -1047,9 +1046,9 @@ const PURCHASE: &str = concat!(
 );
 
 pattern! {
-    /// What a seller asks, not what the writer paid: 定価, 一律, "retails
-    /// for", "Northbeam charges".
-    /// A comparison brings in another's price: 他社, 比べ, "compared with".
+    /// What a seller asks, not what the writer paid (定価, 一律, "retails
+    /// for", "Northbeam charges"), or a comparison that brings in another's
+    /// price (他社, 比べ, なお, "compared with").
     list_price = r"定価|通常価格|希望小売|市場価格|相場|一律|他社|競合|同等品|比べ|比較|一方|なお|に対し|(?i:(?-u:\b)(?:retails?|retailing|normally|usually|list price|MSRP|RRP|street price|charges?|sells? for|priced at|compared|versus|vs|whereas|competitors?|rivals?)(?-u:\b))"
 }
 

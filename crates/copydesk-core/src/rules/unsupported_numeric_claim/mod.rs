@@ -412,9 +412,6 @@ impl UnsupportedNumericClaim {
                             &block.text[range.start..figure.span.start],
                             &block.text[figure.span.end..],
                         ),
-                    // A project's site speaks for its own events, whatever
-                    // their size, unless the sentence names another's, or
-                    // goes on about the one the sentence before opens on.
                     offered: post.in_prize_list && context::is_a_price(text),
                     paid: !hearsay
                         && context::is_a_price_paid(
@@ -425,6 +422,9 @@ impl UnsupportedNumericClaim {
                             block.kind == BlockKind::ListItem,
                             &self.first_party,
                         ),
+                    // A project's site speaks for its own events, whatever
+                    // their size, unless the sentence names another's, or
+                    // goes on about the one the sentence before opens on.
                     at_an_event: words.event
                         && !hearsay
                         && !text.contains(['%', '％'])
