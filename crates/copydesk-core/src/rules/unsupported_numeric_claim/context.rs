@@ -10,7 +10,7 @@ use regex::Regex;
 /// The writer working a figure out, which makes it the writer's own.
 macro_rules! calculation_words {
     () => {
-        "外挿|試算すると|計算すると|換算すると|見積もると|概算で|倍率にすると|割合にすると|比率にすると"
+        "外挿|試算すると|計算すると|換算すると|見積もると|概算で|倍率にすると|割合にすると|比率にすると|切り直すと|集計し直すと|数え直すと|に当てはめると"
     };
 }
 
@@ -100,7 +100,10 @@ impl FirstPartyNames {
         };
         let text = word.as_str();
         let acronym = text.len() > 3 && text.chars().all(|ch| ch.is_ascii_uppercase());
-        (is_camel_case(text) || acronym) && !self.named_in(text) && !COMMON_CAPITALS.contains(&text)
+        (is_camel_case(text) || acronym)
+            && !self.named_in(text)
+            && !COMMON_CAPITALS.contains(&text)
+            && !is_plural_acronym(text)
     }
 
     fn named_in(&self, sentence: &str) -> bool {
@@ -134,6 +137,7 @@ impl FirstPartyNames {
             let common = starts
                 || (acronym && word.len() <= 3)
                 || COMMON_CAPITALS.contains(&word)
+                || is_plural_acronym(word)
                 || word.len() == 1;
             let is_own = own.is_some_and(|own| {
                 own.find_iter(sentence)
@@ -145,6 +149,13 @@ impl FirstPartyNames {
         }
         false
     }
+}
+
+/// A short acronym's plural names things, not a party: DVDs, CDs, APIs.
+fn is_plural_acronym(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|stem| {
+        (2..=3).contains(&stem.len()) && stem.chars().all(|ch| ch.is_ascii_uppercase())
+    })
 }
 
 /// A capital or a digit past the first letter: LinuxTag, GNOME, H100.
@@ -292,6 +303,8 @@ pub struct Place {
     /// people discussed"), or any count at one on a project's own site:
     /// the event's own, even in a quotation.
     pub at_an_event: bool,
+    /// An operand or the result of a worked sum (`4 h × 20 日 = 80 h`).
+    pub worked_out: bool,
     /// A price in a list of prizes.
     pub offered: bool,
     /// A price after the writer told of a purchase in the section, in a
@@ -437,6 +450,14 @@ fn sentence_reason(
         // spends its own budget, unless someone else's is named ("invested
         // 1.2 million euros in KDE Plasma"); a quotation of someone else
         // stays theirs (see `for_figure`).
+        NotAClaim::FirstParty
+    } else if post.speaks_for_a_project
+        && has(Words::Audience)
+        && !names.another_party_in(sentence)
+        && !names.only_another_party_in(previous)
+    {
+        // "The tracker counted 12596 complete downloads", "about 110
+        // project members signed up": the project counts its own.
         NotAClaim::FirstParty
     } else if post.speaks_for_a_project && has(Words::Vote) && !public_election().is_match(sentence)
     {
@@ -619,7 +640,7 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
     {
         whole = None;
     }
-    if facts.calculated && !place.quoted {
+    if place.worked_out || (facts.calculated && !place.quoted) {
         return Some(NotAClaim::FirstPerson);
     }
     // "100%." as the whole of an answer, alone or after a speaker's name
@@ -705,9 +726,10 @@ enum Words {
     Incident,
     Funding,
     Vote,
+    Audience,
 }
 
-const SENTENCE_WORDS: [&str; 11] = [
+const SENTENCE_WORDS: [&str; 12] = [
     RHETORICAL,
     HYPOTHETICAL,
     OFFER,
@@ -719,6 +741,7 @@ const SENTENCE_WORDS: [&str; 11] = [
     INCIDENT,
     FUNDING,
     VOTE,
+    AUDIENCE,
 ];
 
 /// Each kind of words, by [`Words`].
@@ -1007,6 +1030,9 @@ const EVENT_WORDS: &str = r"カンファレンス|イベント|勉強会|ハッ�
 const VOTE: &str =
     r"投票|得票|(?i:(?-u:\b)(?:votes?|voters|voting|voted|ballots?|elections?|polls?)(?-u:\b))";
 
+/// Who came, signed up or downloaded: on a project's site, its own count.
+const AUDIENCE: &str = r"ダウンロード数|来場者|参加者数|登録者数|(?i:(?-u:\b)(?:downloads|downloaded|seeders|leechers|visitors|attendees|signed up|sign-?ups|registrations|page views|subscribers|followers)(?-u:\b))";
+
 /// A project's own money: its budget, funds and grants.
 const FUNDING: &str = r"予算|資金|助成|寄付|収入|(?i:(?-u:\b)(?:budgets?|funds|funding|grants?|allocated|allocation|reserved|unreserved|spent|income|donations?|donors|sponsorships?|sponsors)(?-u:\b))";
 
@@ -1063,13 +1089,13 @@ pattern! {
 /// What release notes measure about their own product.
 const PERFORMANCE: &str = concat!(
     r"高速|速く|遅く|オーバーヘッド|改善|短縮|削減|向上|性能|ベンチマーク|メモリ|計算時間|実行時間|処理時間|ビルド時間|コンパイル時間|",
-    r"(?i:(?-u:\b)(?:faster|slower|speed ?ups?|speed|performance|benchmarks?|regress(?:ed|es|ions?)?|slowdowns?|build times?|codegen|disk size|binary size|cache misses|improve[ds]?|improvements?|reduc(?:ed|es|tion)|overhead|memory|smaller|larger|compile times?|coverage|documented|documentation)(?-u:\b))"
+    r"(?i:(?-u:\b)(?:faster|slower|speed ?ups?|speed|performance|benchmarks?|regress(?:ed|es|ions?)?|slowdowns?|build times?|codegen|disk size|binary size|cache misses|improve[ds]?|improvements?|reduc(?:ed|es|tion)|overhead|memory|smaller|larger|compile times?|coverage|documented|documentation|test suites?)(?-u:\b))"
 );
 
 /// An illustration, not a statement: 例えば, 仮に, 想定, "for example".
 const HYPOTHETICAL: &str = concat!(
-    r"例えば|たとえば|仮に|仮定|想定|もし|シナリオ|",
-    r"(?i:(?-u:\b)(?:for example|for instance|e\.g\.|suppose|imagine|hypothetical(?:ly)?|best[- ]case|worst[- ]case|scenario)(?-u:\b))"
+    r"例えば|たとえば|仮に|仮定|想定|もし|シナリオ|(?:以下|次|下)の例|この例では|",
+    r"(?i:(?-u:\b)(?:for example|for instance|(?:the )?following example|this example|the example below|e\.g\.|suppose|imagine|hypothetical(?:ly)?|best[- ]case|worst[- ]case|scenario)(?-u:\b))"
 );
 
 /// Idioms with a number in them.
@@ -1101,6 +1127,7 @@ mod tests {
             how_to: false,
             at_an_event: false,
             paid: false,
+            worked_out: false,
             offered: false,
         };
         not_a_claim(
@@ -1174,6 +1201,7 @@ mod tests {
                     how_to: false,
                     at_an_event: false,
                     paid: false,
+                    worked_out: false,
                     offered: false,
                 }
             ),
@@ -1211,6 +1239,7 @@ mod tests {
                 how_to: false,
                 at_an_event: false,
                 paid: false,
+                worked_out: false,
                 offered: false,
             };
             for_figure(

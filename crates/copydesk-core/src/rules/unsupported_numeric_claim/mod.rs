@@ -412,6 +412,12 @@ impl UnsupportedNumericClaim {
                             &block.text[range.start..figure.span.start],
                             &block.text[figure.span.end..],
                         ),
+                    worked_out: is_worked_out(
+                        sentence,
+                        &block.text[range.start..figure.span.start],
+                        text,
+                        &block.text[figure.span.end..],
+                    ),
                     offered: post.in_prize_list && context::is_a_price(text),
                     paid: !hearsay
                         && context::is_a_price_paid(
@@ -470,12 +476,30 @@ fn is_a_condition(before: &str, after: &str) -> bool {
     if or_more && who.is_match(before) {
         return true;
     }
-    clause.ends_with("場合")
-        || clause.ends_with("場合は")
-        || clause.ends_with("なら")
-        || clause.ends_with("ならば")
-        || clause.ends_with("とき")
-        || condition.is_match(before)
+    // 「1割負担なら保険給付…」, 「3件以上ある場合の」: the condition may
+    // close mid-clause; 「ならない」 is no condition. 「2回実行しても、」
+    // supposes the figure, too.
+    static JAPANESE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let japanese = JAPANESE
+        .get_or_init(|| compiled(r"場合|ならば?(?:[^\p{Hiragana}]|$)|とき(?:は|に|、|$)|ても$"));
+    japanese.is_match(clause) || condition.is_match(before)
+}
+
+/// A figure in a worked sum is an operand or a result, not a fact:
+/// 「1 ユーザー × 4 h × 20 日 = 80 h/月」, "SFP = 4.6 × EP + 7.0 × LF".
+fn is_worked_out(sentence: &str, before: &str, figure: &str, after: &str) -> bool {
+    const TIMES: [char; 4] = ['×', '*', '÷', '✕'];
+    const EQUALS: [char; 3] = ['=', '＝', '≈'];
+    if !sentence.contains(EQUALS) || !sentence.contains(TIMES) {
+        return false;
+    }
+    let before = before.trim_end();
+    let after = after.trim_start();
+    figure.ends_with(TIMES)
+        || after.starts_with(TIMES)
+        || after.starts_with(EQUALS)
+        || before.ends_with(TIMES)
+        || before.ends_with(EQUALS)
 }
 
 /// A bound that says what reaching it means is a threshold: "A hit rate

@@ -412,3 +412,39 @@ fn a_list_of_purchases_and_whom_an_offer_is_for() {
          Everyone who gives $25 or more will be thanked in the release notes. Hosting costs $25 a month.\n",
     );
 }
+
+/// With `first-party-site`, who downloaded, came or signed up is the
+/// project's own count, unless the sentence names someone else; a short
+/// acronym's plural (DVDs) names nobody.
+#[test]
+fn a_project_sites_own_downloads_and_sign_ups() {
+    assert_snapshot_with_config(
+        "unsupported-numeric-claim",
+        "project-audience.md",
+        "---\ntitle: t\n---\n\
+         The tracker counted 12596 complete downloads via bittorrent during the first 24 hours.\n\n\
+         After many reminders, about 110 project members signed up.\n\n\
+         The Fedora tracker counted 30,000 downloads on its first day.\n\n\
+         Over 300 DVDs of the release were handed out to 2,000 visitors.\n",
+        "rules:\n  unsupported-numeric-claim:\n    first-party: [openSUSE]\n    first-party-site: true\n",
+    );
+}
+
+/// A supposition (〜なら, 〜場合, 〜しても), an operand or result of a worked
+/// sum, and a figure in the post's own example are not facts.
+#[test]
+fn suppositions_worked_sums_and_examples() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "suppositions.md",
+        "---\ntitle: t\n---\n\
+         - 1割負担なら保険給付 5,625円 / 利用者負担 625円\n\
+         - ユーザー数が 50,000 件を超える場合はディレクトリ形式を使用します\n\
+         - 同一プロンプトを 2 回実行しても、結果は変わり得ます。\n\
+         - 3割の企業がすでに導入しており、これは前年の2倍です。\n\n\
+         内訳の概算: 1 ユーザー × 4 h × 20 日 = 80 h/月。\n\n\
+         SFP = 4.6 × EP + 7.0 × LF で見積もります。\n\n\
+         In the following example, the function executes the push 4 times in a loop.\n\n\
+         This made builds 4 times faster for 70% of users.\n",
+    );
+}
