@@ -166,9 +166,10 @@ fn is_camel_case(word: &str) -> bool {
 }
 
 /// Capitalised words that name nobody in particular: pronouns, months,
-/// days, words written with a capital by habit, and the bodies a project
-/// calls by their common names (the Project, the Foundation, the Council).
-const COMMON_CAPITALS: [&str; 40] = [
+/// days, words written with a capital by habit, the bodies a project calls
+/// by their common names (the Project, the Foundation, the Council), and
+/// the stages of its releases (the Beta, Milestone 2).
+const COMMON_CAPITALS: [&str; 44] = [
     "I",
     "I'm",
     "I've",
@@ -209,6 +210,10 @@ const COMMON_CAPITALS: [&str; 40] = [
     "Leadership",
     "Program",
     "Grants",
+    "Alpha",
+    "Beta",
+    "Milestone",
+    "RC",
 ];
 
 /// What the post as a whole says about its figures.
@@ -428,7 +433,13 @@ fn sentence_reason(
         || (has(Words::OwnSurvey) && (block.named || we || block.own_survey))
     {
         NotAClaim::OwnSurvey
-    } else if has(Words::ThisRelease) || (post.is_release && has(Words::Performance)) {
+    } else if has(Words::ThisRelease)
+        || (post.is_release && has(Words::Performance))
+        || (post.is_release
+            && post.speaks_for_a_project
+            && has(Words::ReleaseContents)
+            && !names.another_party_in(sentence))
+    {
         NotAClaim::ReleaseNotes
     } else if (post.is_incident && has(Words::Incident))
         || (block.own_measurement && has(Words::Performance))
@@ -609,7 +620,9 @@ fn is_instruction(sentence: &str) -> bool {
         &CELL,
         concat!(
             r"^[\s*_>-]*(?:(?:On|For|If|When|In|With|After|Before|Once|Then)(?-u:\b)[^,.]*, )?(?:[Pp]lease )?",
-            r"(?i:let|set|bump|keep|cap|page|roll|configure|limit|raise|lower|increase|decrease|allocate|give|restart|change|enable|alert|schedule|scale|reserve|aim|target|ramp|wait|retry|rotate|throttle|allow|budget|add|start|begin|leave|reduce|plan|send|submit|register|bring|book|fill|provide|prepare)(?-u:\b)",
+            r"(?:(?i:let|set|bump|keep|cap|page|roll|configure|limit|raise|lower|increase|decrease|allocate|give|restart|change|enable|alert|schedule|scale|reserve|aim|target|ramp|wait|retry|rotate|throttle|allow|budget|add|start|begin|leave|reduce|plan|send|submit|register|bring|book|fill|provide|prepare)(?-u:\b)|",
+            // Directions and steps, capitalised, so that 「install 数」 is none.
+            r"(?:Walk|Take|Turn|Head|Drive|Press|Type|Install|Click|Select|Choose|Copy|Enter|Follow|Visit) [A-Za-z*_`])",
         ),
     )
     .is_match(sentence)
@@ -727,9 +740,10 @@ enum Words {
     Funding,
     Vote,
     Audience,
+    ReleaseContents,
 }
 
-const SENTENCE_WORDS: [&str; 12] = [
+const SENTENCE_WORDS: [&str; 13] = [
     RHETORICAL,
     HYPOTHETICAL,
     OFFER,
@@ -742,6 +756,7 @@ const SENTENCE_WORDS: [&str; 12] = [
     FUNDING,
     VOTE,
     AUDIENCE,
+    RELEASE_CONTENTS,
 ];
 
 /// Each kind of words, by [`Words`].
@@ -1030,8 +1045,12 @@ const EVENT_WORDS: &str = r"カンファレンス|イベント|勉強会|ハッ�
 const VOTE: &str =
     r"投票|得票|(?i:(?-u:\b)(?:votes?|voters|voting|voted|ballots?|elections?|polls?)(?-u:\b))";
 
+/// What a release holds: on a project's site, a release post counts its
+/// own ("about 7,200 packages in the Beta").
+const RELEASE_CONTENTS: &str = r"(?i:(?-u:\b)packages(?-u:\b))";
+
 /// Who came, signed up or downloaded: on a project's site, its own count.
-const AUDIENCE: &str = r"ダウンロード数|来場者|参加者数|登録者数|(?i:(?-u:\b)(?:downloads|downloaded|seeders|leechers|visitors|attendees|signed up|sign-?ups|registrations|page views|subscribers|followers)(?-u:\b))";
+const AUDIENCE: &str = r"ダウンロード数|来場者|参加者数|登録者数|(?i:(?-u:\b)(?:downloads|downloaded|seeders|leechers|visitors|attendees|attendance|signed up|sign-?ups|registrations|page views|subscribers|followers)(?-u:\b))";
 
 /// A project's own money: its budget, funds and grants.
 const FUNDING: &str = r"予算|資金|助成|寄付|収入|(?i:(?-u:\b)(?:budgets?|funds|funding|grants?|allocated|allocation|reserved|unreserved|spent|income|donations?|donors|sponsorships?|sponsors)(?-u:\b))";
@@ -1089,7 +1108,7 @@ pattern! {
 /// What release notes measure about their own product.
 const PERFORMANCE: &str = concat!(
     r"高速|速く|遅く|オーバーヘッド|改善|短縮|削減|向上|性能|ベンチマーク|メモリ|計算時間|実行時間|処理時間|ビルド時間|コンパイル時間|",
-    r"(?i:(?-u:\b)(?:faster|slower|speed ?ups?|speed|performance|benchmarks?|regress(?:ed|es|ions?)?|slowdowns?|build times?|codegen|disk size|binary size|cache misses|improve[ds]?|improvements?|reduc(?:ed|es|tion)|overhead|memory|smaller|larger|compile times?|coverage|documented|documentation|test suites?)(?-u:\b))"
+    r"(?i:(?-u:\b)(?:faster|slower|speed ?ups?|speed|performance|benchmarks?|regress(?:ed|es|ions?)?|slowdowns?|build times?|codegen|disk size|binary size|cache misses|improv(?:e[ds]?|ing)|improvements?|reduc(?:ed|es|ing|tion)|overhead|memory|smaller|larger|compile times?|coverage|documented|documentation|test suites?)(?-u:\b))"
 );
 
 /// An illustration, not a statement: 例えば, 仮に, 想定, "for example".

@@ -431,7 +431,8 @@ fn a_project_sites_own_downloads_and_sign_ups() {
 }
 
 /// A supposition (〜なら, 〜場合, 〜しても), an operand or result of a worked
-/// sum, and a figure in the post's own example are not facts.
+/// sum, and a figure in the post's own example are not facts; a Japanese
+/// line that opens on a lower-case verb ("install 数") is no instruction.
 #[test]
 fn suppositions_worked_sums_and_examples() {
     assert_snapshot_of(
@@ -441,10 +442,26 @@ fn suppositions_worked_sums_and_examples() {
          - 1割負担なら保険給付 5,625円 / 利用者負担 625円\n\
          - ユーザー数が 50,000 件を超える場合はディレクトリ形式を使用します\n\
          - 同一プロンプトを 2 回実行しても、結果は変わり得ます。\n\
-         - 3割の企業がすでに導入しており、これは前年の2倍です。\n\n\
+         - 3割の企業がすでに導入しており、これは前年の2倍です。\n\
+         - install 数のリーダーボードでは、重複が約 46.3% ある。\n\n\
          内訳の概算: 1 ユーザー × 4 h × 20 日 = 80 h/月。\n\n\
          SFP = 4.6 × EP + 7.0 × LF で見積もります。\n\n\
          In the following example, the function executes the push 4 times in a loop.\n\n\
          This made builds 4 times faster for 70% of users.\n",
+    );
+}
+
+/// Directions are instructions ("Walk north for about 500 meters"); on a
+/// project's site, a release post counts its own packages, not another's.
+#[test]
+fn directions_and_a_releases_own_packages() {
+    assert_snapshot_with_config(
+        "unsupported-numeric-claim",
+        "directions.md",
+        "---\ntitle: Leap Beta is out\n---\n\
+         There are about 7,200 packages in the Beta.\n\n\
+         * Subway: Take **line 10** to the station. Walk to north for about 500 meters.\n\n\
+         The Debian archive holds about 60,000 packages.\n",
+        "rules:\n  unsupported-numeric-claim:\n    first-party: [openSUSE]\n    first-party-site: true\n",
     );
 }
