@@ -247,6 +247,10 @@ pub struct Post {
     /// A list item of a list some item of which names a prize: its prices
     /// are prizes too.
     pub in_prize_list: bool,
+    /// The writer has reported work of their own earlier in the section
+    /// (「そこで今回、キャッシュ層を刷新しました。」): the results that follow
+    /// in the polite form are theirs.
+    pub told_own_work: bool,
 }
 
 impl Post {
@@ -271,6 +275,7 @@ impl Post {
             in_own_list: false,
             bought: false,
             in_prize_list: false,
+            told_own_work: false,
         }
     }
 
@@ -344,6 +349,16 @@ pub fn names_a_prize(text: &str) -> bool {
         r"賞金|副賞|賞品|景品|準?優勝|最優秀|入賞|奨学金|(?i:(?-u:\b)(?:prizes?|winners?|runners?-up|(?:1st|2nd|3rd|first|second|third) place|honou?rable mention|scholarships?|awards?)(?-u:\b))",
     )
     .is_match(text)
+}
+
+/// Whether a block reports the writer's own work in the first person
+/// (「当社でも…導入して3か月が経ちました」), for the paragraphs after it in
+/// its section. Without 当社 or 私, 「今回…比較しました」 may be a summary of
+/// someone else's paper.
+pub fn tells_of_own_work(text: &str) -> bool {
+    static WORDS: OnceLock<Regex> = OnceLock::new();
+    regex(&WORDS, &format!("{OWN_WORK_WORDS}|{THANKS_WORDS}")).is_match(text)
+        && first_person().is_match(&without_quotations(text))
 }
 
 /// Whether a block tells of the writer's purchase or expense, in the first
@@ -518,9 +533,10 @@ impl SentenceFacts {
             own_topic: block.personal && own_topic().is_match(sentence),
             calculated: block.personal && calculation().is_match(sentence),
             purchased: (block.personal || block.polite) && purchase().is_match(sentence),
-            own_work: block.own_work
-                && polite
-                && !about_the_world().is_match(sentence)
+            own_work: ((block.own_work && polite && !about_the_world().is_match(sentence))
+                || (block.own_work_in_english
+                    && !the_wider_world().is_match(sentence)
+                    && !names_nobody_in_english().is_match(sentence)))
                 && !names.another_party_in(&without_quotations(sentence)),
             question: is_question(sentence),
         }
@@ -566,6 +582,10 @@ pub struct BlockWords {
     pub polite: bool,
     /// The writer tells of a purchase or an expense.
     pub bought: bool,
+    /// The writer tells, in English, of a change they made ("we started
+    /// paying", "I replaced the old server"): what follows in the paragraph,
+    /// naming nobody else, is its result.
+    own_work_in_english: bool,
 }
 
 impl BlockWords {
@@ -586,6 +606,7 @@ impl BlockWords {
                 OWN_WORK_WORDS,
                 POLITE_ENDING,
                 PURCHASE,
+                OWN_WORK_IN_ENGLISH,
             ])
             .dfa_size_limit(2 << 20)
             .build()
@@ -604,9 +625,10 @@ impl BlockWords {
             own_survey: found.matched(5),
             own_measurement: found.matched(6),
             event: found.matched(7),
-            own_work: found.matched(4) || found.matched(8),
+            own_work: found.matched(4) || found.matched(8) || post.told_own_work,
             polite: found.matched(9),
             bought: found.matched(10) && (found.matched(0) || found.matched(9)),
+            own_work_in_english: found.matched(11),
         }
     }
 }
@@ -1008,6 +1030,9 @@ const OWN_MEASUREMENT_WORDS: &str = r"手元で計測|手元で測|手元の環�
 /// A Japanese sentence's polite ending, anywhere in a block.
 const POLITE_ENDING: &str = r"(?:ました|ます|でした|です|ません)[。！!）)」]";
 
+/// The writer tells of a change they made, in English.
+const OWN_WORK_IN_ENGLISH: &str = r"(?-u:\b)(?:[Ww]e|I) (?:(?:finally|recently|then|also|just) )?(?:started (?:paying|using|running|shipping|publishing)|moved|migrated|replaced|switched|rewrote|rebuilt|plugged|deployed|rolled out|introduced|trimmed|upgraded|swapped|consolidated)(?-u:\b)";
+
 /// The writer reports their own work, in Japanese whose subject goes
 /// unsaid: what they did this time, since they moved or launched, what the
 /// participants of their own event did for them.
@@ -1016,6 +1041,12 @@ const OWN_WORK_WORDS: &str = concat!(
     r"採用を予定|募集して|一緒に働|(?:設計|計測|検証|比較|開催)(?:に|を)?しました|",
     r"(?:ご参加|ご登壇|ご協力|お集まり|集まって|参加して)いただ|のおかげ|おかげさまで"
 );
+
+pattern! {
+    /// What is said or thought by nobody in particular: "apparently",
+    /// "reportedly", "people say", "is said to".
+    names_nobody_in_english = r"(?i:(?-u:\b)(?:apparently|reportedly|people say|is said|are said|rumou?red|supposedly|allegedly)(?-u:\b))"
+}
 
 pattern! {
     /// An English sentence about the world beyond the writer: an industry,

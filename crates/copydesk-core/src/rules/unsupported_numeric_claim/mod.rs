@@ -244,6 +244,13 @@ impl UnsupportedNumericClaim {
                         None => post.bought = true,
                     }
                 }
+                // So does the writer's own work, for the results told after it.
+                if !section.told_own_work && context::tells_of_own_work(&block.text) {
+                    match open_headings.last_mut() {
+                        Some((_, open)) => open.told_own_work = true,
+                        None => post.told_own_work = true,
+                    }
+                }
                 found.filter(|_| {
                     let from = at
                         .checked_sub(1)

@@ -465,3 +465,24 @@ fn directions_and_a_releases_own_packages() {
         "rules:\n  unsupported-numeric-claim:\n    first-party: [openSUSE]\n    first-party-site: true\n",
     );
 }
+
+/// The writer's own work told in the first person holds for the results
+/// after it: later paragraphs of its section in the polite form, and the
+/// rest of an English paragraph that says "we started paying" or "I
+/// replaced". What names someone else, or the wider world, stays a claim.
+#[test]
+fn results_of_the_writers_own_work() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "own-work-results.md",
+        "---\ntitle: t\n---\n\
+         ## 導入の結果\n\n\
+         当社でもコード補完AIを全エンジニアに導入して3か月が経ちました。\n\n\
+         レビュー待ちの時間は約3割減っています。業界では平均4割減るとも言われます。\n\n\
+         ## Stipends\n\n\
+         A year ago we started paying our maintainers. The backlog shrank by 38%. \
+         Across the industry, 60% of maintainers are unpaid.\n\n\
+         When I finally looked at the numbers, I started to think it was not worth it. \
+         PGO gives a 5% reduction.\n",
+    );
+}
