@@ -642,7 +642,7 @@ fn is_instruction(sentence: &str) -> bool {
         &CELL,
         concat!(
             r"^[\s*_>-]*(?:(?:On|For|If|When|In|With|After|Before|Once|Then)(?-u:\b)[^,.]*, )?(?:[Pp]lease )?",
-            r"(?:(?i:let|set|bump|keep|cap|page|roll|configure|limit|raise|lower|increase|decrease|allocate|give|restart|change|enable|alert|schedule|scale|reserve|aim|target|ramp|wait|retry|rotate|throttle|allow|budget|add|start|begin|leave|reduce|plan|send|submit|register|bring|book|fill|provide|prepare)(?-u:\b)|",
+            r"(?:(?i:let|set|bump|keep|cap|page|roll|configure|limit|raise|lower|increase|decrease|allocate|give|restart|change|enable|alert|schedule|scale|reserve|aim|target|ramp|wait|retry|rotate|throttle|allow|budget|add|start|begin|leave|reduce|plan|send|submit|register|bring|book|fill|provide|prepare|ensure|make sure)(?-u:\b)|",
             // Directions and steps, capitalised, so that 「install 数」 is none.
             r"(?:Walk|Take|Turn|Head|Drive|Press|Type|Install|Click|Select|Choose|Copy|Enter|Follow|Visit) [A-Za-z*_`])",
         ),
@@ -1151,7 +1151,7 @@ const HYPOTHETICAL: &str = concat!(
 /// Idioms with a number in them.
 const RHETORICAL: &str = concat!(
     r"百聞は|一石二鳥|十人十色|千載一遇|百も承知|[0-9０-９]+ ?[%％]の(?:自信|力|確信|本気|努力|満足|力で)|[0-9０-９]+人いれば[0-9０-９]+通り|",
-    r"(?i:100 ?(?:%|percent) (?:sure|certain|confident|committed|agree|correct|honest|would)|give (?:it )?(?:100|110) ?(?:%|percent)|(?-u:\b)(?:[0-9]+|nine|ninety-nine) times out of (?:[0-9]+|ten|a hundred)|(?-u:\b)(?:80|90|95|99) ?(?:%|percent) of (?:the )?(?:cases|time|problems|use cases|issues)(?-u:\b))"
+    r"(?i:100 ?(?:%|percent) (?:sure|certain|confident|committed|agree|correct|precise|honest|would)|give (?:it )?(?:100|110) ?(?:%|percent)|(?-u:\b)(?:[0-9]+|nine|ninety-nine) times out of (?:[0-9]+|ten|a hundred)|(?-u:\b)(?:80|90|95|99) ?(?:%|percent) of (?:the )?(?:cases|time|problems|use cases|issues)(?-u:\b))"
 );
 
 #[cfg(test)]
@@ -1331,6 +1331,20 @@ mod tests {
         assert_eq!(
             reason("On small instances, keep shared_buffers at 25% of RAM."),
             Some(NotAClaim::HowTo)
+        );
+        assert_eq!(
+            reason("- *Ensure that API doc coverage is at least 90%*"),
+            Some(NotAClaim::HowTo)
+        );
+        assert_eq!(
+            reason("Walk to north for about 500 meters."),
+            Some(NotAClaim::HowTo)
+        );
+        // A Japanese line that opens on a lower-case English word.
+        assert_eq!(reason("- install 数では、重複が約 46.3% ある。"), None);
+        assert_eq!(
+            reason("It is premature to be 100% precise in all areas."),
+            Some(NotAClaim::Rhetorical)
         );
         assert_eq!(
             reason_at("Our Pro plan costs $12 per month, or $120 a year.", "$120"),
