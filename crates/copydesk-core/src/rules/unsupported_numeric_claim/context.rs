@@ -1138,8 +1138,8 @@ pattern! {
 
 /// What release notes measure about their own product.
 const PERFORMANCE: &str = concat!(
-    r"高速|速く|遅く|オーバーヘッド|改善|短縮|削減|向上|性能|ベンチマーク|メモリ|計算時間|実行時間|処理時間|ビルド時間|コンパイル時間|",
-    r"(?i:(?-u:\b)(?:faster|slower|speed ?ups?|speed|performance|benchmarks?|regress(?:ed|es|ions?)?|slowdowns?|build times?|codegen|disk size|binary size|cache misses|improv(?:e[ds]?|ing)|improvements?|reduc(?:ed|es|ing|tion)|overhead|memory|smaller|larger|compile times?|coverage|documented|documentation|test suites?)(?-u:\b))"
+    r"高速|速く|遅く|速度|オーバーヘッド|改善|短縮|削減|向上|性能|ベンチマーク|メモリ|計算時間|実行時間|処理時間|ビルド時間|コンパイル時間|",
+    r"(?i:(?-u:\b)(?:faster|slower|as fast|as slow|speed ?ups?|speed|performance|benchmarks?|regress(?:ed|es|ions?)?|slowdowns?|build times?|codegen|disk size|binary size|cache misses|improv(?:e[ds]?|ing)|improvements?|reduc(?:ed|es|ing|tion)|overhead|memory|smaller|larger|compile times?|coverage|documented|documentation|test suites?)(?-u:\b))"
 );
 
 /// An illustration, not a statement: 例えば, 仮に, 想定, "for example".
@@ -1446,6 +1446,16 @@ mod tests {
         assert!(Post::of("2024 State of Rust Survey Results", &names).is_survey_report);
         assert!(!Post::of("Launching the 2024 State of Rust Survey", &names).is_survey_report);
         let release = Post::of("Ruby 3.3.0 Released", &FirstPartyNames::default());
+        for speed_up in [
+            "ERB now generates code from a template twice as fast as Ruby 2.4.",
+            "ERB は Ruby 2.4 に比べて 2 倍の速度でコードを生成するようになりました。",
+        ] {
+            assert_eq!(
+                not_a_claim(speed_up, &names, release, Place::default()),
+                Some(NotAClaim::ReleaseNotes),
+                "{speed_up}"
+            );
+        }
         assert_eq!(
             not_a_claim(
                 "YJIT is 13% faster than before",
