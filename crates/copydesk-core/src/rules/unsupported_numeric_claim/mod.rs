@@ -345,6 +345,12 @@ impl UnsupportedNumericClaim {
         if shares_only {
             figures.retain(|figure| is_a_share(&block.text[figure.span.clone()]));
         }
+        // "Reading installed packages [100%]": a program's progress meter.
+        figures.retain(|figure| {
+            !(block.text[..figure.span.start].trim_end().ends_with('[')
+                && block.text[figure.span.end..].trim_start().starts_with(']')
+                && block.text[figure.span.clone()].ends_with('%'))
+        });
         // 「4億7,000万ドル（約700億円）」, "$38 billion (€35 billion)": the
         // bracket converts the figure before it, and is the same claim.
         let mut previous_end = None;

@@ -431,8 +431,9 @@ fn a_project_sites_own_downloads_and_sign_ups() {
 }
 
 /// A supposition (〜なら, 〜場合, 〜しても), an operand or result of a worked
-/// sum, and a figure in the post's own example are not facts; a Japanese
-/// line that opens on a lower-case verb ("install 数") is no instruction.
+/// sum, a figure in the post's own example and a progress meter ("[100%]")
+/// are not facts; a Japanese line that opens on a lower-case verb ("install
+/// 数") is no instruction.
 #[test]
 fn suppositions_worked_sums_and_examples() {
     assert_snapshot_of(
@@ -447,7 +448,8 @@ fn suppositions_worked_sums_and_examples() {
          内訳の概算: 1 ユーザー × 4 h × 20 日 = 80 h/月。\n\n\
          SFP = 4.6 × EP + 7.0 × LF で見積もります。\n\n\
          In the following example, the function executes the push 4 times in a loop.\n\n\
-         This made builds 4 times faster for 70% of users.\n",
+         This made builds 4 times faster for 70% of users.\n\n\
+         * Reading installed packages [100%]\n",
     );
 }
 
