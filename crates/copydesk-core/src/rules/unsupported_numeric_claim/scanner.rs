@@ -415,6 +415,33 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
     })
 }
 
+/// Whether `before` ends with a year and a separator, or a year, a month
+/// and a separator: what follows is part of a date (`2025-06-18`).
+fn ends_an_iso_date_part(before: &str) -> bool {
+    let Some(separator) = before
+        .chars()
+        .next_back()
+        .filter(|ch| matches!(ch, '-' | '/'))
+    else {
+        return false;
+    };
+    let head = &before[..before.len() - 1];
+    let digits =
+        |text: &str| text.len() - text.trim_end_matches(|ch: char| ch.is_ascii_digit()).len();
+    let a_year = |text: &str| {
+        digits(text) == 4
+            && text[text.len() - 4..]
+                .parse::<u32>()
+                .is_ok_and(|year| (1900..=2100).contains(&year))
+    };
+    if a_year(head) {
+        return true;
+    }
+    let last = digits(head);
+    let rest = &head[..head.len() - last];
+    (1..=2).contains(&last) && rest.ends_with(separator) && a_year(&rest[..rest.len() - 1])
+}
+
 /// Phase 1: the number is part of something else: a word (引数, 人数), a
 /// name, model or version (GPT-4, H100, v1.2, 5G), an ordinal (第3章), a day
 /// of a month ("June 26"), the decimals of a European decimal comma, or an
@@ -451,6 +478,10 @@ fn is_part_of_a_word_or_name(text: &str, core: &Range<usize>) -> bool {
             .next_back()
             .is_some_and(|ch| ch.is_ascii_alphabetic())
     {
+        return true;
+    }
+    // The day or month of an ISO date: 2025-06-18, 2025/06/18.
+    if !kanji_only && ends_an_iso_date_part(before) {
         return true;
     }
     // A keyboard's size class: "a 65% keyboard", "a 75% layout".
@@ -1367,6 +1398,9 @@ mod tests {
             "mostly to Fortune 500 companies",
             "2.6% drivers/net/wireless/",
             "/dev/sdc1       15391664    38184   14571608  1%",
+            "MCP 仕様 2025-06-18 では規定されている",
+            "既定の 2001-01-01 基準の秒数",
+            "released on 2024/06/18 to all",
         ] {
             assert_eq!(spans(text), Vec::<&str>::new(), "{text}");
         }
