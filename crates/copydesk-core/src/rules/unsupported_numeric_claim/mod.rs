@@ -245,7 +245,11 @@ impl UnsupportedNumericClaim {
                     }
                 }
                 // So does the writer's own work, for the results told after it.
-                if !section.told_own_work && context::tells_of_own_work(&block.text) {
+                // Only a Japanese paragraph in the polite form reads it.
+                if !section.told_own_work
+                    && !block.text.is_ascii()
+                    && context::tells_of_own_work(&block.text)
+                {
                     match open_headings.last_mut() {
                         Some((_, open)) => open.told_own_work = true,
                         None => post.told_own_work = true,
