@@ -425,6 +425,8 @@ fn a_project_sites_own_downloads_and_sign_ups() {
          The tracker counted 12596 complete downloads via bittorrent during the first 24 hours.\n\n\
          After many reminders, about 110 project members signed up.\n\n\
          The Fedora tracker counted 30,000 downloads on its first day.\n\n\
+         Interning was about 3.5 times higher than the rest of the compilation.\n\n\
+         Without debuginfo the wins are substantial, in this case almost 30%.\n\n\
          Over 300 DVDs of the release were handed out to 2,000 visitors.\n",
         "rules:\n  unsupported-numeric-claim:\n    first-party: [openSUSE]\n    first-party-site: true\n",
     );
