@@ -169,7 +169,7 @@ fn is_camel_case(word: &str) -> bool {
 /// days, words written with a capital by habit, the bodies a project calls
 /// by their common names (the Project, the Foundation, the Council), and
 /// the stages of its releases (the Beta, Milestone 2).
-const COMMON_CAPITALS: [&str; 44] = [
+const COMMON_CAPITALS: [&str; 45] = [
     "I",
     "I'm",
     "I've",
@@ -210,6 +210,7 @@ const COMMON_CAPITALS: [&str; 44] = [
     "Leadership",
     "Program",
     "Grants",
+    "BoF",
     "Alpha",
     "Beta",
     "Milestone",
@@ -705,7 +706,9 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
     let before = sentence.get(..place.offset).unwrap_or_default();
     let bracket = before.rfind(['(', '（']).map_or("", |at| &before[at..]);
     let example = |text: &str| {
-        ["例:", "例：", "e.g."]
+        // 「(例 顧客向け実装 60% 以上 / admin 40% 以下)」: a space may stand
+        // for the colon.
+        ["例:", "例：", "例 ", "e.g."]
             .iter()
             .any(|marker| text.contains(marker))
     };
@@ -1019,7 +1022,7 @@ const OWN_SURVEY: &str = r"回答者|回答した|回答して|回答いただ|(
 const OWN_SURVEY_WORDS: &str = r"回答してくれ|回答いただ|ご回答|ご協力いただ|(?i:(?-u:\b)(?:our|my) (?:[a-z0-9-]+ ){0,2}survey|(?-u:\b)(?:we|I) (?:surveyed|interviewed|asked|spoke to|spoke with|talked to|talked with)(?-u:\b))";
 
 /// A staged rollout or rollback.
-const ROLLOUT: &str = r"段階的|ロールアウト|ロールバック|カナリア|に展開し|へ展開し|(?i:(?-u:\b)(?:roll ?out|rolling out|rollback|canary|staged release|feature flag|roll (?:[a-z]+ ){1,3}out)(?-u:\b))";
+const ROLLOUT: &str = r"段階的|ロールアウト|ロールバック|カナリア|ブルーグリーン|に展開し|へ展開し|(?i:(?-u:\b)(?:roll ?out|rolling out|rollback|canary|blue[- ]green|staged release|feature flag|roll (?:[a-z]+ ){1,3}out)(?-u:\b))";
 
 /// The publisher thanks its readers for a milestone.
 const THANKS_WORDS: &str = r"おかげさまで|ありがとうございま|(?-u:\b)(?:Thank you|thank you|Thanks, everyone|Thanks to all|thanks to all)(?-u:\b)";

@@ -494,11 +494,17 @@ fn is_a_condition(before: &str, after: &str) -> bool {
         return true;
     }
     // 「1割負担なら保険給付…」, 「3件以上ある場合の」: the condition may
-    // close mid-clause; 「ならない」 is no condition. 「2回実行しても、」
-    // supposes the figure, too.
+    // close mid-clause; 「ならない」 is no condition. 「2回実行しても、」,
+    // 「80% 越えれば」 and 「25% に近づいたら」 suppose the figure, too, when
+    // they follow it closely (「…という過去記事を読み返したら」 tells when;
+    // 「あったらしい」 is hearsay).
     static JAPANESE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let japanese = JAPANESE
-        .get_or_init(|| compiled(r"場合|ならば?(?:[^\p{Hiragana}]|$)|とき(?:は|に|、|$)|ても$"));
+        .get_or_init(|| {
+            compiled(
+                r"場合|ならば?(?:[^\p{Hiragana}]|$)|とき(?:は|に|、|$)|ても$|^.{0,12}?(?:れば|たら)(?:[^\p{Hiragana}]|$)",
+            )
+        });
     japanese.is_match(clause) || condition.is_match(before)
 }
 

@@ -448,6 +448,8 @@ fn source_cue() -> &'static Regex {
             r"(?:統計|調査|データ|資料|報告書?|発表|推計|試算|集計|白書|レポート|論文|公開情報)(?:による|に基づ|にもとづ|をもとに)|",
             r"(?-u:\b)(?:tests?|benchmarks?|measurements?|experiments?) (?:performed |conducted |done |run )?by [A-Z]|",
             r"見通しを示し|との見方を示し|",
+            // "researchers from Armorize … estimated": a body named by its people.
+            r"(?-u:\b)(?:researchers|analysts|scientists|engineers|economists|experts) (?:from|at) (?:the )?[A-Z][A-Za-z0-9&.-]+[^.;]{0,120}?(?-u:\b)(?:estimated|estimates|found|said|says|reported|reports|counted|measured)(?-u:\b)|",
             r"[）)](?:では|によると|によれば)|[A-Za-z][A-Za-z0-9 .&-]* ?[（(](?:19|20)\d\d[）)][:：]|",
             r"調べ[）)、。，,]|調べで|出典|ソース[:：]|引用元|",
             // (一次: dbt docs blog), [二次情報・Resilient Cyber], [二次情報] Unit42:
@@ -521,6 +523,7 @@ mod tests {
             "プログラミングは理論の構築である（Peter Naur, 1985）。",
             "Bias makes 40% of reviewers approve (Parasuraman & Manzey 2010).",
             "LayerX の公開実験 (2026-06-03、二次情報) では 4,552 件のファイルを調べた。",
+            "When researchers from Armorize spotted it, they estimated it hit about 91,000 pages.",
         ] {
             assert!(names_a_source(named, &[]), "{named}");
         }

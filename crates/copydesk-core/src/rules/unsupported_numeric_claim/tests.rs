@@ -427,7 +427,8 @@ fn a_project_sites_own_downloads_and_sign_ups() {
          The Fedora tracker counted 30,000 downloads on its first day.\n\n\
          Interning was about 3.5 times higher than the rest of the compilation.\n\n\
          Without debuginfo the wins are substantial, in this case almost 30%.\n\n\
-         Over 300 DVDs of the release were handed out to 2,000 visitors.\n",
+         Over 300 DVDs of the release were handed out to 2,000 visitors.\n\n\
+         The event attracts between 200 and 500 visitors for talks and BoF sessions.\n",
         "rules:\n  unsupported-numeric-claim:\n    first-party: [openSUSE]\n    first-party-site: true\n",
     );
 }
@@ -446,7 +447,12 @@ fn suppositions_worked_sums_and_examples() {
          - ユーザー数が 50,000 件を超える場合はディレクトリ形式を使用します\n\
          - 同一プロンプトを 2 回実行しても、結果は変わり得ます。\n\
          - 3割の企業がすでに導入しており、これは前年の2倍です。\n\
-         - install 数のリーダーボードでは、重複が約 46.3% ある。\n\n\
+         - install 数のリーダーボードでは、重複が約 46.3% ある。\n\
+         - pass 率 80% 越えれば本番に出して良い\n\
+         - judge の費用が 25% に近づいたらサンプリングを減らします。\n\
+         - 時間配分を契約で合意する (例 顧客向け実装 60% 以上 / admin 40% 以下)\n\
+         - 新リビジョンをブルーグリーンでトラフィック0%のままデプロイする。\n\
+         - 国内ユーザーの約4割がダークモード派という過去記事を読み返したら、誤字があった。\n\n\
          内訳の概算: 1 ユーザー × 4 h × 20 日 = 80 h/月。\n\n\
          SFP = 4.6 × EP + 7.0 × LF で見積もります。\n\n\
          In the following example, the function executes the push 4 times in a loop.\n\n\
