@@ -414,8 +414,8 @@ fn a_list_of_purchases_and_whom_an_offer_is_for() {
 }
 
 /// With `first-party-site`, who downloaded, came or signed up is the
-/// project's own count, unless the sentence names someone else; a short
-/// acronym's plural (DVDs) names nobody.
+/// project's own count, unless the sentence names someone else, and so are
+/// its ratios and wins; a short acronym's plural (DVDs) and BoF name nobody.
 #[test]
 fn a_project_sites_own_downloads_and_sign_ups() {
     assert_snapshot_with_config(
