@@ -237,23 +237,21 @@ impl UnsupportedNumericClaim {
                 let heading = matches!(block.kind, BlockKind::Heading(_))
                     || is_a_bold_heading(document.source.slice(block.range), &block.text);
                 let found = self.block_claims(block, section, heading, numbered_step);
-                // A purchase told of holds for the prices in the rest of its section.
-                if !section.bought && context::tells_of_a_purchase(&block.text) {
-                    match open_headings.last_mut() {
-                        Some((_, open)) => open.bought = true,
-                        None => post.bought = true,
-                    }
-                }
-                // So does the writer's own work, for the results told after it.
-                // Only a Japanese paragraph in the polite form reads it.
-                if !section.told_own_work
+                // A purchase told of holds for the prices in the rest of its
+                // section, and the writer's own work for the results told
+                // after it (only a Japanese paragraph in the polite form reads
+                // that).
+                let bought = !section.bought && context::tells_of_a_purchase(&block.text);
+                let told_own_work = !section.told_own_work
                     && !block.text.is_ascii()
-                    && context::tells_of_own_work(&block.text)
-                {
-                    match open_headings.last_mut() {
-                        Some((_, open)) => open.told_own_work = true,
-                        None => post.told_own_work = true,
-                    }
+                    && context::tells_of_own_work(&block.text);
+                if bought || told_own_work {
+                    let open = match open_headings.last_mut() {
+                        Some((_, open)) => open,
+                        None => &mut post,
+                    };
+                    open.bought |= bought;
+                    open.told_own_work |= told_own_work;
                 }
                 found.filter(|_| {
                     let from = at
