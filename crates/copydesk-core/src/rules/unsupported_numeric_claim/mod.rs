@@ -187,9 +187,30 @@ impl UnsupportedNumericClaim {
     /// Every mention of a figure that is a claim, in order, with whether a
     /// source supports it.
     fn claims(&self, document: &Document) -> Vec<Mention> {
-        let mut post = context::Post::of(document.title().unwrap_or(""), &self.first_party);
-        post.about_first_party |= self.options.first_party_site;
-        post.speaks_for_a_project = self.options.first_party_site;
+        // A post signed by a team ("The Rust Release Team", "News Team")
+        // speaks for its project, as a `first-party-site` does, and the
+        // project's name in the team's is one of the site's own.
+        let signers = signing_team(document);
+        let with_signers;
+        let names = match &signers {
+            Some(team_names) if !team_names.is_empty() => {
+                with_signers = context::FirstPartyNames::new(
+                    &self
+                        .options
+                        .first_party
+                        .iter()
+                        .chain(team_names)
+                        .cloned()
+                        .collect::<Vec<_>>(),
+                );
+                &with_signers
+            }
+            _ => &self.first_party,
+        };
+        let for_a_project = self.options.first_party_site || signers.is_some();
+        let mut post = context::Post::of(document.title().unwrap_or(""), names);
+        post.about_first_party |= for_a_project;
+        post.speaks_for_a_project = for_a_project;
         let blocks = &document.body.blocks;
         let layout = Layout::of(blocks);
         // The headings a block stands under, by level: a section under "Larkspur
@@ -236,7 +257,7 @@ impl UnsupportedNumericClaim {
                 };
                 let heading = matches!(block.kind, BlockKind::Heading(_))
                     || is_a_bold_heading(document.source.slice(block.range), &block.text);
-                let found = self.block_claims(block, section, heading, numbered_step);
+                let found = self.block_claims(block, names, section, heading, numbered_step);
                 // A purchase told of holds for the prices in the rest of its
                 // section, and the writer's own work for the results told
                 // after it (only a Japanese paragraph in the polite form reads
@@ -332,6 +353,7 @@ impl UnsupportedNumericClaim {
     fn block_claims(
         &self,
         block: &crate::body::ProseBlock,
+        names: &context::FirstPartyNames,
         post: context::Post,
         heading: bool,
         numbered_step: bool,
@@ -379,7 +401,7 @@ impl UnsupportedNumericClaim {
                 .min(sentences.len().saturating_sub(1))
         };
         // What holds for a whole sentence is worked out once for its figures.
-        let words = context::BlockWords::of(&block.text, &self.first_party, post);
+        let words = context::BlockWords::of(&block.text, names, post);
         let mut facts: Vec<Option<context::SentenceFacts>> = vec![None; sentences.len()];
         let mut told_by_nobody: Vec<Option<bool>> = vec![None; sentences.len()];
         let claims: Vec<(Figure, usize)> = figures
@@ -395,9 +417,8 @@ impl UnsupportedNumericClaim {
                     .checked_sub(1)
                     .and_then(|before| sentences.get(before))
                     .map_or("", |before| &block.text[before.clone()]);
-                let of_sentence = || {
-                    context::SentenceFacts::of(sentence, previous, &self.first_party, post, words)
-                };
+                let of_sentence =
+                    || context::SentenceFacts::of(sentence, previous, names, post, words);
                 let facts = match facts.get_mut(*at) {
                     Some(slot) => *slot.get_or_insert_with(of_sentence),
                     None => of_sentence(),
@@ -441,7 +462,7 @@ impl UnsupportedNumericClaim {
                             post,
                             words,
                             block.kind == BlockKind::ListItem,
-                            &self.first_party,
+                            names,
                         ),
                     // A project's site speaks for its own events, whatever
                     // their size, unless the sentence names another's, or
@@ -451,8 +472,8 @@ impl UnsupportedNumericClaim {
                         && !text.contains(['%', '％'])
                         && (small
                             || (post.speaks_for_a_project
-                                && !self.first_party.another_party_in(sentence)
-                                && !self.first_party.another_party_leads(previous))),
+                                && !names.another_party_in(sentence)
+                                && !names.another_party_leads(previous))),
                 };
                 context::for_figure(sentence, place, facts).is_none()
             })
@@ -584,6 +605,88 @@ fn is_a_share(figure: &str) -> bool {
     FRACTIONS.iter().any(|fraction| lower.contains(fraction))
 }
 
+/// The names of the team that signs the post, if a team does: a `team`
+/// field, or an author that is a team, a council or a committee ("The
+/// Rust Release Team" gives `Rust`; "News Team" and "the compiler team"
+/// name no project).
+fn signing_team(document: &Document) -> Option<Vec<String>> {
+    static GROUP: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let group = GROUP.get_or_init(|| {
+        compiled(r"(?i)(?-u:\b)(?:team|council|committee|working group|steering group|core developers)(?-u:\b)")
+    });
+    // The words of a team's name that tell its role, not its project.
+    const ROLES: [&str; 24] = [
+        "The",
+        "Team",
+        "Core",
+        "Release",
+        "Survey",
+        "Council",
+        "Leadership",
+        "News",
+        "Committee",
+        "Working",
+        "Group",
+        "Steering",
+        "Developers",
+        "Infrastructure",
+        "Security",
+        "Response",
+        "Compiler",
+        "Language",
+        "Library",
+        "Documentation",
+        "Community",
+        "Moderation",
+        "Marketing",
+        "Events",
+    ];
+    // Zola keeps a site's own fields under `[extra]`.
+    let extra = document.front_matter.get("extra").map(|field| &field.value);
+    let field = |key: &str| {
+        document
+            .front_matter
+            .get(key)
+            .map(|field| &field.value)
+            .or_else(|| match extra {
+                Some(crate::front_matter::Value::Map(entries)) => entries
+                    .iter()
+                    .find(|(name, _)| name == key)
+                    .map(|(_, value)| value),
+                _ => None,
+            })
+    };
+    let mut signers: Vec<&str> = Vec::new();
+    for key in ["team", "author", "authors"] {
+        match field(key) {
+            Some(crate::front_matter::Value::String(name)) => signers.push(name),
+            Some(crate::front_matter::Value::List(items)) => {
+                signers.extend(items.iter().filter_map(|item| item.value.as_str()))
+            }
+            _ => {}
+        }
+    }
+    let team_field = field("team").is_some_and(|value| !value.is_empty());
+    let teams: Vec<&str> = signers
+        .into_iter()
+        .filter(|name| group.is_match(name))
+        .collect();
+    if teams.is_empty() && !team_field {
+        return None;
+    }
+    Some(
+        teams
+            .iter()
+            .flat_map(|team| team.split_whitespace())
+            .filter(|word| {
+                (word.starts_with(|ch: char| ch.is_uppercase()) || word.contains('.'))
+                    && !ROLES.contains(word)
+            })
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
 /// Whether the text between two prose blocks holds a code block of a
 /// program's output: a fence with no language or a shell's, or lines that
 /// start with a prompt. A fence of Rust or TOML is source code, and what is
@@ -644,15 +747,21 @@ impl Sources<'_> {
     /// §4: a sentence with a source and no claim of its own supports its
     /// paragraph; with `scope: paragraph`, any source does.
     fn source_only(&mut self, at: usize) -> bool {
-        let scope = self.scope;
-        let claims = self.found[at].as_ref().map(|found| &found.claims);
-        let claims = claims.map(Vec::as_slice);
+        let (scope, found) = (self.scope, self.found);
+        let text = &self.document.body.blocks[at].text;
+        let claims = found[at].as_ref().map(|found| found.claims.as_slice());
+        let own_sentences: std::borrow::Cow<[std::ops::Range<usize>]> = match &found[at] {
+            Some(found) => std::borrow::Cow::Borrowed(&found.sentences),
+            None => std::borrow::Cow::Owned(sentences(text)),
+        };
         self.of(at).iter().enumerate().any(|(index, &source)| {
             source
                 && (scope == Scope::Paragraph
-                    || !claims.is_some_and(|claims| {
+                    || (!claims.is_some_and(|claims| {
                         claims.iter().any(|(_, claim_at)| *claim_at == index)
-                    }))
+                    }) && own_sentences.get(index).is_none_or(|sentence| {
+                        !support::keeps_its_source(&text[sentence.clone()])
+                    })))
         })
     }
 }

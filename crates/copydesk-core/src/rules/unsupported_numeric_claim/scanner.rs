@@ -101,6 +101,80 @@ pub fn find_figures_with(text: &str, extra: &ExtraUnits) -> Vec<Figure> {
     figures
 }
 
+/// Words after a number that make it a time or a size, not a count.
+const TIMES_AND_SIZES: [&str; 22] = [
+    "years",
+    "year",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "minutes",
+    "seconds",
+    "decades",
+    "times",
+    "ms",
+    "am",
+    "pm",
+    "bytes",
+    "kilobytes",
+    "megabytes",
+    "gigabytes",
+    "kb",
+    "mb",
+    "gb",
+    "tb",
+    "characters",
+];
+
+/// Whether the text counts things with bare numbers the scan does not take
+/// for figures: "14 of its 96 points of presence", "24 server-side tests".
+/// Years, versions and names' numbers are not counts.
+pub fn has_bare_counts(text: &str) -> bool {
+    let figures = find_figures(text);
+    let mut search_from = 0;
+    while let Some(core) =
+        next_number_start(text, search_from).and_then(|start| number_at(text, start))
+    {
+        search_from = core.end;
+        let number = &text[core.clone()];
+        let after = &text[core.end..];
+        let counts = !number.contains(['.', '．'])
+            && !is_kanji_number(number)
+            && number.chars().all(|ch| ch.is_ascii_digit() || ch == ',')
+            && (after.starts_with(" of ")
+                || after
+                    .strip_prefix(' ')
+                    .is_some_and(|rest| rest.starts_with(|ch: char| ch.is_ascii_lowercase())));
+        if !counts || is_part_of_a_word_or_name(text, &core) {
+            continue;
+        }
+        let value = numeric_value(number);
+        let year = !number.contains(',') && (1900.0..=2100.0).contains(&value);
+        let in_a_figure = figures
+            .iter()
+            .any(|figure| figure.span.start <= core.start && core.end <= figure.span.end);
+        // "in about 6 weeks", "a 2 day event": a time, not a count.
+        let next = after
+            .trim_start()
+            .split(|ch: char| !ch.is_ascii_alphabetic())
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let timed = TIMES_AND_SIZES.contains(&next.as_str())
+            || TIMES_AND_SIZES.contains(&format!("{next}s").as_str());
+        if value >= 2.0
+            && !year
+            && !timed
+            && !in_a_figure
+            && !follows_month_name(&text[..core.start])
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// A figure in pasted program output, outside a code block: a line of
 /// columns (`df`'s `Use%`), or a share of a path (`2.6% drivers/net/`).
 fn in_a_listing(text: &str, span: &Range<usize>, has_columns: bool) -> bool {
@@ -659,11 +733,14 @@ fn read_unit(text: &str, end: usize, extra: &ExtraUnits) -> Option<Unit> {
                 .chars()
                 .next()
                 .is_some_and(|ch| ch.is_ascii_digit());
-        // "3.0x version", "2.x series": a version line, not a multiple.
+        // "3.0x version", "2.x series": a version line, not a multiple; "a
+        // 4X strategy game": a genre.
         let names_a_version = matches!(*unit, "x" | "×")
-            && ["version", "series", "branch", "kernel", "release"]
-                .iter()
-                .any(|word| strip_prefix_ci(rest.trim_start(), word).is_some());
+            && [
+                "version", "series", "branch", "kernel", "release", "strategy", "game",
+            ]
+            .iter()
+            .any(|word| strip_prefix_ci(rest.trim_start(), word).is_some());
         // `0x…` is a hexadecimal literal.
         let hexadecimal = matches!(*unit, "x")
             && gap == 0
@@ -1094,30 +1171,6 @@ fn is_hedged_count(before: &str, number: &str, after: &str) -> bool {
         .next()
         .unwrap_or_default()
         .to_ascii_lowercase();
-    const TIMES_AND_SIZES: [&str; 22] = [
-        "years",
-        "year",
-        "months",
-        "weeks",
-        "days",
-        "hours",
-        "minutes",
-        "seconds",
-        "decades",
-        "times",
-        "ms",
-        "am",
-        "pm",
-        "bytes",
-        "kilobytes",
-        "megabytes",
-        "gigabytes",
-        "kb",
-        "mb",
-        "gb",
-        "tb",
-        "characters",
-    ];
     value >= 100.0
         && !year
         && !TIMES_AND_SIZES.contains(&next.as_str())

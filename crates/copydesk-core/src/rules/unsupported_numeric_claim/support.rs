@@ -150,10 +150,27 @@ pub fn names_nobody(sentence: &str) -> bool {
         .get_or_init(|| {
             super::compiled(concat!(
                 r"関係者|事情に詳しい|一部報道|聞くところ|噂|という話|との話|",
-                r"(?i:(?-u:\b)(?:reportedly|people familiar|people with knowledge|sources close|insiders|told (?:us|me)|according to (?:sources|insiders|people|early testers|(?:a|an|one|two|three|several) (?:people|persons?|sources?|insiders?)))(?-u:\b))"
+                r"(?i:(?-u:\b)(?:reportedly|by some (?:estimates|accounts)|by one estimate|people familiar|people with knowledge|sources close|insiders|told (?:us|me)|according to (?:sources|insiders|people|early testers|(?:a|an|one|two|three|several) (?:people|persons?|sources?|insiders?)))(?-u:\b))"
             ))
         })
         .is_match(sentence)
+}
+
+/// A sentence whose source is for what it says itself, not for the figures
+/// beside it: a named party's statement of its own plans ("Arclight said
+/// on Tuesday it would absorb part of the cost", 「…する方針だと明らかに
+/// した」; a plan is content, §2), or numbers of its own that are no
+/// figures to the scanner ("the incident report says 14 of its 96 points of
+/// presence were affected").
+pub fn keeps_its_source(sentence: &str) -> bool {
+    static PLAN: OnceLock<Regex> = OnceLock::new();
+    let plan = PLAN.get_or_init(|| {
+        super::compiled(concat!(
+            r"(?:方針|計画|予定|意向|考え)(?:だ|である)?と(?:発表|説明|述べ|語っ|明らかにし|表明)|",
+            r"(?i:(?-u:\b)(?:says|said|told [a-z]+|announced|confirmed)(?: [A-Za-z]+){0,3}?,? (?:that )?(?:it|they|he|she|the company|the firm) (?:will|would|plans|planned|intends|intended|expects|expected|aims|is going|was going)(?-u:\b))"
+        ))
+    });
+    plan.is_match(sentence) || super::scanner::has_bare_counts(sentence)
 }
 
 /// The figure's own clause passes it on as hearsay: 「10件ほどあるらしい」,
@@ -498,7 +515,30 @@ fn anonymous() -> &'static Regex {
 
 #[cfg(test)]
 mod tests {
-    use super::names_a_source;
+    use super::{keeps_its_source, names_a_source};
+
+    #[test]
+    fn sources_that_keep_to_their_own_sentence() {
+        for own in [
+            "Arclight Semiconductor said on Tuesday it would absorb part of the cost.",
+            "Arclight, for its part, says it will tape out its first server chip next year.",
+            "The incident report says 14 of its 96 points of presence were affected.",
+            "Bytewire ran 24 server-side tests.",
+            "同社はコストの一部を吸収する方針だと明らかにした。",
+        ] {
+            assert!(keeps_its_source(own), "{own}");
+        }
+        for provenance in [
+            "The estimate comes from a report published in 2024.",
+            "The figures are from the vendor's Q3 2025 report.",
+            "The company said the numbers were preliminary.",
+            "Source: Tansy 3.0 release notes, page 12.",
+            "数字は総務省の2023年版白書による。",
+            "The forecast was published in about 6 weeks of work.",
+        ] {
+            assert!(!keeps_its_source(provenance), "{provenance}");
+        }
+    }
 
     #[test]
     fn named_and_anonymous_attribution() {

@@ -496,3 +496,62 @@ fn results_of_the_writers_own_work() {
          PGO gives a 5% reduction.\n",
     );
 }
+
+/// §4: a source-only sentence supports its paragraph only when it tells
+/// where the figures come from. A named party's statement of its own plan,
+/// or a source with counts of its own, is about itself; "by some
+/// estimates" says the figure's source is nobody, whatever is beside it.
+#[test]
+fn a_source_about_something_else_does_not_carry_over() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "source-about-itself.md",
+        "---\ntitle: t\n---\n\
+         A tariff would raise laptop prices by 5 to 7 percent. \
+         Arclight said on Tuesday it would absorb part of the cost.\n\n\
+         Stellargate's [incident report](https://example.net/i) says 14 of its 96 points of presence were affected. \
+         Stellargate serves about 30% of the busiest sites.\n\n\
+         By some estimates it runs on under 1% of desktops. Its maintainers wrote much of the stack.\n\n\
+         The estimate comes from [a report](https://example.com/a), published in 2024. Sales grew 40%.\n\n\
+         ミナト電機は30日、連結決算を発表した。売上高は前年同期比8%増の4,820億円だった。\n\n\
+         市場は3兆円規模とみられる。同社はコストの一部を吸収する方針だと明らかにした。\n",
+    );
+}
+
+/// What follows a colon spells out the clause before it: the writer's own
+/// thing there makes the figures after it theirs. A reason from the world
+/// after "keeps me on it:" stays a claim.
+#[test]
+fn a_colon_continues_the_writers_own_clause() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "colon-clause.md",
+        "---\ntitle: t\n---\n\
+         When I looked, my cluster was wasting capacity: requests added up to 92% of allocatable CPU.\n\n\
+         The plugins are what keeps me on it: there are now more than 1,500 community plugins.\n\n\
+         It is one of the defining 4X strategy games, and it runs 4x faster than the original.\n",
+    );
+}
+
+/// A post signed by a team speaks for its project, as `first-party-site`
+/// does, and the project's name in the team's is the site's own: a Zola
+/// `[extra] team`, or an author that is a team. A post signed by a person
+/// is read as ever.
+#[test]
+fn a_post_signed_by_a_team_speaks_for_its_project() {
+    for (name, front_matter) in [
+        ("signed-by-team.md", "+++\ntitle = \"t\"\nauthors = [\"The Larkspur Release Team\"]\n+++\n"),
+        ("signed-by-extra-team.md", "+++\ntitle = \"t\"\nauthors = [\"Ann Lee\"]\n\n[extra]\nteam = \"the crates.io team\"\n+++\n"),
+        ("signed-by-person.md", "---\ntitle: t\nauthor: Ann Lee\n---\n"),
+    ] {
+        assert_snapshot_of(
+            "unsupported-numeric-claim",
+            name,
+            &format!(
+                "{front_matter}\
+                 Larkspur now has about 1,500 packages, and crates.io served 2 million downloads.\n\n\
+                 The Debian archive holds about 60,000 packages.\n"
+            ),
+        );
+    }
+}
