@@ -555,3 +555,17 @@ fn a_post_signed_by_a_team_speaks_for_its_project() {
         );
     }
 }
+
+/// An aside set off by dashes is not the figure's clause: "we" in it does
+/// not make the figure the writer's; "we" outside it still does.
+#[test]
+fn a_dashed_aside_is_not_the_figures_clause() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "dashed-aside.md",
+        "---\ntitle: t\n---\n\
+         Our telemetry shows that 3.4% of sessions were on 1.x projects.\n\n\
+         Across the wider ecosystem — including the codebases we never see — around 12% of projects are still on 1.x.\n\n\
+         Last month — a quiet one — we served 40% more requests.\n",
+    );
+}
