@@ -441,7 +441,11 @@ fn sentence_reason(
         NotAClaim::FirstParty
     } else if has(Words::Hypothetical) {
         NotAClaim::Hypothetical
-    } else if (has(Words::Offer) && !reduction().is_match(sentence)) || (own && has(Words::Price)) {
+    } else if (has(Words::Offer)
+        && !reduction().is_match(sentence)
+        && !market_rate().is_match(sentence))
+        || (own && has(Words::Price))
+    {
         NotAClaim::Offer
     } else if has(Words::HowTo) || block.rollout || instruction {
         NotAClaim::HowTo
@@ -1009,6 +1013,12 @@ const PUBLISHER: &str = concat!(
 pattern! {
     /// "shave 30% off", "knocked 10% off": a cut, not a discount.
     reduction = r"(?i:(?-u:\b)(?:shave|shaves|shaved|shaving|knock|knocks|knocked|slash|slashed)(?-u:\b)[^.]*(?-u:\b)off(?-u:\b))"
+}
+
+pattern! {
+    /// What such things go for in general, not what the publisher offers:
+    /// 「同規模のカンファレンスでは参加費5,000円前後が相場」, "the going rate".
+    market_rate = r"相場|(?i:(?-u:\b)(?:going rate|market rate)(?-u:\b))"
 }
 
 pattern! {

@@ -569,3 +569,14 @@ fn a_dashed_aside_is_not_the_figures_clause() {
          Last month — a quiet one — we served 40% more requests.\n",
     );
 }
+
+/// The going rate of a fee is about the world, not the publisher's offer.
+#[test]
+fn a_market_rate_is_not_an_offer() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "market-rate.md",
+        "---\ntitle: t\n---\n\
+         参加費は今年と同じ1,000円に据え置きます。同規模の地方カンファレンスでは参加費5,000円前後が相場です。\n",
+    );
+}
