@@ -1195,7 +1195,7 @@ pattern! {
 
 /// What release notes measure about their own product.
 const PERFORMANCE: &str = concat!(
-    r"高速|速く|遅く|速度|オーバーヘッド|改善|短縮|削減|向上|性能|ベンチマーク|メモリ|計算時間|実行時間|処理時間|ビルド時間|コンパイル時間|",
+    r"高速|速く|遅く|速度|スループット|レイテンシ|応答時間|オーバーヘッド|改善|短縮|削減|向上|性能|ベンチマーク|メモリ|計算時間|実行時間|処理時間|ビルド時間|コンパイル時間|",
     r"(?i:(?-u:\b)(?:faster|slower|as fast|as slow|speed ?ups?|speed|performance|benchmarks?|regress(?:ed|es|ions?)?|slowdowns?|build times?|codegen|disk size|binary size|cache misses|improv(?:e[ds]?|ing)|improvements?|reduc(?:ed|es|ing|tion)|overhead|memory|smaller|larger|compile times?|coverage|documented|documentation|test suites?|tests|wins|times (?:higher|lower))(?-u:\b))"
 );
 

@@ -203,6 +203,7 @@ fn the_publishers_own_incidents_milestones_surveys_and_purchases() {
          Larkspur passed 10 million downloads this month. Thank you!\n\n\
          We received 3,412 responses to our community survey. Two-thirds of respondents deploy it in containers.\n\n\
          手元で計測したところ、ビルド時間は4分から1分50秒に縮みました。約2.3倍の高速化です。\n\n\
+         手元のAPIサーバーで比べたところ、スループットの差は1.3倍程度でした。\n\n\
          自宅用に NAS を2台、1台あたり1万2,000円ほどで買いました。\n\n\
          I bought two of these boards for my homelab. They usually retail for around $80 each.\n\n\
          1回あたりの送信件数は最大500件までです。国内の普及率は約3割にとどまる。\n",
