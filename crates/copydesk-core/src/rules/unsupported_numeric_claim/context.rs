@@ -1186,7 +1186,7 @@ pattern! {
 }
 
 pattern! {
-    survey_title = r"アンケート結果|調査結果|(?i:(?-u:\b)community survey(?-u:\b)|(?-u:\b)survey(?:-| )?(?:\d{4} )?results?(?-u:\b)|(?-u:\b)results? of the (?:\d{4} )?(?:state of \w+ )?survey(?-u:\b))"
+    survey_title = r"アンケート結果|調査結果|(?i:(?-u:\b)community survey(?-u:\b)|(?-u:\b)survey(?:-| )?(?:\d{4} )?results?(?-u:\b)|(?-u:\b)survey \d{4}$|(?-u:\b)results? of the (?:\d{4} )?(?:state of \w+ )?survey(?-u:\b))"
 }
 
 pattern! {

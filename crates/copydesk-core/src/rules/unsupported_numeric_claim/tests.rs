@@ -581,3 +581,22 @@ fn a_market_rate_is_not_an_offer() {
          参加費は今年と同じ1,000円に据え置きます。同規模の地方カンファレンスでは参加費5,000円前後が相場です。\n",
     );
 }
+
+/// A post titled by its survey's name and year reports the survey: its
+/// figures are the survey's findings. A title that only mentions a survey
+/// does not make it one.
+#[test]
+fn a_post_titled_by_its_survey_reports_it() {
+    for (name, title) in [
+        ("survey-title.md", "State of Larkspur Survey 2016"),
+        ("survey-mentioned.md", "Why the 2016 survey matters"),
+    ] {
+        assert_snapshot_of(
+            "unsupported-numeric-claim",
+            name,
+            &format!(
+                "---\ntitle: {title}\n---\nAlmost 2,000 people responded. Of these, almost 24% were new users.\n"
+            ),
+        );
+    }
+}
