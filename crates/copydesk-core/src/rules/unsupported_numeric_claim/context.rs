@@ -420,7 +420,14 @@ fn sentence_reason(
     // The site's own names; "we" in a block that names them; and in a post
     // about the site, "we", or a sentence that names nobody else.
     let we = block.personal && first_person().is_match(sentence);
+    // On the site's own pages, a sentence that speaks to the reader and
+    // names nobody else tells them of the site's own things ("You have
+    // thousands of packages available to you"), whatever came before it.
+    let to_the_reader = post.about_first_party
+        && second_person().is_match(sentence)
+        && !names.another_party_in(sentence);
     let named = block.thanks
+        || to_the_reader
         || post.in_own_list
         || (block.named && (we || names.named_in(sentence)))
         || (post.about_first_party
@@ -1013,6 +1020,11 @@ const PUBLISHER: &str = concat!(
 pattern! {
     /// "shave 30% off", "knocked 10% off": a cut, not a discount.
     reduction = r"(?i:(?-u:\b)(?:shave|shaves|shaved|shaving|knock|knocks|knocked|slash|slashed)(?-u:\b)[^.]*(?-u:\b)off(?-u:\b))"
+}
+
+pattern! {
+    /// The reader addressed: "you", "your".
+    second_person = r"(?-u:\b)(?:[Yy]ou|[Yy]our|[Yy]ours)(?-u:\b)"
 }
 
 pattern! {

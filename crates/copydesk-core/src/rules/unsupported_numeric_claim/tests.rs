@@ -600,3 +600,18 @@ fn a_post_titled_by_its_survey_reports_it() {
         );
     }
 }
+
+/// On a project's site, a sentence that speaks to the reader and names
+/// nobody else tells of the project's own things, even after a sentence
+/// about someone else's; one that names someone else stays a claim.
+#[test]
+fn a_project_site_speaking_to_its_reader() {
+    assert_snapshot_with_config(
+        "unsupported-numeric-claim",
+        "to-the-reader.md",
+        "---\ntitle: t\n---\n\
+         This adds the OSS, Non-OSS and DEBUG repositories. You have thousands of packages available to you.\n\n\
+         If you come from Debian, you get about 60,000 packages there.\n",
+        "rules:\n  unsupported-numeric-claim:\n    first-party: [openSUSE]\n    first-party-site: true\n",
+    );
+}
