@@ -1077,6 +1077,10 @@ const HOW_TO: &str = concat!(
     r"に設定|を設定|設定する|設定値|設定し|割り当て|を上限|上限を|以内に収め|に抑え|",
     r"段階的|ロールアウト|カナリア|[%％] ?→ ?[0-9０-９.]+ ?[%％] ?→|エラーバジェット|(?-u:\b)SL[OA]s?(?-u:\b)|",
     r"してください|しましょう|推奨|チェックリスト|デフォルトでは|既定では|に制限|",
+    // A tool's defaults and hard limits, a criterion fixed in advance, an
+    // alert on reaching a share: 「既定 1000 AIC = $10」「ハードリミット」
+    // 「採用基準は…+50% 以内」「予算 80% 到達通知」.
+    r"既定|デフォルト|リミット|採用基準|合格基準|判定基準|",
     r"(?i:(?-u:\b)(?:thresholds?|set (?:\w+ ){1,3}to|set to [0-9]|configure[ds]?|alerts? (?:when|if)|(?:gets?|be|is) paged|(?:if|when|once) [^.]*(?:exceeds|drops below|falls below|goes above|goes over)|aim for|roll ?out|canary|ramp(?:ed)? up|error budget|at most|no more than|batch size|timeout ?=|should|by default|defaults to|is limited to|recommend(?:ed|s)?|make sure|keep (?:it |them )?(?:under|below))(?-u:\b))"
 );
 

@@ -615,3 +615,19 @@ fn a_project_site_speaking_to_its_reader() {
         "rules:\n  unsupported-numeric-claim:\n    first-party: [openSUSE]\n    first-party-site: true\n",
     );
 }
+
+/// A tool's defaults and hard limits, and a criterion fixed in advance,
+/// are how-to quantities; a measured result beside no such word stays a
+/// claim.
+#[test]
+fn defaults_limits_and_criteria_are_how_to() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "defaults-and-limits.md",
+        "---\ntitle: t\n---\n\
+         - 既定は Recursive 256〜512 tokens / overlap 10〜20%。\n\
+         - ハードリミット: `api.*` 呼び出し最大 50 回。\n\
+         - 採用基準は「コスト増加が +50% 以内」で固定します。\n\
+         - 検索の精度は約 12% 改善しました。\n",
+    );
+}
