@@ -606,16 +606,16 @@ fn is_a_share(figure: &str) -> bool {
 }
 
 /// The names of the team that signs the post, if a team does: a `team`
-/// field, or an author that is a team, a council or a committee ("The
-/// Rust Release Team" gives `Rust`; "News Team" and "the compiler team"
-/// name no project).
+/// field ("the compiler team" names no project, but the field says a
+/// project's team wrote it), or an author that is a team, a council or a
+/// committee of a named project ("The Rust Release Team" gives `Rust`).
 fn signing_team(document: &Document) -> Option<Vec<String>> {
     static GROUP: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let group = GROUP.get_or_init(|| {
         compiled(r"(?i)(?-u:\b)(?:team|council|committee|working group|steering group|core developers)(?-u:\b)")
     });
     // The words of a team's name that tell its role, not its project.
-    const ROLES: [&str; 24] = [
+    const ROLES: [&str; 38] = [
         "The",
         "Team",
         "Core",
@@ -640,6 +640,20 @@ fn signing_team(document: &Document) -> Option<Vec<String>> {
         "Moderation",
         "Marketing",
         "Events",
+        "Editorial",
+        "Editors",
+        "Content",
+        "Staff",
+        "Blog",
+        "Web",
+        "Website",
+        "Support",
+        "Engineering",
+        "Research",
+        "Product",
+        "Design",
+        "Communications",
+        "Press",
     ];
     // Zola keeps a site's own fields under `[extra]`.
     let extra = document.front_matter.get("extra").map(|field| &field.value);
@@ -671,20 +685,18 @@ fn signing_team(document: &Document) -> Option<Vec<String>> {
         .into_iter()
         .filter(|name| group.is_match(name))
         .collect();
-    if teams.is_empty() && !team_field {
-        return None;
-    }
-    Some(
-        teams
-            .iter()
-            .flat_map(|team| team.split_whitespace())
-            .filter(|word| {
-                (word.starts_with(|ch: char| ch.is_uppercase()) || word.contains('.'))
-                    && !ROLES.contains(word)
-            })
-            .map(str::to_string)
-            .collect(),
-    )
+    let names: Vec<String> = teams
+        .iter()
+        .flat_map(|team| team.split_whitespace())
+        .filter(|word| {
+            (word.starts_with(|ch: char| ch.is_uppercase()) || word.contains('.'))
+                && !ROLES.contains(word)
+        })
+        .map(str::to_string)
+        .collect();
+    // An author that is a team speaks for a project only when the team
+    // names it: "Editorial team" or "News Team" may write about anyone.
+    (team_field || !names.is_empty()).then_some(names)
 }
 
 /// Whether the text between two prose blocks holds a code block of a

@@ -536,14 +536,16 @@ fn a_colon_continues_the_writers_own_clause() {
 
 /// A post signed by a team speaks for its project, as `first-party-site`
 /// does, and the project's name in the team's is the site's own: a Zola
-/// `[extra] team`, or an author that is a team. A post signed by a person
-/// is read as ever.
+/// `[extra] team`, or an author that is a named project's team. A post
+/// signed by a person, or by a team that names no project ("Editorial
+/// team"), is read as ever.
 #[test]
 fn a_post_signed_by_a_team_speaks_for_its_project() {
     for (name, front_matter) in [
         ("signed-by-team.md", "+++\ntitle = \"t\"\nauthors = [\"The Larkspur Release Team\"]\n+++\n"),
         ("signed-by-extra-team.md", "+++\ntitle = \"t\"\nauthors = [\"Ann Lee\"]\n\n[extra]\nteam = \"the crates.io team\"\n+++\n"),
         ("signed-by-person.md", "---\ntitle: t\nauthor: Ann Lee\n---\n"),
+        ("signed-by-editorial-team.md", "---\ntitle: t\nauthor: Editorial team\n---\n"),
     ] {
         assert_snapshot_of(
             "unsupported-numeric-claim",
