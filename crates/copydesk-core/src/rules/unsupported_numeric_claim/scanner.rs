@@ -149,22 +149,15 @@ pub fn has_bare_counts(text: &str) -> bool {
         if !counts || is_part_of_a_word_or_name(text, &core) {
             continue;
         }
-        let value = numeric_value(number);
-        let year = !number.contains(',') && (1900.0..=2100.0).contains(&value);
         let in_a_figure = figures
             .iter()
             .any(|figure| figure.span.start <= core.start && core.end <= figure.span.end);
         // "in about 6 weeks", "a 2 day event": a time, not a count.
-        let next = after
-            .trim_start()
-            .split(|ch: char| !ch.is_ascii_alphabetic())
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
+        let next = next_word(after);
         let timed = TIMES_AND_SIZES.contains(&next.as_str())
             || TIMES_AND_SIZES.contains(&format!("{next}s").as_str());
-        if value >= 2.0
-            && !year
+        if numeric_value(number) >= 2.0
+            && !is_a_year(number)
             && !timed
             && !in_a_figure
             && !follows_month_name(&text[..core.start])
@@ -173,6 +166,21 @@ pub fn has_bare_counts(text: &str) -> bool {
         }
     }
     false
+}
+
+/// The first word after a number, in lower case: "weeks" of "6 weeks,".
+fn next_word(after: &str) -> String {
+    after
+        .trim_start()
+        .split(|ch: char| !ch.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+/// A number that reads as a year: 1900 to 2100, written with no comma.
+fn is_a_year(number: &str) -> bool {
+    !number.contains(',') && (1900.0..=2100.0).contains(&numeric_value(number))
 }
 
 /// A figure in pasted program output, outside a code block: a line of
@@ -403,11 +411,9 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
     // Not "4.4 in 2009": a version, then a year.
     if unit.len == 0 && span_end == end && !number.contains(['.', '．']) {
         if let Some(rest) = text[end..].strip_prefix(" in ") {
-            let year = |second: &Range<usize>| {
-                let value = numeric_value(&rest[second.clone()]);
-                !rest[second.clone()].contains(',') && (1900.0..=2100.0).contains(&value)
-            };
-            if let Some(second) = number_at(rest, 0).filter(|second| !year(second)) {
+            if let Some(second) =
+                number_at(rest, 0).filter(|second| !is_a_year(&rest[second.clone()]))
+            {
                 span_end = end + " in ".len() + second.end;
                 key_end = span_end;
                 proportion = true;
@@ -1163,16 +1169,9 @@ fn is_hedged_count(before: &str, number: &str, after: &str) -> bool {
     if !hedged || !ends || number.contains(['.', '．']) {
         return false;
     }
-    let value = numeric_value(number);
-    let year = !number.contains(',') && (1900.0..=2100.0).contains(&value);
-    let next = after
-        .trim_start()
-        .split(|ch: char| !ch.is_ascii_alphabetic())
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    value >= 100.0
-        && !year
+    let next = next_word(after);
+    numeric_value(number) >= 100.0
+        && !is_a_year(number)
         && !TIMES_AND_SIZES.contains(&next.as_str())
         && !follows_month_name(&format!("{next} "))
 }
@@ -1213,7 +1212,7 @@ fn english_count_noun(number: &str, after: &str) -> bool {
         return false;
     }
     // "2013 attendees" of "oSC 2013": a year.
-    if !number.contains(',') && (1900.0..=2100.0).contains(&value) {
+    if is_a_year(number) {
         return false;
     }
     // The counted noun is in the same clause: "at 13:30 UTC. Attendees" is not.
