@@ -760,20 +760,31 @@ impl Sources<'_> {
     /// paragraph; with `scope: paragraph`, any source does.
     fn source_only(&mut self, at: usize) -> bool {
         let (scope, found) = (self.scope, self.found);
-        let text = &self.document.body.blocks[at].text;
         let claims = found[at].as_ref().map(|found| found.claims.as_slice());
+        let has_a_claim =
+            |index: usize| claims.is_some_and(|claims| claims.iter().any(|(_, at)| *at == index));
+        let candidates: Vec<usize> = self
+            .of(at)
+            .iter()
+            .enumerate()
+            .filter(|&(index, &source)| {
+                source && (scope == Scope::Paragraph || !has_a_claim(index))
+            })
+            .map(|(index, _)| index)
+            .collect();
+        if scope == Scope::Paragraph || candidates.is_empty() {
+            return !candidates.is_empty();
+        }
+        // A source-only sentence about something else keeps its source.
+        let text = &self.document.body.blocks[at].text;
         let own_sentences: std::borrow::Cow<[std::ops::Range<usize>]> = match &found[at] {
             Some(found) => std::borrow::Cow::Borrowed(&found.sentences),
             None => std::borrow::Cow::Owned(sentences(text)),
         };
-        self.of(at).iter().enumerate().any(|(index, &source)| {
-            source
-                && (scope == Scope::Paragraph
-                    || (!claims.is_some_and(|claims| {
-                        claims.iter().any(|(_, claim_at)| *claim_at == index)
-                    }) && own_sentences.get(index).is_none_or(|sentence| {
-                        !support::keeps_its_source(&text[sentence.clone()])
-                    })))
+        candidates.iter().any(|&index| {
+            own_sentences
+                .get(index)
+                .is_none_or(|sentence| !support::keeps_its_source(&text[sentence.clone()]))
         })
     }
 }
