@@ -187,9 +187,9 @@ impl UnsupportedNumericClaim {
     /// Every mention of a figure that is a claim, in order, with whether a
     /// source supports it.
     fn claims(&self, document: &Document) -> Vec<Mention> {
-        // A post signed by a team ("The Rust Release Team", "News Team")
-        // speaks for its project, as a `first-party-site` does, and the
-        // project's name in the team's is one of the site's own.
+        // A post signed by a project's team ("The Rust Release Team", or a
+        // `team` field) speaks for the project, as a `first-party-site`
+        // does, and the project's name in the team's is one of the site's own.
         let signers = signing_team(document);
         let with_signers;
         let names = match &signers {
