@@ -397,6 +397,12 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
             span_end += after.len() - spaced.len() + time.len();
         }
     }
+    // "about 9 hours per charge", "under 400 MB": a hedged measurement is
+    // a figure, and its unit belongs to it; a bare one is most often a
+    // setting or the writer's own ("a 300 ms timeout", "16 GB of RAM").
+    if unit.len == 0 && span_end == end && currency.is_none() && states_a_spec(text, core.start) {
+        span_end += hedged_measure(&text[..core.start], after);
+    }
     if unit.len == 0 && span_end == end {
         span_end += english_scale_and_currency(after, currency.is_some());
     } else if EN_SCALES.iter().any(|scale| {
@@ -1192,6 +1198,69 @@ fn points_to_a_list(before: &str) -> bool {
     .any(|word| before.ends_with(word))
 }
 
+/// Whether the sentence around `at` gives a product's or a system's
+/// measurements: battery life, weight, range, memory, latency, boot or
+/// rebuild time, power draw, retention. Elsewhere a hedged time or size
+/// is most often the writer's own run, a requirement or an event's
+/// schedule ("took about 70 seconds", "files under 512 KB").
+fn states_a_spec(text: &str, at: usize) -> bool {
+    static SPEC: OnceLock<Regex> = OnceLock::new();
+    let spec = SPEC.get_or_init(|| {
+        super::compiled(
+            r"(?i:(?-u:\b)(?:battery|lasts|lasted|weighs?|weight|range|(?:re)?charges?|RAM|memory|idles?|boot|latency|draws|power|rebuilds?|keeps)(?-u:\b))",
+        )
+    });
+    let start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |end| end + 1);
+    let end = text[at..].find(['.', '!', '?', '\n']).map_or(text.len(), |end| at + end);
+    spec.is_match(&text[start..end])
+}
+
+/// The length of the unit after a number with an English prefix hedge
+/// before it ("about 9 hours", "up to 70 km", "under 400 MB"), or 0. A
+/// period that places something in time ("in about 3 days", "over the
+/// past 5 years") is none, nor are years and months, which date.
+fn hedged_measure(before: &str, after: &str) -> usize {
+    const MEASURES: [&str; 20] = [
+        "milliseconds", "seconds", "minutes", "hours", "days", "ms", "GB", "MB", "TB", "KB",
+        "km", "kg", "g", "mph", "kWh", "kW", "W", "mAh", "fps", "Gbps",
+    ];
+    let before = before.trim_end_matches(' ');
+    let Some(hedge) = EN_PREFIX_HEDGES.iter().find(|hedge| {
+        ends_with_ci(before, hedge)
+            && before[..before.len() - hedge.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|ch| !ch.is_ascii_alphanumeric())
+    }) else {
+        return 0;
+    };
+    let ahead = before[..before.len() - hedge.len()].trim_end();
+    let placed_in_time = ["in", "within", "after", "every", "for the", "last", "past", "next", "the"]
+        .iter()
+        .any(|word| {
+            ends_with_ci(ahead, word)
+                && ahead[..ahead.len() - word.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|ch| !ch.is_ascii_alphanumeric())
+        });
+    if placed_in_time {
+        return 0;
+    }
+    let spaced = after.trim_start_matches(' ');
+    let gap = after.len() - spaced.len();
+    if gap > 1 {
+        return 0;
+    }
+    MEASURES
+        .iter()
+        .find(|unit| {
+            spaced.starts_with(*unit)
+                && !spaced[unit.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+        })
+        .map_or(0, |unit| gap + unit.len())
+}
+
 /// "an average of 120 hours a year": a statistic, whatever it measures.
 fn is_an_average(before: &str) -> bool {
     ends_with_ci(before, "an average of ") || ends_with_ci(before, "on average ")
@@ -1390,6 +1459,25 @@ mod tests {
             "GPT-4 and H100",
             "https://x.test/100%/page",
             "I wrote 3 posts",
+        ] {
+            assert_eq!(spans(text), Vec::<&str>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn hedged_measurements_of_a_product() {
+        assert_eq!(
+            spans("the Halo buds' battery lasts about 9 hours per charge"),
+            ["about 9 hours"]
+        );
+        assert_eq!(spans("The scooter weighs under 15 kg."), ["under 15 kg"]);
+        assert_eq!(spans("it still idles under 400 MB"), ["under 400 MB"]);
+        for text in [
+            "zypper took about 70 seconds and included references.",
+            "Ensure all files are under 512 KB.",
+            "The battery dies in about 3 hours.",
+            "a battery with a 16 GB cache",
+            "The presentation last about 25 minutes.",
         ] {
             assert_eq!(spans(text), Vec::<&str>::new(), "{text}");
         }
