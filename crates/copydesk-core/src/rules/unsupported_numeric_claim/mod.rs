@@ -521,7 +521,7 @@ fn is_a_condition(before: &str, after: &str) -> bool {
     let japanese = JAPANESE
         .get_or_init(|| {
             compiled(
-                r"場合|ならば?(?:[^\p{Hiragana}]|$)|とき(?:は|に|、|$)|ても$|^.{0,12}?(?:れば|たら)(?:[^\p{Hiragana}]|$)",
+                r"場合|^(?:を|に|が)?(?:超え|越え|上回っ|下回っ|達し|切っ|割っ)た時点で|ならば?(?:[^\p{Hiragana}]|$)|とき(?:は|に|、|$)|ても$|^.{0,12}?(?:れば|たら)(?:[^\p{Hiragana}]|$)",
             )
         });
     japanese.is_match(clause) || condition.is_match(before)

@@ -633,3 +633,35 @@ fn defaults_limits_and_criteria_are_how_to() {
          - 検索の精度は約 12% 改善しました。\n",
     );
 }
+
+/// A Japanese sentence whose topic is the writer (「私たちは、」「当社では、」)
+/// speaks of them after the comma; a sentence with a topic of its own does
+/// not.
+#[test]
+fn a_japanese_topic_of_the_writer_holds_past_the_comma() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "writer-as-topic.md",
+        "---\ntitle: t\n---\n\
+         私たちは、この課題に対して月額9,800円から使える診断サービスを提供しています。\n\n\
+         当社では、スナップショットの削除で、月間のクラウド費用を約38%削減できました。\n\n\
+         私も使っていますが、国内の利用者は約300万人です。\n",
+    );
+}
+
+/// The writer's own trial and its results; a salary the publisher pays;
+/// a threshold crossed 「…を超えた時点で」; an incident the heading names.
+/// 「投稿された時点で」 places a fact in time and leaves it a claim.
+#[test]
+fn own_trials_pay_thresholds_and_incidents() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "own-trials.md",
+        "---\ntitle: t\n---\n\
+         新しいモデルを、全ユーザーの5%を対象に A/B テストしました。購入率は4.2%向上しました。\n\n\
+         年収は600万〜1,200万円、入社時に最大30万円を支給します。\n\n\
+         ## 11月12日に発生した通知遅延について\n\n\
+         影響を受けたのは約12万件の通知でした。滞留が5,000件を超えた時点で通知するよう見直しました。\n\n\
+         陳腐化した回答のうち、58.4% は投稿された時点で既に陳腐でした。\n",
+    );
+}
