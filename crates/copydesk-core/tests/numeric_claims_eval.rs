@@ -46,9 +46,14 @@ const THIRD_BLIND_FLOOR: Floor = Floor {
     recall: 0.83,
     span: 0.95,
 };
+const FOURTH_BLIND_FLOOR: Floor = Floor {
+    precision: 0.80,
+    recall: 0.83,
+    span: 0.95,
+};
 const BLIND_FLOOR: Floor = Floor {
-    precision: 0.73,
-    recall: 0.79,
+    precision: 0.70,
+    recall: 0.81,
     span: 0.95,
 };
 const SECOND_DEVELOPMENT_FLOOR: Floor = Floor {
@@ -300,21 +305,28 @@ fn the_second_development_set() {
 }
 
 /// Written from the convention alone by someone who saw neither the rule
-/// nor the other sets, and never tuned on; but its totals were read between
-/// changes of the rule, and one change was narrowed after them, so it is no
-/// longer quite blind. Only its totals are printed.
+/// nor the other sets. Its totals were read between changes of the rule in
+/// the stop that wrote the fourth set, and it is tuned on since the stop
+/// that wrote the fifth: its disagreements are printed.
 #[test]
 fn the_third_blind_set() {
-    stays_above("numeric-claims-blind-3.yaml", THIRD_BLIND_FLOOR, false);
+    stays_above("numeric-claims-blind-3.yaml", THIRD_BLIND_FLOOR, true);
 }
 
 /// Written from the convention alone by someone who saw neither the rule
-/// nor the other sets, after the last change of the rule it was first
-/// measured on; never tuned on, so only its totals are printed. The honest
-/// figure.
+/// nor the other sets. Blind until the stop that wrote the fifth set, which
+/// tuned on it: a tuning set now, held to a floor, its disagreements printed.
+#[test]
+fn the_fourth_blind_set() {
+    stays_above("numeric-claims-blind-4.yaml", FOURTH_BLIND_FLOOR, true);
+}
+
+/// Written from the convention alone by someone who saw neither the rule
+/// nor the other sets; never tuned on, so only its totals are printed. The
+/// honest figure.
 #[test]
 fn the_blind_set() {
-    stays_above("numeric-claims-blind-4.yaml", BLIND_FLOOR, false);
+    stays_above("numeric-claims-blind-5.yaml", BLIND_FLOOR, false);
 }
 
 /// A labelled place in a real post: a finding of the rule as it was before
