@@ -388,7 +388,14 @@ pub fn is_a_price_paid(
         && (post.bought || words.bought)
         && (words.personal || words.polite || listed)
         && !list_price().is_match(sentence)
+        && !business_money().is_match(sentence)
         && !names.another_party_in(&without_quotations(sentence))
+}
+
+pattern! {
+    /// A company's money, which nobody paid at a till: "has raised $180
+    /// million", a valuation, revenue, a deal.
+    business_money = r"調達|評価額|買収|売上|(?i:(?-u:\b)(?:raised|raises|raising|valued|values|valuation|revenue|funding round|Series [A-F]|acquired|acquisition|IPO)(?-u:\b))"
 }
 
 /// Why the figure in `sentence` is not a claim, or `None` when it is one.
@@ -497,7 +504,11 @@ fn sentence_reason(
         // "The tracker counted 12596 complete downloads", "about 110
         // project members signed up": the project counts its own.
         NotAClaim::FirstParty
-    } else if post.speaks_for_a_project && has(Words::Vote) && !public_election().is_match(sentence)
+    } else if (post.speaks_for_a_project
+        || own_vote().is_match(sentence)
+        || own_vote().is_match(previous))
+        && has(Words::Vote)
+        && !public_election().is_match(sentence)
     {
         // A project's site reports its own votes, with the candidates' names.
         NotAClaim::OwnSurvey
@@ -515,7 +526,7 @@ pub struct SentenceReason(NotAClaim);
 pub struct SentenceFacts {
     whole: Option<SentenceReason>,
     /// A first person stands somewhere in it, outside quotations.
-    personal: bool,
+    pub personal: bool,
     /// It is about the writer's or the publisher's own thing: 「弊社の…は」,
     /// "Our Pro plan costs".
     own_topic: bool,
@@ -567,7 +578,7 @@ pub struct BlockWords {
     /// A staged rollout or rollback: its percentages are steps.
     rollout: bool,
     /// The publisher speaks of itself: 当ブログ, 弊社, "our plans".
-    publisher: bool,
+    pub publisher: bool,
     /// Someone besides the site is named, and the site is not: in a post
     /// about the site, a paragraph about them ("The Docker project was
     /// released in March. … more than 450 people contributed").
@@ -753,6 +764,7 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
         let clause = without_quotations(clause_after_a_colon(sentence, place.offset));
         let clause = without_dashed_asides(&clause);
         let clause = opinion().replace_all(&clause, "");
+        let clause = cross_reference().replace_all(&clause, "");
         if first_person().is_match(&clause) || opens_on_the_writer().is_match(sentence) {
             return Some(NotAClaim::FirstPerson);
         }
@@ -986,6 +998,12 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 }
 
 pattern! {
+    /// "Our steering council election closed on Friday": the writer's own
+    /// organisation votes.
+    own_vote = r"(?i:(?-u:\b)(?:our|my) (?:[a-z-]+ ){0,3}(?:elections?|votes?|polls?|ballots?)(?-u:\b))"
+}
+
+pattern! {
     /// A country's vote, which no project holds.
     public_election = r"国政|総選挙|衆議院|参議院|大統領|(?i:(?-u:\b)(?:national|presidential|parliament(?:ary)?|general election|referendum|senate|congress|midterms?|Bundestag)(?-u:\b))"
 }
@@ -1011,6 +1029,12 @@ pattern! {
 }
 
 pattern! {
+    /// "(see our batteries hub)", 「（詳しくは前回の記事）」: a pointer to the
+    /// site's own page says nothing of the figure beside it.
+    cross_reference = r"[(（]\s*\[?(?:[Ss]ee|cf\.|詳しくは|参照)[^)）]*[)）]"
+}
+
+pattern! {
     /// 「私たちは、…」「当社では、…」「私の使い方だと、…」: a Japanese
     /// sentence whose topic is the writer speaks of them in every clause
     /// after the comma, as an English one with a new subject does not.
@@ -1021,7 +1045,7 @@ const PUBLISHER: &str = concat!(
     r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|",
     r"本(?:カンファレンス|イベント|大会|セミナー|勉強会|講座|サービス|製品|プログラム|コンテスト|ハッカソン)|",
     r"お得|お申し込み|お申込み|ご購入|ご利用いただけ|拙著|拙作|宣伝|発売中|",
-    r"(?i:(?-u:\b)(?:our|my) (?:[a-z-]+ )?(?:plans?|pricing|store|shop|membership|subscription|conference|event|meetup|course|product|service|app|newsletter|contest)(?-u:\b)|(?-u:\b)we offer(?-u:\b))"
+    r"(?i:(?-u:\b)(?:our|my) (?:[a-z-]+ ){0,4}?(?:plans?|pricing|store|shop|membership|subscription|conference|event|meetup|course|product|service|app|newsletter|contest|book|ebook|tier|edition|workshop|training)(?-u:\b)|(?-u:\b)we offer(?-u:\b))"
 );
 
 pattern! {
@@ -1171,7 +1195,7 @@ const FUNDING: &str = r"予算|資金|助成|寄付|収入|(?i:(?-u:\b)(?:budget
 /// An outage's own measures: requests that failed, errors, latency.
 const INCIDENT: &str = concat!(
     r"リクエスト|エラー|レイテンシ|応答時間|タイムアウト|ダウンタイム|加盟店|決済|影響を受け|",
-    r"(?i:(?-u:\b)(?:requests?|errors?|error rate|latency|downtime|timeouts?|availability)(?-u:\b))"
+    r"(?i:(?-u:\b)(?:requests?|errors?|error rate|latency|downtime|timeouts?|availability|were affected|were impacted)(?-u:\b))"
 );
 
 pattern! {
@@ -1207,7 +1231,7 @@ pattern! {
     /// What a seller asks, not what the writer paid (定価, 一律, "retails
     /// for", "Northbeam charges"), or a comparison that brings in another's
     /// price (他社, 比べ, なお, "compared with").
-    list_price = r"定価|通常価格|希望小売|市場価格|相場|一律|他社|競合|同等品|比べ|比較|一方|なお|に対し|(?i:(?-u:\b)(?:retails?|retailing|normally|usually|list price|MSRP|RRP|street price|charges?|sells? for|priced at|compared|versus|vs|whereas|competitors?|rivals?)(?-u:\b))"
+    list_price = r"定価|通常価格|希望小売|市場価格|相場|一律|他社|競合|同等品|比べ|比較|一方|なお|に対し|(?i:(?-u:\b)(?:retails?|retailing|normally|usually|list price|lists (?:at|for)|listed at|MSRP|RRP|street price|charges?|sells? for|priced at|compared|versus|vs|whereas|competitors?|rivals?)(?-u:\b))"
 }
 
 pattern! {

@@ -454,7 +454,11 @@ impl UnsupportedNumericClaim {
                         text,
                         &block.text[figure.span.end..],
                     ),
-                    offered: post.in_prize_list && context::is_a_price(text),
+                    // A price in a list of prizes, or in the writer's own
+                    // sentence of a block that sells the publisher's own
+                    // ("my own book … is $29 for the ebook").
+                    offered: context::is_a_price(text)
+                        && (post.in_prize_list || (words.publisher && facts.personal)),
                     paid: !hearsay
                         && context::is_a_price_paid(
                             text,

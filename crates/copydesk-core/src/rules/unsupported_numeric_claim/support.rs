@@ -167,7 +167,10 @@ pub fn keeps_its_source(sentence: &str) -> bool {
     let plan = PLAN.get_or_init(|| {
         super::compiled(concat!(
             r"(?:方針|計画|予定|意向|考え)(?:だ|である)?と(?:発表|説明|述べ|語っ|明らかにし|表明)|",
-            r"(?i:(?-u:\b)(?:says|said|told [a-z]+|announced|confirmed)(?: [A-Za-z]+){0,3}?,? (?:that )?(?:it|they|he|she|the company|the firm) (?:will|would|plans|planned|intends|intended|expects|expected|aims|is going|was going)(?-u:\b))"
+            r"(?i:(?-u:\b)(?:says|said|told [a-z]+|announced|confirmed)(?: [A-Za-z]+){0,3}?,? (?:that )?(?:it|they|he|she|the company|the firm) (?:will|would|plans|planned|intends|intended|expects|expected|aims|is going|was going)(?-u:\b))|",
+            // "“We'll use the money to triple our team,” its chief executive
+            // said": a quoted plan of the speaker's own.
+            r"^[\s*_>-]*[“\x22](?:We|I)(?:'ll|’ll| will| plan| intend| aim| are going| am going)(?-u:\b)"
         ))
     });
     plan.is_match(sentence) || super::scanner::has_bare_counts(sentence)

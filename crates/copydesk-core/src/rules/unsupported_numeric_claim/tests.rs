@@ -665,3 +665,23 @@ fn own_trials_pay_thresholds_and_incidents() {
          陳腐化した回答のうち、58.4% は投稿された時点で既に陳腐でした。\n",
     );
 }
+
+/// The writer's own book's price and their organisation's own vote are
+/// theirs; a pointer to the site's own page, a list price and a quoted plan
+/// of the speaker's leave the figures beside them claims; an incident's
+/// customers affected are the site's own count.
+#[test]
+fn own_offers_votes_pointers_and_quoted_plans() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "own-offers-and-pointers.md",
+        "---\ntitle: t\n---\n\
+         *Shameless plug: my own book, [Practical Queues](/book/), is $29 for the ebook.*\n\n\
+         Our steering council election closed on Friday. Of 1,912 eligible members, 1,307 voted, a turnout of 68%.\n\n\
+         Battery pack prices fell to around $115 per kilowatt-hour last year (see <a href=\"/energy/\">our batteries hub</a>).\n\n\
+         I finally bought the Brightline M3 arm. It lists at $189, but I picked up a refurbished one for $95.\n\n\
+         Tallgrass AI has raised $180 million. \"We'll use the money to triple our team,\" chief executive Nadia Forsberg said.\n\n\
+         ## Incident report: 3 June API errors\n\n\
+         About 2,300 customers were affected.\n",
+    );
+}
