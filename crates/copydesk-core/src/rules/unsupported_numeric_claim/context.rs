@@ -151,6 +151,28 @@ impl FirstPartyNames {
     }
 }
 
+/// The sentence's first word is capitalised and none of the words a
+/// sentence commonly opens on: its subject is likely a name ("Debian ships
+/// more than 60,000 packages"), which [`FirstPartyNames::another_party_in`]
+/// cannot tell from a plain word.
+fn opens_on_a_name(sentence: &str) -> bool {
+    const OPENERS: [&str; 62] = [
+        "The", "A", "An", "In", "On", "At", "With", "Previous", "Previously", "This", "That",
+        "These", "Those", "Our", "We", "It", "Its", "All", "Most", "Some", "Many", "More",
+        "Over", "About", "Around", "Nearly", "Almost", "Roughly", "Thousands", "Hundreds",
+        "Dozens", "Now", "Today", "Since", "After", "Before", "During", "Of", "For", "From",
+        "By", "Across", "Overall", "Both", "Each", "Every", "Only", "Just", "Still", "Also",
+        "However", "So", "And", "But", "There", "Here", "As", "When", "While", "If", "Once",
+        "Then",
+    ];
+    let first = sentence
+        .trim_start_matches(|ch: char| !ch.is_alphanumeric())
+        .split(|ch: char| !ch.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    first.starts_with(|ch: char| ch.is_ascii_uppercase()) && !OPENERS.contains(&first)
+}
+
 /// A short acronym's plural names things, not a party: DVDs, CDs, APIs.
 fn is_plural_acronym(word: &str) -> bool {
     word.strip_suffix('s').is_some_and(|stem| {
@@ -495,6 +517,16 @@ fn sentence_reason(
         // spends its own budget, unless someone else's is named ("invested
         // 1.2 million euros in KDE Plasma"); a quotation of someone else
         // stays theirs (see `for_figure`).
+        NotAClaim::FirstParty
+    } else if post.speaks_for_a_project
+        && has(Words::ReleaseContents)
+        && !names.another_party_in(sentence)
+        && !names.only_another_party_in(previous)
+        && !opens_on_a_name(sentence)
+    {
+        // "succeeded for more than 95 percent of packages": a project's
+        // site counts its own packages, in any post, unless it names
+        // someone else's.
         NotAClaim::FirstParty
     } else if post.speaks_for_a_project
         && has(Words::Audience)
@@ -1112,7 +1144,7 @@ const HOW_TO: &str = concat!(
     // alert on reaching a share: 「既定 1000 AIC = $10」「ハードリミット」
     // 「採用基準は…+50% 以内」「予算 80% 到達通知」.
     r"既定|デフォルト|リミット|採用基準|合格基準|判定基準|",
-    r"(?i:(?-u:\b)(?:thresholds?|set (?:\w+ ){1,3}to|set to [0-9]|configure[ds]?|alerts? (?:when|if)|(?:gets?|be|is) paged|(?:if|when|once) [^.]*(?:exceeds|drops below|falls below|goes above|goes over)|aim for|roll ?out|canary|ramp(?:ed)? up|error budget|at most|no more than|batch size|timeout ?=|should|by default|defaults to|is limited to|recommend(?:ed|s)?|make sure|keep (?:it |them )?(?:under|below))(?-u:\b))"
+    r"(?i:(?-u:\b)(?:thresholds?|set (?:\w+ ){1,3}to|set to [0-9]|configure[ds]?|alerts? (?:when|if)|(?:gets?|be|is) paged|(?:if|when|once) [^.]*(?:exceeds|drops below|falls below|goes above|goes over)|aim for|roll ?out|canary|ramp(?:ed)? up|error budget|at most|no more than|batch size|timeout ?=|should|by default|defaults to|is limited to|recommend(?:ed|s)?|make sure|keep (?:it |them )?(?:under|below)|you (?:still )?(?:have to|must|need to) (?:pay|use|set|spend|keep|bring|register|submit|book|buy|provide|cover|reserve|allow|budget)|(?:waiting|wait) until)(?-u:\b))"
 );
 
 /// A survey's own respondents: the site reporting the survey it ran.
@@ -1176,7 +1208,7 @@ pattern! {
 }
 
 /// An event's own words: its attendance is part of it.
-const EVENT_WORDS: &str = r"カンファレンス|イベント|勉強会|ハッカソン|セミナー|懇親会|ミーティング|(?i:(?-u:\b)(?:conference|summit|meetup|meeting|workshop|hackathon|booth|(?:the|an|this|our) event)(?-u:\b))";
+const EVENT_WORDS: &str = r"カンファレンス|イベント|勉強会|ハッカソン|セミナー|懇親会|ミーティング|(?i:(?-u:\b)(?:conference|summit|meetup|meeting|workshop|hackathon|booth|(?:the|an|this|our) event|(?:bug|hack|translation|packaging|testing) ?(?:days?|weeks?)|release part(?:y|ies)|sprints?)(?-u:\b))";
 
 /// A vote a project holds: its board election, a naming poll.
 const VOTE: &str =

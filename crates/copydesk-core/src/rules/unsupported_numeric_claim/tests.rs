@@ -685,3 +685,23 @@ fn own_offers_votes_pointers_and_quoted_plans() {
          About 2,300 customers were affected.\n",
     );
 }
+
+/// What the reader must pay and what a test waits for are how-to; "you
+/// must already have seen" is no instruction. On a project's site its own
+/// packages and the team of its own bug day are its own; another
+/// distribution's packages are not.
+#[test]
+fn obligations_waits_and_a_projects_own_packages() {
+    assert_snapshot_with_config(
+        "unsupported-numeric-claim",
+        "own-packages.md",
+        "---\ntitle: t\n---\n\
+         Remember you still have to pay at least 20% yourself.\n\n\
+         It waits until the VM uses less CPU than 18% before it goes on.\n\n\
+         You must already have seen it: Google picked 177 organizations this year.\n\n\
+         Previous verifications succeeded for more than 95 percent of packages.\n\n\
+         The team of about 10-15 people triaged 264 bugs. Another Bug Day will be held on Saturday.\n\n\
+         In Debian, there are more than 60,000 packages.\n",
+        "rules:\n  unsupported-numeric-claim:\n    first-party: [openSUSE]\n    first-party-site: true\n",
+    );
+}
