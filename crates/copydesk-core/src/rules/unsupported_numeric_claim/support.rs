@@ -518,7 +518,7 @@ fn anonymous() -> &'static Regex {
     ANONYMOUS.get_or_init(|| {
         super::compiled(concat!(
             r"関係者|聞くところ|一部(?:の)?メディア|海外メディア|ある[^、。]{0,6}?(?:調査|試算|推計)|(?:海外|国内|ある|某)の?調査会社|との(?:試算|予測|推計|見方|指摘)も|一部のベンチマーク|幹部(?:によ|は)|最近の(?:研究|調査)|(?:利用者|ユーザー)の(?:報告|声)|別の(?:利用者|ユーザー)|ある(?:試算|調査|推計|専門家|研究|報告|レポート|データ)|一部の(?:アナリスト|専門家|報道|調査)|一部報道|業界では|との指摘も|[とも](?:報告|報道|発表|公表)されて|複数の(?:関係者|報道)|とされ(?:る|て)|と言われ|といわれ|との見方|との声|報道によると|噂|",
-            r"(?i:(?-u:\b)(?:analysts|experts|sources|insiders|observers|officials|people familiar|some estimates|some reports|early testers|industry watchers|critics|many|some|it is) (?:say|said|says|estimate|believe|think|claim|suggest)(?-u:\b)|(?-u:\b)reportedly(?-u:\b)|by some (?:estimates|accounts)|according to (?:sources|insiders|reports|analysts|some|early testers|people|industry|developers|users|experts|someone|several|many|those|(?:a|an|one) (?:person|source|engineer|employee|recruiter|friend|insider|analyst|expert|executive|manager|official|developer|user)|(?:two|three|four|several|multiple) (?:people|persons|sources|insiders)|internal documents)|read somewhere|(?-u:\b)documents reviewed by|source: (?:a|an|some|one) |it is (?:said|estimated|believed))"
+            r"(?i:(?-u:\b)(?:analysts|experts|sources|insiders|observers|officials|people familiar|some estimates|some reports|early testers|industry watchers|critics|many|some|it is) (?:say|said|says|estimate|believe|think|claim|suggest)(?-u:\b)|(?-u:\b)reportedly(?-u:\b)|by some (?:estimates|accounts)|according to (?:sources|insiders|reports|analysts|some|early testers|people|industry|developers|users|experts|someone|several|many|those|(?:a|an|one) (?:person|source|engineer|employee|recruiter|friend|insider|analyst|expert|executive|manager|official|developer|user)|(?:two|three|four|several|multiple) (?:people|persons|sources|insiders)|internal documents)|according to (?:a|an|one) (?:recent |new |internal |industry )?(?:report|study|survey|analysis|estimate|poll|paper)[,.;]|read somewhere|(?-u:\b)documents reviewed by|source: (?:a|an|some|one) |it is (?:said|estimated|believed))"
         ))
     })
 }
@@ -576,6 +576,7 @@ mod tests {
             "LayerX の公開実験 (2026-06-03、二次情報) では 4,552 件のファイルを調べた。",
             "When researchers from Armorize spotted it, they estimated it hit about 91,000 pages.",
             "Analysts at Perrow & Vance estimate the restructuring will cost up to $2 billion.",
+            "According to a report by Gartner, 70% of hospitals still run it.",
             "Almost half of the respondents in Slate Insights' developer poll said they use it.",
             "Benchwright published its Ferrox 7.2 numbers on Monday.",
             "国内の市場は数十億円規模にとどまる、とゲーム産業研究会は推計している。",
@@ -595,6 +596,7 @@ mod tests {
             "Sales grew 20% (May 30, 2023).",
             "Sales grew 20% (Nov, 2020).",
             "Northbeam has since published a remediation plan.",
+            "According to a recent report, nearly 70% of hospitals still run it.",
             "市場は数十億円規模にとどまる、と専門家は指摘している。",
         ] {
             assert!(!names_a_source(anonymous, &[]), "{anonymous}");
