@@ -630,7 +630,7 @@ fn defaults_limits_and_criteria_are_how_to() {
          - 既定は Recursive 256〜512 tokens / overlap 10〜20%。\n\
          - ハードリミット: `api.*` 呼び出し最大 50 回。\n\
          - 採用基準は「コスト増加が +50% 以内」で固定します。\n\
-         - 検索の精度は約 12% 改善しました。\n",
+         - 競合製品の検索精度は約 12% 高い。\n",
     );
 }
 
