@@ -528,6 +528,10 @@ fn sentence_reason(
         // site counts its own packages, in any post, unless it names
         // someone else's.
         NotAClaim::FirstParty
+    } else if we && has(Words::Audience) && !names.another_party_in(&without_quotations(sentence)) {
+        // "WrenConf welcomed 1,150 attendees, and all 62 talks are up on
+        // our video channel": the writer counts their own audience.
+        NotAClaim::FirstParty
     } else if post.speaks_for_a_project
         && has(Words::Audience)
         && !names.another_party_in(sentence)
@@ -1077,7 +1081,7 @@ const PUBLISHER: &str = concat!(
     r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|",
     r"本(?:カンファレンス|イベント|大会|セミナー|勉強会|講座|サービス|製品|プログラム|コンテスト|ハッカソン)|",
     r"お得|お申し込み|お申込み|ご購入|ご利用いただけ|拙著|拙作|宣伝|発売中|",
-    r"(?i:(?-u:\b)(?:our|my) (?:[a-z-]+ ){0,4}?(?:plans?|pricing|store|shop|membership|subscription|conference|event|meetup|course|product|service|app|newsletter|contest|book|ebook|tier|edition|workshop|training)(?-u:\b)|(?-u:\b)we offer(?-u:\b))"
+    r"(?i:(?-u:\b)(?:our|my) (?:[a-z-]+ ){0,4}?(?:plans?|pricing|store|shop|membership|subscription|conference|event|meetup|course|product|service|app|newsletter|contest|book|ebook|tier|edition|workshop|training)(?-u:\b)|(?-u:\b)we offer(?-u:\b)|(?-u:\b)(?:email|contact) us(?-u:\b))"
 );
 
 pattern! {
@@ -1114,7 +1118,7 @@ pattern! {
 /// The publisher's own offer: prices cut, prizes, fees of its events.
 const OFFER: &str = concat!(
     r"支給します|チケット|定員|お得|割引|割り引|払い戻|クーポン|賞金|副賞|賞品|景品|贈呈|相当の|相当）|参加費|特典|キャンペーン|入場料|受講料|会費|早割|懸賞|奨学金|懇親会|抽選で|最優秀|",
-    r"(?i:(?-u:\b)(?:discounts?|discounted|coupons?|prizes?|promo(?:tion)? code|early[- ]bird|tickets?|admission|registration fees?|stipends?|scholarships?|reimburse[ds]?|reimbursements?|runners?-up|winners? (?:receives?|gets?|will receive|takes? home)|funded with|per event|seating for|with a limit of|(?:1st|2nd|3rd|first|second|third) place|honou?rable mention|internships?)(?-u:\b)|[0-9] ?(?:%|percent) off(?-u:\b)|(?-u:\b)off (?:the|your|all|every|any|list|retail)(?-u:\b))"
+    r"(?i:(?-u:\b)(?:(?:gold|silver|bronze|platinum|diamond) sponsors?|sponsors contribute|sponsorships start|discounts?|discounted|coupons?|prizes?|promo(?:tion)? code|early[- ]bird|tickets?|admission|registration fees?|stipends?|scholarships?|reimburse[ds]?|reimbursements?|runners?-up|winners? (?:receives?|gets?|will receive|takes? home)|funded with|per event|seating for|with a limit of|(?:1st|2nd|3rd|first|second|third) place|honou?rable mention|internships?)(?-u:\b)|[0-9] ?(?:%|percent) off(?-u:\b)|(?-u:\b)off (?:the|your|all|every|any|list|retail)(?-u:\b))"
 );
 
 /// Prices and plans: the publisher's own when the block speaks in the first
@@ -1144,7 +1148,7 @@ const HOW_TO: &str = concat!(
     // alert on reaching a share: 「既定 1000 AIC = $10」「ハードリミット」
     // 「採用基準は…+50% 以内」「予算 80% 到達通知」.
     r"既定|デフォルト|リミット|採用基準|合格基準|判定基準|",
-    r"(?i:(?-u:\b)(?:thresholds?|set (?:\w+ ){1,3}to|set to [0-9]|configure[ds]?|alerts? (?:when|if)|(?:gets?|be|is) paged|(?:if|when|once) [^.]*(?:exceeds|drops below|falls below|goes above|goes over)|aim for|roll ?out|canary|ramp(?:ed)? up|error budget|at most|no more than|batch size|timeout ?=|should|by default|defaults to|is limited to|recommend(?:ed|s)?|make sure|keep (?:it |them )?(?:under|below)|you (?:still )?(?:have to|must|need to) (?:pay|use|set|spend|keep|bring|register|submit|book|buy|provide|cover|reserve|allow|budget)|(?:waiting|wait) until)(?-u:\b))"
+    r"(?i:(?-u:\b)(?:thresholds?|set (?:\w+ ){1,3}to|set to [0-9]|configure[ds]?|alerts? (?:when|if)|(?:gets?|be|is) paged|(?:if|when|once) [^.]*(?:exceeds|drops below|falls below|goes above|goes over)|aim for|roll ?out|canary|ramp(?:ed)? up|error budget|at most|no more than|batch size|timeout ?=|should|by default|defaults to|is limited to|recommend(?:ed|s)?|make sure|keep (?:it |them )?(?:under|below)|(?:that|which|this) gives you|you (?:still )?(?:have to|must|need to) (?:pay|use|set|spend|keep|bring|register|submit|book|buy|provide|cover|reserve|allow|budget)|(?:waiting|wait) until)(?-u:\b))"
 );
 
 /// A survey's own respondents: the site reporting the survey it ran.

@@ -705,3 +705,21 @@ fn obligations_waits_and_a_projects_own_packages() {
         "rules:\n  unsupported-numeric-claim:\n    first-party: [openSUSE]\n    first-party-site: true\n",
     );
 }
+
+/// A publisher's sponsorship tiers and pricing page ("email us") are its
+/// offer; what a setting gives the reader is how-to; an audience the writer
+/// counts as theirs ("our video channel") is theirs; a rival's price stays
+/// a claim.
+#[test]
+fn sponsor_tiers_pricing_pages_and_own_audiences() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "sponsor-tiers.md",
+        "---\ntitle: t\n---\n\
+         Gold sponsors contribute $25,000 a year; Silver sponsors contribute $10,000.\n\n\
+         Kiteshell Pro costs $12 per month per seat. Open-source maintainers can use it for free: just email us.\n\n\
+         Set `worker_connections` to 4096. On a 16-core box that gives you about 65,000 concurrent connections.\n\n\
+         This year the conference welcomed 1,150 attendees, and all 62 talks are now up on our video channel.\n\n\
+         Burrowterm's team plan is $19 per seat.\n",
+    );
+}
