@@ -312,7 +312,10 @@ impl Post {
             is_survey_report: self.is_survey_report || survey_title().is_match(heading),
             // "Meet our winter interns", "We're hiring", "Announcing the 2025
             // grants": the publisher speaks of its own in this section.
-            about_first_party: self.about_first_party || publisher_heading().is_match(heading),
+            // "Moorland's first laptop: what we know" is a newsroom's "we".
+            about_first_party: self.about_first_party
+                || (publisher_heading().is_match(heading)
+                    && !newsroom_heading().is_match(heading)),
             ..self
         }
     }
@@ -479,7 +482,8 @@ fn sentence_reason(
         NotAClaim::Hypothetical
     } else if (has(Words::Offer)
         && !reduction().is_match(sentence)
-        && !market_rate().is_match(sentence))
+        && !market_rate().is_match(sentence)
+        && !retail_price().is_match(sentence))
         || (own && has(Words::Price))
     {
         NotAClaim::Offer
@@ -1040,6 +1044,12 @@ pattern! {
 }
 
 pattern! {
+    /// "It normally retails for £349, so the discount made it easy": the
+    /// seller's usual price, beside a discount the writer got.
+    retail_price = r"(?i:(?-u:\b)(?:retails? (?:for|at)|normally (?:costs?|sells? for|retails?)|list price|MSRP|RRP)(?-u:\b))"
+}
+
+pattern! {
     /// A country's vote, which no project holds.
     public_election = r"国政|総選挙|衆議院|参議院|大統領|(?i:(?-u:\b)(?:national|presidential|parliament(?:ary)?|general election|referendum|senate|congress|midterms?|Bundestag)(?-u:\b))"
 }
@@ -1243,6 +1253,11 @@ pattern! {
 pattern! {
     /// A heading in the publisher's own voice.
     publisher_heading = r"当社|弊社|私たち|我々|当ブログ|本ブログ|会計報告|収支報告|活動報告|開催レポート|開催報告|募集中|(?i:(?-u:\b)(?:our|we|we're|we are|us|announcing|this blog|this site|year in review)(?-u:\b))"
+}
+
+pattern! {
+    /// A newsroom's "we" in a heading: what it knows of someone else.
+    newsroom_heading = r"(?i:(?-u:\b)what we (?:know|don't know|do not know|expect|learned|heard)(?-u:\b))"
 }
 
 pattern! {

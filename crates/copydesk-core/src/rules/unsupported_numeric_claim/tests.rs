@@ -723,3 +723,20 @@ fn sponsor_tiers_pricing_pages_and_own_audiences() {
          Burrowterm's team plan is $19 per seat.\n",
     );
 }
+
+/// A seller's usual price beside the writer's discount stays a claim; a
+/// newsroom's "what we know" does not make a section the publisher's own,
+/// and a heading where the publisher tells of its own work does.
+#[test]
+fn retail_prices_and_a_newsrooms_we() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "retail-and-newsroom.md",
+        "---\ntitle: t\n---\n\
+         I bought the tablet for £279. It normally retails for £349, so the discount made it easy.\n\n\
+         ## Moorland's first laptop: what we know\n\n\
+         Pricing is expected to start at $499.\n\n\
+         ## Things we achieved\n\n\
+         Around 34,000 people told us their view.\n",
+    );
+}
