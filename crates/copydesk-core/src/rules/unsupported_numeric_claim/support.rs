@@ -46,6 +46,17 @@ pub fn sentence_has_source(
     // The first sentence reaches back to the block's start: an HTML link or
     // a shortcode opening before its first word is around it.
     let written_range = block.source_range(from..reach.end);
+    // The last sentence owns a template tag after it, to the block's end
+    // (`{{< linkcard "https://…" >}}`); not an image after it.
+    if block.text[reach.end..].trim().is_empty() {
+        let trailing = document.source.slice(crate::source::TextRange::new(
+            written_range.end(),
+            block.range.end().max(written_range.end()),
+        ));
+        if (trailing.contains("{{") || trailing.contains("{%")) && contains_absolute_url(trailing) {
+            return true;
+        }
+    }
     let written_range = if from == 0 {
         crate::source::TextRange::new(
             block.range.start(),
@@ -479,6 +490,10 @@ fn source_cue() -> &'static Regex {
             r"(?:一次|二次)(?:情報|ソース|資料)?(?:[:：] ?[^\s、。）)\]］要]|・[A-Za-z])|[\[［](?:一次|二次)情報[\]］] ?[A-Za-z0-9]|",
             // Plain and polite forms alike: 発表した, 発表しました, 発表しています.
             r"(?:と|を|が|も|まで)(?:発表|公表|報告|報道|公開)(?:し[たてま]|され|する)|",
+            // 「千草HDが14日発表した決算は」, a headline's 「…を募集すると発表」.
+            r"が[^、。]{0,10}?(?:発表|公表)した|と発表(?:[。）)]|\s*$)|",
+            // 「ミナトデータは、…に達するとしている」: a named topic says so.
+            r"^[^、。]{0,3}(?:[ァ-ヴー]{3,}|[A-Z][A-Za-z]+|[一-龥]{2,}(?:社|会|省|庁|所|大学|機構|協会|総研|銀行|証券|新聞|局|財団|センター))[^、。]{0,12}は、[^。]*と(?:して|見て)(?:いる|います)|",
             r"と(?:評|主張|警告|指摘|説明|強調|予測|予想|推計|推定|試算|分析|紹介)(?:する|し[たてま])|",
             // 「…にとどまる、とゲーム産業研究会は推計している」: a named body
             // between the quotation and its verb.
@@ -590,6 +605,9 @@ mod tests {
             "A quarter of respondents use Linux as their main OS, the survey shows.",
             "The Vapor Hardware Survey for March shows Linux at 2.9% of users.",
             "Wren entered the top 20; the index puts its rating at 0.9%.",
+            "千草ホールディングスが14日発表した連結決算は、売上高が2兆1,300億円だった。",
+            "日向電機が国内で約1,000人の希望退職を募集すると発表",
+            "ミナトデータは、国内のEC化率が2030年に15%に達するとしている。",
             "Almost half of the respondents in Slate Insights' developer poll said they use it.",
             "Benchwright published its Ferrox 7.2 numbers on Monday.",
             "国内の市場は数十億円規模にとどまる、とゲーム産業研究会は推計している。",
@@ -613,6 +631,7 @@ mod tests {
             "The vendor's landing page claims their engine is 3 times faster.",
             "Insurance claims rose 30% last year.",
             "About 1,200 engineers said they use it.",
+            "専門家は、国内のEC化率が2030年に15%に達するとしている。",
             "市場は数十億円規模にとどまる、と専門家は指摘している。",
         ] {
             assert!(!names_a_source(anonymous, &[]), "{anonymous}");

@@ -740,3 +740,21 @@ fn retail_prices_and_a_newsrooms_we() {
          Around 34,000 people told us their view.\n",
     );
 }
+
+/// A template tag after a paragraph's last sentence is that sentence's
+/// source; an image after it is none. The writer's own migration, own game
+/// and own next step are theirs.
+#[test]
+fn trailing_link_cards_and_own_work_in_japanese() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "link-card.md",
+        "---\ntitle: t\n---\n\
+         充電器は2030年に30万基に達する見込みだという。詳しくは以下のレポートを参照。\n\
+         {{< linkcard \"https://example.jp/report/ev2025\" >}}\n\n\
+         市場はこの5年で約2.5倍に拡大しました。![推移](https://example.com/chart.png)\n\n\
+         本番環境を移行した結果、インフラ費用を約30%削減でき、デプロイも週2回から1日10回程度に増えました。\n\n\
+         個人で作ったゲームが、半年で1万2,000本売れました。\n\n\
+         運用に慣れてきたら99.9%に引き上げます。\n",
+    );
+}
