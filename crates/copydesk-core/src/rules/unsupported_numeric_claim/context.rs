@@ -274,6 +274,9 @@ pub struct Post {
     /// (「そこで今回、キャッシュ層を刷新しました。」): the results that follow
     /// in the polite form are theirs.
     pub told_own_work: bool,
+    /// A section whose heading names a staged rollout (「カナリアリリースの手順」):
+    /// its percentages are steps.
+    pub rollout: bool,
 }
 
 impl Post {
@@ -299,6 +302,7 @@ impl Post {
             bought: false,
             in_prize_list: false,
             told_own_work: false,
+            rollout: false,
         }
     }
 
@@ -310,6 +314,7 @@ impl Post {
             is_release: self.is_release || release_heading().is_match(heading),
             is_incident: self.is_incident || incident_heading().is_match(heading),
             is_survey_report: self.is_survey_report || survey_title().is_match(heading),
+            rollout: self.rollout || rollout_steps().is_match(heading),
             // "Meet our winter interns", "We're hiring", "Announcing the 2025
             // grants": the publisher speaks of its own in this section.
             // "Moorland's first laptop: what we know" is a newsroom's "we".
@@ -680,7 +685,7 @@ impl BlockWords {
             sentence_words: any_sentence_word().is_match(text),
             named: names.named_in(text),
             personal: found.matched(0),
-            rollout: found.matched(1),
+            rollout: found.matched(1) || post.rollout,
             publisher: found.matched(2),
             names_another_party: post.about_first_party && names.another_party_in(text),
             offer: found.matched(3),
@@ -1153,7 +1158,7 @@ const HOW_TO: &str = concat!(
     r"を目安|目安は|目安として|目安に|を目標に|目標値|可用性目標|しきい値|閾値|続いたら|",
     r"に設定|を設定|設定する|設定値|設定し|割り当て|を上限|上限を|以内に収め|に抑え|",
     r"段階的|ロールアウト|カナリア|[%％] ?→ ?[0-9０-９.]+ ?[%％] ?→|エラーバジェット|(?-u:\b)SL[OA]s?(?-u:\b)|",
-    r"してください|しましょう|推奨|チェックリスト|デフォルトでは|既定では|に制限|に引き上げます|に引き下げます|",
+    r"してください|しましょう|推奨|チェックリスト|デフォルトでは|既定では|に制限|に引き上げます|に引き下げます|のままで(?:問題|大丈夫|構いません|よい|良い)|",
     // A tool's defaults and hard limits, a criterion fixed in advance, an
     // alert on reaching a share: 「既定 1000 AIC = $10」「ハードリミット」
     // 「採用基準は…+50% 以内」「予算 80% 到達通知」.
@@ -1256,6 +1261,12 @@ pattern! {
 }
 
 pattern! {
+    /// A heading of a rollout's steps: 「カナリアリリースの手順」, "Canary
+    /// rollout plan"; not a paper's 「ロールアウト単位で見ると」.
+    rollout_steps = r"(?:カナリア|段階的|ロールアウト|ブルーグリーン|(?i:canary|rollout|roll-out|blue[- ]green))[^。]{0,20}?(?:手順|進め方|やり方|計画|戦略|(?i:steps?|plan|strategy|procedure))|(?:手順|(?i:steps?|plan))[^。]{0,20}?(?:カナリア|ロールアウト|(?i:canary|rollout))"
+}
+
+pattern! {
     /// A newsroom's "we" in a heading: what it knows of someone else.
     newsroom_heading = r"(?i:(?-u:\b)what we (?:know|don't know|do not know|expect|learned|heard)(?-u:\b))"
 }
@@ -1274,7 +1285,7 @@ pattern! {
 const PURCHASE: &str = concat!(
     r"買い(?:まし|ました)|買った|買って|購入し(?:た|て|まし)|支払(?:った|って|いまし)|",
     r"買ったもの|購入したもの|",
-    r"交通費|宿泊費|旅費|会場費|飲食費|",
+    r"交通費|宿泊費|旅費|会場費|飲食費|(?:円|ドル)(?:近く|ほど|くらい|程度)?を?使(?:っ|いまし)|手に入れ|",
     r"(?i:(?-u:\b)(?:bought|purchased|paid|ordered)(?-u:\b))"
 );
 

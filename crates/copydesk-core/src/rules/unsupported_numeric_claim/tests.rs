@@ -758,3 +758,22 @@ fn trailing_link_cards_and_own_work_in_japanese() {
          運用に慣れてきたら99.9%に引き上げます。\n",
     );
 }
+
+/// Under a heading of a rollout's steps, every percentage is a step; a
+/// setting left as it is is how-to; money the writer spent is theirs. A
+/// paper's 「ロールアウト単位で見ると」 heading is no rollout of the writer's.
+#[test]
+fn rollout_sections_settings_left_alone_and_money_spent() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "rollout-section.md",
+        "---\ntitle: t\n---\n\
+         ## カナリアリリースの手順\n\n\
+         1. 新バージョンをトラフィックの1%に流す\n\
+         2. エラー率が0.1%未満なら10%、さらに50%へ広げる\n\n\
+         `maxSurge` は 25% のままで問題ありません。\n\n\
+         もう一本欲しくなって、結局2本で2万円近く使っています。\n\n\
+         ## ロールアウト単位で見ると\n\n\
+         ベースラインの 23.8% は証拠ゼロで完了していた。\n",
+    );
+}
