@@ -191,7 +191,7 @@ fn is_camel_case(word: &str) -> bool {
 /// days, words written with a capital by habit, the bodies a project calls
 /// by their common names (the Project, the Foundation, the Council), and
 /// the stages of its releases (the Beta, Milestone 2).
-const COMMON_CAPITALS: [&str; 45] = [
+const COMMON_CAPITALS: [&str; 57] = [
     "I",
     "I'm",
     "I've",
@@ -237,6 +237,19 @@ const COMMON_CAPITALS: [&str; 45] = [
     "Beta",
     "Milestone",
     "RC",
+    // Measures and formats, not parties: 「TTFBは中央値で…約6割短縮」.
+    "TTFB",
+    "ARPU",
+    "IOPS",
+    "MTTR",
+    "MTBF",
+    "BLEU",
+    "NDCG",
+    "HTTP",
+    "HTTPS",
+    "JSON",
+    "YAML",
+    "HTML",
 ];
 
 /// What the post as a whole says about its figures.
@@ -1573,6 +1586,14 @@ mod tests {
         );
         // A sentence that names someone else is about them.
         assert_eq!(reason_of("LinuxTag attracts nearly 12,000 visitors."), None);
+    }
+
+    #[test]
+    fn measures_and_formats_name_nobody() {
+        let names = FirstPartyNames::default();
+        assert!(!names.another_party_in("結果、TTFBは中央値で約6割短縮しました。"));
+        assert!(!names.another_party_in("The JSON output shrank by 30%."));
+        assert!(names.another_party_in("結果、LinuxTagの来場者は約6割増えました。"));
     }
 
     #[test]
