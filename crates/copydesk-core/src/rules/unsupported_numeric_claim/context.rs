@@ -157,12 +157,67 @@ impl FirstPartyNames {
 /// cannot tell from a plain word.
 fn opens_on_a_name(sentence: &str) -> bool {
     const OPENERS: [&str; 62] = [
-        "The", "A", "An", "In", "On", "At", "With", "Previous", "Previously", "This", "That",
-        "These", "Those", "Our", "We", "It", "Its", "All", "Most", "Some", "Many", "More",
-        "Over", "About", "Around", "Nearly", "Almost", "Roughly", "Thousands", "Hundreds",
-        "Dozens", "Now", "Today", "Since", "After", "Before", "During", "Of", "For", "From",
-        "By", "Across", "Overall", "Both", "Each", "Every", "Only", "Just", "Still", "Also",
-        "However", "So", "And", "But", "There", "Here", "As", "When", "While", "If", "Once",
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "With",
+        "Previous",
+        "Previously",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Our",
+        "We",
+        "It",
+        "Its",
+        "All",
+        "Most",
+        "Some",
+        "Many",
+        "More",
+        "Over",
+        "About",
+        "Around",
+        "Nearly",
+        "Almost",
+        "Roughly",
+        "Thousands",
+        "Hundreds",
+        "Dozens",
+        "Now",
+        "Today",
+        "Since",
+        "After",
+        "Before",
+        "During",
+        "Of",
+        "For",
+        "From",
+        "By",
+        "Across",
+        "Overall",
+        "Both",
+        "Each",
+        "Every",
+        "Only",
+        "Just",
+        "Still",
+        "Also",
+        "However",
+        "So",
+        "And",
+        "But",
+        "There",
+        "Here",
+        "As",
+        "When",
+        "While",
+        "If",
+        "Once",
         "Then",
     ];
     let first = sentence
@@ -332,8 +387,7 @@ impl Post {
             // grants": the publisher speaks of its own in this section.
             // "Moorland's first laptop: what we know" is a newsroom's "we".
             about_first_party: self.about_first_party
-                || (publisher_heading().is_match(heading)
-                    && !newsroom_heading().is_match(heading)),
+                || (publisher_heading().is_match(heading) && !newsroom_heading().is_match(heading)),
             ..self
         }
     }
@@ -562,10 +616,10 @@ fn sentence_reason(
         // "The tracker counted 12596 complete downloads", "about 110
         // project members signed up": the project counts its own.
         NotAClaim::FirstParty
-    } else if (post.speaks_for_a_project
-        || own_vote().is_match(sentence)
-        || own_vote().is_match(previous))
-        && has(Words::Vote)
+    } else if has(Words::Vote)
+        && (post.speaks_for_a_project
+            || own_vote().is_match(sentence)
+            || own_vote().is_match(previous))
         && !public_election().is_match(sentence)
     {
         // A project's site reports its own votes, with the candidates' names.

@@ -400,8 +400,11 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
     // "about 9 hours per charge", "under 400 MB": a hedged measurement is
     // a figure, and its unit belongs to it; a bare one is most often a
     // setting or the writer's own ("a 300 ms timeout", "16 GB of RAM").
-    if unit.len == 0 && span_end == end && currency.is_none() && states_a_spec(text, core.start) {
-        span_end += hedged_measure(&text[..core.start], after);
+    if unit.len == 0 && span_end == end && currency.is_none() {
+        let measure = hedged_measure(&text[..core.start], after);
+        if measure > 0 && states_a_spec(text, core.start) {
+            span_end += measure;
+        }
     }
     if unit.len == 0 && span_end == end {
         span_end += english_scale_and_currency(after, currency.is_some());
@@ -1210,8 +1213,12 @@ fn states_a_spec(text: &str, at: usize) -> bool {
             r"(?i:(?-u:\b)(?:battery|lasts|lasted|weighs?|weight|range|(?:re)?charges?|RAM|memory|idles?|boot|latency|draws|power|rebuilds?|keeps)(?-u:\b))",
         )
     });
-    let start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |end| end + 1);
-    let end = text[at..].find(['.', '!', '?', '\n']).map_or(text.len(), |end| at + end);
+    let start = text[..at]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |end| end + 1);
+    let end = text[at..]
+        .find(['.', '!', '?', '\n'])
+        .map_or(text.len(), |end| at + end);
     spec.is_match(&text[start..end])
 }
 
@@ -1221,8 +1228,26 @@ fn states_a_spec(text: &str, at: usize) -> bool {
 /// past 5 years") is none, nor are years and months, which date.
 fn hedged_measure(before: &str, after: &str) -> usize {
     const MEASURES: [&str; 20] = [
-        "milliseconds", "seconds", "minutes", "hours", "days", "ms", "GB", "MB", "TB", "KB",
-        "km", "kg", "g", "mph", "kWh", "kW", "W", "mAh", "fps", "Gbps",
+        "milliseconds",
+        "seconds",
+        "minutes",
+        "hours",
+        "days",
+        "ms",
+        "GB",
+        "MB",
+        "TB",
+        "KB",
+        "km",
+        "kg",
+        "g",
+        "mph",
+        "kWh",
+        "kW",
+        "W",
+        "mAh",
+        "fps",
+        "Gbps",
     ];
     let before = before.trim_end_matches(' ');
     let Some(hedge) = EN_PREFIX_HEDGES.iter().find(|hedge| {
@@ -1235,15 +1260,17 @@ fn hedged_measure(before: &str, after: &str) -> usize {
         return 0;
     };
     let ahead = before[..before.len() - hedge.len()].trim_end();
-    let placed_in_time = ["in", "within", "after", "every", "for the", "last", "past", "next", "the"]
-        .iter()
-        .any(|word| {
-            ends_with_ci(ahead, word)
-                && ahead[..ahead.len() - word.len()]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|ch| !ch.is_ascii_alphanumeric())
-        });
+    let placed_in_time = [
+        "in", "within", "after", "every", "for the", "last", "past", "next", "the",
+    ]
+    .iter()
+    .any(|word| {
+        ends_with_ci(ahead, word)
+            && ahead[..ahead.len() - word.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|ch| !ch.is_ascii_alphanumeric())
+    });
     if placed_in_time {
         return 0;
     }

@@ -77,6 +77,7 @@ pub fn sentence_has_source(
 pub fn may_name_a_source(text: &str, extra_cues: &[String]) -> bool {
     !extra_cues.is_empty()
         || source_cue().is_match(text)
+        || named_speaker_apart_may_be_in(text)
         || names_a_report(text)
         || speech_verb().is_match(text)
         || cites_an_author_and_year(text)
@@ -101,6 +102,7 @@ pub fn names_a_source(sentence: &str, extra_cues: &[String]) -> bool {
         }
     }
     (source_cue().is_match(sentence)
+        || named_speaker_apart(sentence)
         || names_a_report(sentence)
         || speaker_is_named(sentence)
         || cites_an_author_and_year(sentence))
@@ -490,14 +492,9 @@ fn source_cue() -> &'static Regex {
             r"(?:一次|二次)(?:情報|ソース|資料)?(?:[:：] ?[^\s、。）)\]］要]|・[A-Za-z])|[\[［](?:一次|二次)情報[\]］] ?[A-Za-z0-9]|",
             // Plain and polite forms alike: 発表した, 発表しました, 発表しています.
             r"(?:と|を|が|も|まで)(?:発表|公表|報告|報道|公開)(?:し[たてま]|され|する)|",
-            // 「千草HDが14日発表した決算は」, a headline's 「…を募集すると発表」.
-            r"が[^、。]{0,10}?(?:発表|公表)した|と発表(?:[。）)]|\s*$)|",
-            // 「ミナトデータは、…に達するとしている」: a named topic says so.
-            r"^[^、。]{0,3}(?:[ァ-ヴー]{3,}|[A-Z][A-Za-z]+|[一-龥]{2,}(?:社|会|省|庁|所|大学|機構|協会|総研|銀行|証券|新聞|局|財団|センター))[^、。]{0,12}は、[^。]*と(?:して|見て)(?:いる|います)|",
+            // A headline's 「…を募集すると発表」.
+            r"と発表(?:[。）)]|\s*$)|",
             r"と(?:評|主張|警告|指摘|説明|強調|予測|予想|推計|推定|試算|分析|紹介)(?:する|し[たてま])|",
-            // 「…にとどまる、とゲーム産業研究会は推計している」: a named body
-            // between the quotation and its verb.
-            r"と[、,]?[^、。「」]{0,25}?(?:会|社|省|庁|所|大学|機構|協会|総研|銀行|証券|新聞|局|財団|センター|氏|教授|社長|[A-Z][A-Za-z]+)(?:は|が)[^。]{0,6}?(?:推計|予測|予想|推定|試算|分析|発表|公表|報告|指摘|説明|強調|主張)(?:する|し[たてま])|",
             r"と(?:明らかにし|語(?:る|っ|り)|述べ|話(?:す|し)|報じ(?:た|て|る|ま)|明かし|見積も|見込(?:む|ん)|結論づけ)|を明らかにし|",
             // 「…」と、さくらば電機の中村悟社長は述べた: the quotation before its speaker.
             r"」と[、,]?[^。]*(?:述べ|語っ|語り|話し|明かし|説明し|強調し)|",
@@ -530,6 +527,38 @@ fn source_cue() -> &'static Regex {
             r"(?-u:\b)[Pp]er (?:the )?[A-Z][A-Za-z]*[a-z]"
         ))
     })
+}
+
+/// Whether a block holds a verb of [`named_speaker_apart`], so that its
+/// sentences are worth reading one by one.
+fn named_speaker_apart_may_be_in(text: &str) -> bool {
+    static VERBS: OnceLock<Regex> = OnceLock::new();
+    VERBS
+        .get_or_init(|| super::compiled("発表した|公表した|として|と見て|推計|予測|試算|指摘|分析"))
+        .is_match(text)
+}
+
+/// Japanese attributions whose speaker stands away from the verb, read only
+/// in a sentence that holds one of their verbs: their bounded repeats over
+/// Japanese text would make [`source_cue`]'s automaton large and slow.
+fn named_speaker_apart(sentence: &str) -> bool {
+    if !named_speaker_apart_may_be_in(sentence) {
+        return false;
+    }
+    static APART: OnceLock<Regex> = OnceLock::new();
+    APART
+        .get_or_init(|| {
+            super::compiled_large(concat!(
+                // 「千草HDが14日発表した決算は」.
+                r"が[^、。]{0,10}?(?:発表|公表)した|",
+                // 「ミナトデータは、…に達するとしている」: a named topic says so.
+                r"^[^、。]{0,3}(?:[ァ-ヴー]{3,}|[A-Z][A-Za-z]+|[一-龥]{2,}(?:社|会|省|庁|所|大学|機構|協会|総研|銀行|証券|新聞|局|財団|センター))[^、。]{0,12}は、[^。]*と(?:して|見て)(?:いる|います)|",
+                // 「…にとどまる、とゲーム産業研究会は推計している」: a named body
+                // between the quotation and its verb.
+                r"と[、,]?[^、。「」]{0,25}?(?:会|社|省|庁|所|大学|機構|協会|総研|銀行|証券|新聞|局|財団|センター|氏|教授|社長|[A-Z][A-Za-z]+)(?:は|が)[^。]{0,6}?(?:推計|予測|予想|推定|試算|分析|発表|公表|報告|指摘|説明|強調|主張)(?:する|し[たてま])",
+            ))
+        })
+        .is_match(sentence)
 }
 
 /// Attributions that name nobody (§3): 関係者によると, ある試算では,
