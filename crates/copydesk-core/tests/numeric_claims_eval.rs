@@ -42,23 +42,23 @@ const GOAL: Floor = Floor {
 /// measured at the commit that set them, a little below: a regression guard,
 /// not the goal. Raise them as the rule improves.
 const THIRD_BLIND_FLOOR: Floor = Floor {
-    precision: 0.80,
-    recall: 0.83,
+    precision: 0.92,
+    recall: 0.84,
     span: 0.95,
 };
 const FOURTH_BLIND_FLOOR: Floor = Floor {
-    precision: 0.80,
-    recall: 0.83,
+    precision: 0.86,
+    recall: 0.85,
     span: 0.95,
 };
 const BLIND_FLOOR: Floor = Floor {
-    precision: 0.70,
-    recall: 0.81,
+    precision: 0.72,
+    recall: 0.83,
     span: 0.95,
 };
 const SECOND_DEVELOPMENT_FLOOR: Floor = Floor {
-    precision: 0.85,
-    recall: 0.75,
+    precision: 0.86,
+    recall: 0.76,
     span: 0.95,
 };
 const REAL_POSTS_FLOOR: Floor = Floor {
