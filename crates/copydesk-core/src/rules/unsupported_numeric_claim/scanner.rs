@@ -280,6 +280,16 @@ fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
         .then(|| &text[prefix.len()..])
 }
 
+/// Whether `text` ends with the words `words`, whole, in any case: "nearly"
+/// ends "… nearly", not "… dearly".
+fn ends_with_word(text: &str, words: &str) -> bool {
+    ends_with_ci(text, words)
+        && text[..text.len() - words.len()]
+            .chars()
+            .next_back()
+            .is_none_or(|ch| !ch.is_ascii_alphanumeric())
+}
+
 fn ends_with_ci(text: &str, suffix: &str) -> bool {
     text.len() >= suffix.len()
         && text.is_char_boundary(text.len() - suffix.len())
@@ -1167,13 +1177,7 @@ fn is_hedged_count(before: &str, number: &str, after: &str) -> bool {
     let hedged = EN_PREFIX_HEDGES
         .iter()
         .chain(&["fewer than", "less than", "at least", "an estimated"])
-        .any(|hedge| {
-            ends_with_ci(before, hedge)
-                && before[..before.len() - hedge.len()]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|ch| !ch.is_ascii_alphanumeric())
-        });
+        .any(|hedge| ends_with_word(before, hedge));
     let ends = after.starts_with([' ', '.', ',', ';', ')']) || after.is_empty();
     if !hedged || !ends || number.contains(['.', '．']) {
         return false;
@@ -1250,13 +1254,10 @@ fn hedged_measure(before: &str, after: &str) -> usize {
         "Gbps",
     ];
     let before = before.trim_end_matches(' ');
-    let Some(hedge) = EN_PREFIX_HEDGES.iter().find(|hedge| {
-        ends_with_ci(before, hedge)
-            && before[..before.len() - hedge.len()]
-                .chars()
-                .next_back()
-                .is_none_or(|ch| !ch.is_ascii_alphanumeric())
-    }) else {
+    let Some(hedge) = EN_PREFIX_HEDGES
+        .iter()
+        .find(|hedge| ends_with_word(before, hedge))
+    else {
         return 0;
     };
     let ahead = before[..before.len() - hedge.len()].trim_end();
@@ -1264,13 +1265,7 @@ fn hedged_measure(before: &str, after: &str) -> usize {
         "in", "within", "after", "every", "for the", "last", "past", "next", "the",
     ]
     .iter()
-    .any(|word| {
-        ends_with_ci(ahead, word)
-            && ahead[..ahead.len() - word.len()]
-                .chars()
-                .next_back()
-                .is_none_or(|ch| !ch.is_ascii_alphanumeric())
-    });
+    .any(|word| ends_with_word(ahead, word));
     if placed_in_time {
         return 0;
     }
