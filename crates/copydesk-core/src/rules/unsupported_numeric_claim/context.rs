@@ -605,8 +605,9 @@ fn sentence_reason(
         // someone else's.
         NotAClaim::FirstParty
     } else if we && has(Words::Audience) && !names.another_party_in(&without_quotations(sentence)) {
-        // "WrenConf welcomed 1,150 attendees, and all 62 talks are up on
-        // our video channel": the writer counts their own audience.
+        // "The conference welcomed 1,150 attendees, and all 62 talks are up
+        // on our video channel": the writer counts their own audience. A
+        // CamelCase name ("WrenConf") still reads as someone else's.
         NotAClaim::FirstParty
     } else if post.speaks_for_a_project
         && has(Words::Audience)
