@@ -489,7 +489,7 @@ fn source_cue() -> &'static Regex {
             r"調べ[）)、。，,]|調べで|出典|ソース[:：]|引用元|",
             // (一次: dbt docs blog), [二次情報・Resilient Cyber], [二次情報] Unit42:
             // the primary or secondary source, named; not (二次情報・小サンプル).
-            r"(?:一次|二次)(?:情報|ソース|資料)?(?:[:：] ?[^\s、。）)\]］要]|・[A-Za-z])|[\[［](?:一次|二次)情報[\]］] ?[A-Za-z0-9]|",
+            r"(?:一次|二次)(?:情報|ソース|資料)?(?:[:：] ?[^\s、。）)\]］要]|[・、][A-Za-z])|[\[［](?:一次|二次)情報[\]］] ?[A-Za-z0-9]|",
             // Plain and polite forms alike: 発表した, 発表しました, 発表しています.
             r"(?:と|を|が|も|まで)(?:発表|公表|報告|報道|公開)(?:し[たてま]|され|する)|",
             // A headline's 「…を募集すると発表」.
@@ -637,6 +637,7 @@ mod tests {
             "千草ホールディングスが14日発表した連結決算は、売上高が2兆1,300億円だった。",
             "日向電機が国内で約1,000人の希望退職を募集すると発表",
             "ミナトデータは、国内のEC化率が2030年に15%に達するとしている。",
+            "採用コストが当初見込みの2倍になる例が挙げられます（二次情報、LASSIC）。",
             "Almost half of the respondents in Slate Insights' developer poll said they use it.",
             "Benchwright published its Ferrox 7.2 numbers on Monday.",
             "国内の市場は数十億円規模にとどまる、とゲーム産業研究会は推計している。",
