@@ -524,20 +524,26 @@ fn sentence_reason(
     // The site's own names; "we" in a block that names them; and in a post
     // about the site, "we", or a sentence that names nobody else.
     let we = block.personal && first_person().is_match(sentence);
+    // Whom else this sentence and the one before name is asked in several
+    // branches below: each is read for it once, when first asked.
+    let another_here = std::cell::OnceCell::new();
+    let names_another = || *another_here.get_or_init(|| names.another_party_in(sentence));
+    let only_another_before = std::cell::OnceCell::new();
+    let follows_only_another =
+        || *only_another_before.get_or_init(|| names.only_another_party_in(previous));
     // On the site's own pages, a sentence that speaks to the reader and
     // names nobody else tells them of the site's own things ("You have
     // thousands of packages available to you"), whatever came before it.
-    let to_the_reader = post.about_first_party
-        && second_person().is_match(sentence)
-        && !names.another_party_in(sentence);
+    let to_the_reader =
+        post.about_first_party && second_person().is_match(sentence) && !names_another();
     let named = block.thanks
         || to_the_reader
         || post.in_own_list
         || (block.named && (we || names.named_in(sentence)))
         || (post.about_first_party
             && (we
-                || (!names.another_party_in(sentence)
-                    && !names.only_another_party_in(previous)
+                || (!names_another()
+                    && !follows_only_another()
                     && (block.named || !block.names_another_party))));
     let instruction = is_instruction(sentence);
     if !any && !post.is_survey_report && !named && !block.rollout && !instruction && !block.offer {
@@ -570,7 +576,7 @@ fn sentence_reason(
         || (post.is_release
             && post.speaks_for_a_project
             && has(Words::ReleaseContents)
-            && !names.another_party_in(sentence))
+            && !names_another())
     {
         NotAClaim::ReleaseNotes
     } else if (post.is_incident && has(Words::Incident))
@@ -587,35 +593,26 @@ fn sentence_reason(
         // wider ecosystem, nearly 60% of maintainers …, which is why we".
         NotAClaim::FirstParty
     } else if post.speaks_for_a_project
-        && (has(Words::Performance) || (has(Words::Funding) && !names.another_party_in(sentence)))
+        && (has(Words::Performance) || (has(Words::Funding) && !names_another()))
     {
         // A project's blog measures its own tools, whatever it names, and
         // spends its own budget, unless someone else's is named ("invested
         // 1.2 million euros in KDE Plasma"); a quotation of someone else
         // stays theirs (see `for_figure`).
         NotAClaim::FirstParty
-    } else if post.speaks_for_a_project
-        && has(Words::ReleaseContents)
-        && !names.another_party_in(sentence)
-        && !names.only_another_party_in(previous)
-        && !opens_on_a_name(sentence)
+    } else if (post.speaks_for_a_project
+        && (has(Words::Audience) || (has(Words::ReleaseContents) && !opens_on_a_name(sentence)))
+        && !names_another()
+        && !follows_only_another())
+        || (we && has(Words::Audience) && !names.another_party_in(&without_quotations(sentence)))
     {
-        // "succeeded for more than 95 percent of packages": a project's
-        // site counts its own packages, in any post, unless it names
-        // someone else's.
-        NotAClaim::FirstParty
-    } else if we && has(Words::Audience) && !names.another_party_in(&without_quotations(sentence)) {
-        // "The conference welcomed 1,150 attendees, and all 62 talks are up
-        // on our video channel": the writer counts their own audience. A
-        // CamelCase name ("WrenConf") still reads as someone else's.
-        NotAClaim::FirstParty
-    } else if post.speaks_for_a_project
-        && has(Words::Audience)
-        && !names.another_party_in(sentence)
-        && !names.only_another_party_in(previous)
-    {
-        // "The tracker counted 12596 complete downloads", "about 110
-        // project members signed up": the project counts its own.
+        // A project's site counts its own audience and packages, in any
+        // post ("The tracker counted 12596 complete downloads", "succeeded
+        // for more than 95 percent of packages"), unless the sentence names
+        // someone else's; on any site, so does a writer who calls the
+        // audience theirs ("The conference welcomed 1,150 attendees, and
+        // all 62 talks are up on our video channel"). A CamelCase name
+        // ("WrenConf") still reads as someone else's.
         NotAClaim::FirstParty
     } else if has(Words::Vote)
         && (post.speaks_for_a_project
