@@ -266,6 +266,8 @@ pub(super) const EN_COUNT_NOUNS: &[&str] = &[
     "orders",
     "signups",
     "installations",
+    "copies",
+    "messages",
 ];
 
 /// Kanji read as a number on their own: 三割, 数百万, 過半数.

@@ -257,6 +257,18 @@ impl UnsupportedNumericClaim {
                 };
                 let heading = matches!(block.kind, BlockKind::Heading(_))
                     || is_a_bold_heading(document.source.slice(block.range), &block.text);
+                // A paragraph that announces the writer's release makes the
+                // rest of its section the release's notes.
+                if !section.is_release
+                    && block.kind == BlockKind::Paragraph
+                    && context::announces_a_release(&block.text)
+                {
+                    section.is_release = true;
+                    match open_headings.last_mut() {
+                        Some((_, open)) => open.is_release = true,
+                        None => post.is_release = true,
+                    }
+                }
                 let found = self.block_claims(block, names, section, heading, numbered_step);
                 // A purchase told of holds for the prices in the rest of its
                 // section, and the writer's own work for the results told
@@ -438,6 +450,9 @@ impl UnsupportedNumericClaim {
                     how_to: (text.starts_with("最大")
                         && block.text[figure.span.end..].starts_with("まで"))
                         || (numbered_step && small)
+                        // A staged rollout's percentages are its steps; its
+                        // savings, head counts and "a third of staff" are not.
+                        || (words.rollout && is_a_percentage(text))
                         || is_compared_to(&block.text[..figure.span.start])
                         || defines_a_threshold(
                             &block.text[range.start..figure.span.start],
@@ -454,11 +469,19 @@ impl UnsupportedNumericClaim {
                         text,
                         &block.text[figure.span.end..],
                     ),
-                    // A price in a list of prizes, or in the writer's own
+                    // A price in a list of prizes, in the writer's own
                     // sentence of a block that sells the publisher's own
-                    // ("my own book … is $29 for the ebook").
+                    // ("my own book … is $29 for the ebook"), or a ticket's
+                    // or a sponsorship's.
                     offered: context::is_a_price(text)
-                        && (post.in_prize_list || (words.publisher && facts.personal)),
+                        && (post.in_prize_list
+                            || (words.publisher && facts.personal)
+                            || (!hearsay
+                                && context::is_an_admission_or_sponsorship(
+                                    sentence,
+                                    &block.text,
+                                    names,
+                                ))),
                     paid: !hearsay
                         && context::is_a_price_paid(
                             text,
@@ -594,6 +617,11 @@ fn is_a_bold_heading(written: &str, text: &str) -> bool {
         && !text.ends_with(['.', '。', '!', '?', '！', '？'])
         && !text.contains("。")
         && !text.contains(". ")
+}
+
+/// A percentage or a share in tenths: `25%`, `５％`, "40 percent", `3割`.
+fn is_a_percentage(figure: &str) -> bool {
+    figure.contains(['%', '％', '割']) || figure.contains("percent")
 }
 
 /// A share of a whole: `70%`, `7割`, `4分の1`, `半数`, "a quarter", "1 in 5".

@@ -1041,6 +1041,9 @@ fn english_word_figures(text: &str) -> Vec<Figure> {
             r"|twice as(?-u:\b)",
             r"|(?:two|three|four|five|six|ten)fold(?-u:\b)",
             r"|(?:thousands|millions|billions) (?:a|per|each) (?:year|month|week|day|second)(?-u:\b)",
+            // "cut costs by a quarter", "in the thousands".
+            r"|by (?:a|one) (?:third|quarter|fifth|tenth)(?-u:\b)",
+            r"|in the (?:thousands|millions|billions)(?-u:\b)",
             r")"
         ))
     });
@@ -1071,7 +1074,15 @@ fn english_word_figures(text: &str) -> Vec<Figure> {
         }
         let mut span = hit.range();
         // "only a third": "only" is no hedge of the convention's.
-        for word in ["only ", "just ", "less than ", "fewer than ", "some "] {
+        for word in [
+            "only ",
+            "just ",
+            "less than ",
+            "fewer than ",
+            "some ",
+            "by ",
+            "in the ",
+        ] {
             if matched.starts_with(word) {
                 span.start += word.len();
             }

@@ -46,6 +46,15 @@ pub fn sentence_has_source(
     // The first sentence reaches back to the block's start: an HTML link or
     // a shortcode opening before its first word is around it.
     let written_range = block.source_range(from..reach.end);
+    // What was left out of the prose right after the sentence before (a
+    // shortcode straight after 「。」) lies between the two: reach back to
+    // where that sentence ends in the file.
+    let written_range = if from > 0 {
+        let previous_end = block.source_range(0..from).end();
+        crate::source::TextRange::new(previous_end.min(written_range.start()), written_range.end())
+    } else {
+        written_range
+    };
     // The last sentence owns a template tag after it, to the block's end
     // (`{{< linkcard "https://…" >}}`); not an image after it.
     if block.text[reach.end..].trim().is_empty() {
@@ -249,10 +258,13 @@ fn speaker_is_named(sentence: &str) -> bool {
         if apposition {
             speaker = segments.next().unwrap_or_default().trim();
         }
-        // Inverted: "…, says Northwind".
+        // Inverted: "…, says Northwind", "…,” says the company's head of
+        // sales".
         if speaker.is_empty() {
             let after = sentence[verb.end()..].trim_start();
-            return after.starts_with(|ch: char| ch.is_uppercase());
+            let subject = after.split([',', '.', ';', ':']).next().unwrap_or_default();
+            return after.starts_with(|ch: char| ch.is_uppercase())
+                || is_named_speaker(subject, false);
         }
         // "the founder told me": hearsay, unless a name is given.
         let hearsay =
@@ -292,7 +304,7 @@ fn is_named_speaker(speaker: &str, hearsay: bool) -> bool {
     let nobody = NOBODY.get_or_init(|| {
         super::compiled(concat!(
             r"(?i)^(?:and |but |so |yet )?(?:a|an|one|some|several|many|most|few|other|people|sources?|someone|somebody|analysts?|experts?|they|it|others|users|developers|researchers|engineers|employees|staff)(?-u:\b)|",
-            r"(?:^|[^.0-9])[0-9][0-9,]*(?:[^.0-9]|$)|(?i:(?-u:\b)(?:percent|half|thirds?|quarters?|majority|minority|respondents|dozens|hundreds|thousands|millions|insiders|people familiar|sources close|observers|critics|watchers|supporters|opponents|proponents|skeptics|residents|officials|economists|scientists)(?-u:\b))|",
+            r"(?:^|[^.0-9])[0-9][0-9,]*(?:[^.0-9]|$)|(?i:(?-u:\b)(?:percent|half|thirds?|quarters?|majority|minority|respondents|dozens|hundreds|thousands|millions|insiders|people familiar|sources close|observers|critics|watchers|supporters|opponents|proponents|skeptics|residents|officials|economists|scientists|unions|chatter|rumou?rs?|gossip|workers|teachers|parents|doctors|nurses|drivers|customers|consumers|investors|traders|dealers|installers|retailers|merchants|owners|landlords|tenants|farmers|fans|players|gamers)(?-u:\b))|",
             // The writer and the reader are not sources: "As I wrote", "we found".
             r"(?-u:\b)(?:I|we|We|you|You)(?-u:\b)|",
             // "an estimated 3.7 million", "is reported": not a speaker's verb.
@@ -403,7 +415,7 @@ fn speech_verb() -> &'static Regex {
             concat!(
                 r"(?-u:\b)(?:says|said|saying|estimated|estimates|forecasts|predicts|predicted|announced|announces|reported|told|tells|wrote|writes|concluded|found|showed|noted|stated|claimed|confirmed|confirms|disclosed|discloses|revealed|reveals|attributed|put the|puts (?:its|their|the))(?-u:\b)|",
                 // Verbs that are also nouns ("bug reports rose") only before "that".
-                r"(?-u:\b)(?:estimates|forecasts|reports|finds|shows|notes|states|claims) that(?-u:\b)|",
+                r"(?-u:\b)(?:estimates|forecasts|projects|projected|reports|finds|shows|notes|states|claims) that(?-u:\b)|",
                 // The plural speaker: "The authors report that", "Analysts estimate".
                 r"(?-u:\b)(?:say|estimate|predict|conclude|report)(?-u:\b)|(?-u:\b)(?:find|show|note|argue) that(?-u:\b)"
             ),
@@ -505,14 +517,14 @@ fn source_cue() -> &'static Regex {
             r"氏「|氏の「|氏は「|[A-Za-z][A-Za-z0-9&.]* ?の「|",
             r"論文|著者(?:は|ら|によ)|",
             r"(?i:according to|(?-u:\b)sources?:|(?-u:\b)(?:survey|study|report|analysis|estimates?|research|poll|data|figures) (?:by|from)(?-u:\b)|(?-u:\b)(?:survey|study|poll) of (?:[^,.;]|[,.][0-9]){1,60} by [A-Z]|(?-u:\b)cited by(?-u:\b)|(?-u:\b)arxiv:|(?-u:\b)doi:|(?-u:\b)et al\.|",
-            r"(?-u:\b)(?:numbers|figures|data|estimates?|statistics|stats) (?:below |above |here |in this (?:post|article|piece) )?(?:are|is|come|comes|came) (?:from|based on)(?-u:\b)|",
+            r"(?-u:\b)(?:numbers|figures?|data|estimates?|statistics|stats) (?:below |above |here |in this (?:post|article|piece) )?(?:are|is|come|comes|came) (?:from|based on)(?-u:\b)|",
             r"(?-u:\b)(?:[Rr]eported|[Pp]ublished) by (?:[Tt]he )?[A-Z]|",
             r"(?-u:\b)[A-Z][A-Za-z0-9&.-]*(?:'s|’s|s'|s’) (?:[A-Za-z0-9-]+ ){0,3}(?:report|survey|study|analysis|research|paper|data|index|poll)s? (?:found|finds|shows|showed|says|said)(?-u:\b)|",
             r"(?-u:\b)[A-Z][A-Za-z0-9&.-]* (?:[A-Z][A-Za-z0-9&.-]* )*(?:published|released|issued) (?:a|an|its|the) (?:new |latest |annual )?(?:report|survey|study|paper|analysis|white paper|index)(?-u:\b)|",
             r"(?-u:\b)in (?:our|my) (?:benchmarks?|tests?|experiments?|measurements?|survey|study|analysis)(?-u:\b))|",
             // "Lumio claims its tablet …": a name claims; not "Insurance claims
             // rose", nor "the vendor's landing page claims".
-            r"(?-u:\b)[A-Z][A-Za-z0-9&.-]*[a-z0-9] claims (?:its|their|that)(?-u:\b)|",
+            r"(?-u:\b)[A-Z][A-Za-z0-9&.-]*[a-z0-9](?: [A-Z][A-Za-z0-9&.-]*)* claims (?:its|their|that|about|around|roughly|nearly|over|more than|up to|[$€£¥]?[0-9])(?-u:\b)|",
             // "…, the survey shows.", "The Vapor Hardware Survey for March shows Linux at 2.9%".
             r", (?:the|its) (?:survey|report|study|index|data|poll) (?:shows|showed|finds|found|says|said)[.;]|",
             r"(?-u:\b)[A-Z][A-Za-z0-9&.-]* (?:[A-Z][A-Za-z0-9&.-]* )*(?:Survey|Report|Index|Study|Census|Poll)(?: for [A-Z][a-z]+)? (?:shows|showed|finds|found|puts)(?-u:\b)|",
@@ -534,7 +546,9 @@ fn source_cue() -> &'static Regex {
 fn named_speaker_apart_may_be_in(text: &str) -> bool {
     static VERBS: OnceLock<Regex> = OnceLock::new();
     VERBS
-        .get_or_init(|| super::compiled("発表した|公表した|として|と見て|推計|予測|試算|指摘|分析"))
+        .get_or_init(|| {
+            super::compiled("発表した|公表した|として|と見て|推計|予測|試算|指摘|分析|報じ")
+        })
         .is_match(text)
 }
 
@@ -555,7 +569,7 @@ fn named_speaker_apart(sentence: &str) -> bool {
                 r"^[^、。]{0,3}(?:[ァ-ヴー]{3,}|[A-Z][A-Za-z]+|[一-龥]{2,}(?:社|会|省|庁|所|大学|機構|協会|総研|銀行|証券|新聞|局|財団|センター))[^、。]{0,12}は、[^。]*と(?:して|見て)(?:いる|います)|",
                 // 「…にとどまる、とゲーム産業研究会は推計している」: a named body
                 // between the quotation and its verb.
-                r"と[、,]?[^、。「」]{0,25}?(?:会|社|省|庁|所|大学|機構|協会|総研|銀行|証券|新聞|局|財団|センター|氏|教授|社長|[A-Z][A-Za-z]+)(?:は|が)[^。]{0,6}?(?:推計|予測|予想|推定|試算|分析|発表|公表|報告|指摘|説明|強調|主張)(?:する|し[たてま])",
+                r"と[、,]?[^、。「」]{0,25}?(?:会|社|省|庁|所|大学|機構|協会|総研|銀行|証券|新聞|局|財団|センター|氏|教授|社長|[A-Z][A-Za-z]+)(?:は|が)[^。]{0,6}?(?:(?:推計|予測|予想|推定|試算|分析|発表|公表|報告|指摘|説明|強調|主張)(?:する|し[たてま])|報じ(?:た|て|る|ま))",
             ))
         })
         .is_match(sentence)
@@ -567,8 +581,8 @@ fn anonymous() -> &'static Regex {
     static ANONYMOUS: OnceLock<Regex> = OnceLock::new();
     ANONYMOUS.get_or_init(|| {
         super::compiled(concat!(
-            r"関係者|聞くところ|一部(?:の)?メディア|海外メディア|ある[^、。]{0,6}?(?:調査|試算|推計)|(?:海外|国内|ある|某)の?調査会社|との(?:試算|予測|推計|見方|指摘)も|一部のベンチマーク|幹部(?:によ|は)|最近の(?:研究|調査)|(?:利用者|ユーザー)の(?:報告|声)|別の(?:利用者|ユーザー)|ある(?:試算|調査|推計|専門家|研究|報告|レポート|データ)|一部の(?:アナリスト|専門家|報道|調査)|一部報道|業界では|との指摘も|[とも](?:報告|報道|発表|公表)されて|複数の(?:関係者|報道)|とされ(?:る|て)|と言われ|といわれ|との見方|との声|報道によると|噂|",
-            r"(?i:(?-u:\b)(?:analysts|experts|sources|insiders|observers|officials|people familiar|some estimates|some reports|early testers|industry watchers|critics|many|some|it is) (?:say|said|says|estimate|believe|think|claim|suggest)(?-u:\b)|(?-u:\b)reportedly(?-u:\b)|by some (?:estimates|accounts)|according to (?:sources|insiders|reports|analysts|some|early testers|people|industry|developers|users|experts|someone|several|many|those|(?:a|an|one) (?:person|source|engineer|employee|recruiter|friend|insider|analyst|expert|executive|manager|official|developer|user)|(?:two|three|four|several|multiple) (?:people|persons|sources|insiders)|internal documents)|according to (?:a|an|one) (?:recent |new |internal |industry )?(?:report|study|survey|analysis|estimate|poll|paper)[,.;]|read somewhere|(?-u:\b)documents reviewed by|source: (?:a|an|some|one) |it is (?:said|estimated|believed))"
+            r"関係者|業界筋|消息筋|聞くところ|一部(?:の)?メディア|海外メディア|ある[^、。]{0,6}?(?:調査|調べ|試算|推計)|(?:海外|国内|ある|某)の?調査会社|との(?:試算|予測|推計|見方|指摘)も|一部のベンチマーク|幹部(?:によ|は)|最近の(?:研究|調査)|(?:利用者|ユーザー)の(?:報告|声)|別の(?:利用者|ユーザー)|ある(?:試算|調査|推計|専門家|研究|報告|レポート|データ)|一部の(?:アナリスト|専門家|報道|調査)|一部報道|業界では|との指摘も|[とも](?:報告|報道|発表|公表)されて|複数の(?:関係者|報道)|とされ(?:る|て)|と言われ|といわれ|との見方|との声|報道によると|噂|",
+            r"(?i:(?-u:\b)(?:analysts|experts|sources|insiders|observers|officials|people familiar|some estimates|some reports|early testers|industry watchers|critics|many|some|it is) (?:say|said|says|estimate|believe|think|claim|suggest)(?-u:\b)|(?-u:\b)reportedly(?-u:\b)|by some (?:estimates|accounts)|according to (?:sources|insiders|reports|analysts|some|early testers|people|industry|developers|users|experts|someone|several|many|those|(?:a|an|one) (?:former |ex-|senior |current |longtime )?(?:person|source|engineer|employee|recruiter|friend|insider|analyst|expert|executive|manager|official|developer|user)|(?:two|three|four|several|multiple) (?:people|persons|sources|insiders)|internal documents)|according to (?:a|an|one) (?:recent |new |internal |industry )?(?:report|study|survey|analysis|estimate|poll|paper)[,.;]|read somewhere|(?-u:\b)documents reviewed by|source: (?:a|an|some|one) |it is (?:said|estimated|believed))"
         ))
     })
 }

@@ -777,3 +777,78 @@ fn rollout_sections_settings_left_alone_and_money_spent() {
          ベースラインの 23.8% は証拠ゼロで完了していた。\n",
     );
 }
+
+/// Named speakers away from the usual frame ("X projects that", "X claims
+/// 1.2 million", "…,” says the company's head of sales", 「…と東都経済新聞が
+/// 報じた」), a figure sourced at its later mention, a shortcode straight
+/// after 「。」; and groups, chatter and industry sources that name nobody.
+#[test]
+fn named_and_unnamed_speakers_of_the_fifth_blind_set() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "speakers-5.md",
+        "---\ntitle: t\n---\n\
+         Polaris Market Insight projects that the market will grow to $48 billion by 2029.\n\n\
+         Ferrum MQ claims 1.2 million messages per second on a single node.\n\n\
+         Gatefold sells mostly to factories. \"About half of our customers are in manufacturing,\" says the company's head of sales.\n\n\
+         Cloud spending rose 22% last year.\n\n\
+         That 22% figure comes from Caldwell Institute's retail index.\n\n\
+         Teachers' unions say more than a third of staff have had no training yet.\n\n\
+         Hallway chatter put the number of companies in the thousands.\n\n\
+         According to a former engineer, deploys went up to 40 a day, across 300 developers.\n\n\
+         業界筋によれば、同社の国内シェアは３．５％程度にすぎない。\n\n\
+         ある業界団体の調べでは、利用世帯は全体の約8%だった。\n\n\
+         セルフレジを全国の約9,000店舗に導入すると東都経済新聞が報じた。\n\n\
+         需要は前年から25%増えた。{{< external_link url=\"https://example.org/semi\" text=\"業界団体の統計\" >}}にもとづく数字だ。\n",
+    );
+}
+
+/// The writer's own shop, logs and trials, a release the writer announces,
+/// a setting left as it is, the publisher's own offers, survey and news;
+/// not a class short of applicants (定員割れ), hearsay beside an own
+/// measurement, nor a market's size after a purchase.
+#[test]
+fn own_work_releases_and_offers_in_japanese_of_the_fifth_blind_set() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "own-work-5.md",
+        "---\ntitle: t\n---\n\
+         当店でもこの流れははっきり感じていて、昨年の買取件数は前年の1.5倍になりました。\n\n\
+         うちのログは月に800GB ほど溜まるので、保存料は月2,000円弱で済みます。\n\n\
+         ワットチェッカーで実測したところ、推論中でも52Wほどでした。\n\n\
+         推論速度は前世代の2倍とも言われていますが、手元の環境で測ったところ1.4倍程度でした。\n\n\
+         Heronix Linux 42 をリリースしました。新しいインストーラーは起動が1.8倍速くなりました。\n\n\
+         タイムアウトは30秒、リトライは最大3回にしておき、失敗したリクエストはキューに送ります。\n\n\
+         本誌の読者限定でクーポンをご用意しました。先着200名までです。\n\n\
+         本誌が読者1,200人を対象に実施したアンケートでは、43%が毎日使っていると回答した。\n\n\
+         評議会選挙の結果をお知らせします。有権者412名のうち287名が投票し、投票率は約70%でした。\n\n\
+         少子化の影響で、全国の公立高校の約2割が定員割れになっている。\n\n\
+         協会のオンラインショップで、冊子版を2,200円で販売しています。会員は半額でお求めいただけます。\n\n\
+         キーボードのキットを買いました。自作キーボードの市場は国内だけで数十億円規模とも言われています。\n",
+    );
+}
+
+/// A noun an instruction could open on ("Budget models made up …"), a
+/// company's ramp-up, a rollout's head counts, a market's going rate: not
+/// how-to. A release announced, tickets, travel grants and sponsorship
+/// tiers, and a list of what the writer heard (not theirs); a weight in a
+/// first-person paragraph, "by a quarter", copies sold.
+#[test]
+fn instructions_rollouts_and_offers_in_english_of_the_fifth_blind_set() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "offers-5.md",
+        "---\ntitle: t\n---\n\
+         Budget models made up a quarter of the total.\n\n\
+         Gross margin slipped to 51% as the company ramped up production.\n\n\
+         The migration saves €2 million a year, and more than a third of staff have had no training. The rollout finishes in 2026, after 10% of schools go first.\n\n\
+         Tickets for SazanamiConf 2025 are on sale now. Students can attend for ¥3,000. Conferences of this size typically spend more than $300,000.\n\n\
+         We have set aside €20,000 for travel support this year. Grants cover up to €800 per person.\n\n\
+         Gold sponsors contribute $25,000 a year.\n\n\
+         Things we learned at the storage meetup:\n\n\
+         - Most teams keep about 30% headroom.\n\n\
+         Vireo's new X2 laptop weighs 1.2 kg. I had one on my desk for a week.\n\n\
+         Sazanami 4.0 is here. Start-up time is down about 35%.\n\n\
+         Velda Motors aims to cut battery costs by a fifth. Its manual sold 30,000 copies.\n",
+    );
+}
