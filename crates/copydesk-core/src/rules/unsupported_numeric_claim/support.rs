@@ -524,7 +524,7 @@ fn source_cue() -> &'static Regex {
             r"(?-u:\b)in (?:our|my) (?:benchmarks?|tests?|experiments?|measurements?|survey|study|analysis)(?-u:\b))|",
             // "Lumio claims its tablet …": a name claims; not "Insurance claims
             // rose", nor "the vendor's landing page claims".
-            r"(?-u:\b)[A-Z][A-Za-z0-9&.-]*[a-z0-9](?: [A-Z][A-Za-z0-9&.-]*)* claims (?:its|their|that|about|around|roughly|nearly|over|more than|up to|[$€£¥]?[0-9])(?-u:\b)|",
+            r"(?-u:\b)[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9] claims (?:its|their|that|about|around|roughly|nearly|over|more than|up to|[$€£¥]?[0-9])(?-u:\b)|",
             // "…, the survey shows.", "The Vapor Hardware Survey for March shows Linux at 2.9%".
             r", (?:the|its) (?:survey|report|study|index|data|poll) (?:shows|showed|finds|found|says|said)[.;]|",
             r"(?-u:\b)[A-Z][A-Za-z0-9&.-]* (?:[A-Z][A-Za-z0-9&.-]* )*(?:Survey|Report|Index|Study|Census|Poll)(?: for [A-Z][a-z]+)? (?:shows|showed|finds|found|puts)(?-u:\b)|",
