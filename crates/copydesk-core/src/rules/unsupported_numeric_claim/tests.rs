@@ -852,3 +852,19 @@ fn instructions_rollouts_and_offers_in_english_of_the_fifth_blind_set() {
          Velda Motors aims to cut battery costs by a fifth. Its manual sold 30,000 copies.\n",
     );
 }
+
+/// §3: a footnote written in HTML (`<sup>1</sup>`) is a source when a line
+/// of the post opens on its definition; a superscript with none
+/// (`O(n<sup>2</sup>)`) is no footnote.
+#[test]
+fn html_footnotes_with_a_definition() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "html-footnote.md",
+        "---\ntitle: t\n---\n\
+         The compiler holds over 380,000 lines of source<sup>1</sup> across its crates.\n\n\
+         Hashing is O(n<sup>2</sup>) here, and 40,000 users hit it.\n\n\
+         ---\n\n\
+         <sup>1</sup> Counted by a contributor; see [the notes](https://example.com/notes).\n",
+    );
+}
