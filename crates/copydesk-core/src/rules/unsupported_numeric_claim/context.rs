@@ -1492,13 +1492,13 @@ const PERFORMANCE: &str = concat!(
 /// An illustration, not a statement: 例えば, 仮に, 想定, "for example".
 const HYPOTHETICAL: &str = concat!(
     r"例えば|たとえば|仮に|仮定|想定|もし|シナリオ|(?:以下|次|下)の例|この例では|",
-    r"(?i:(?-u:\b)(?:for example|for instance|(?:the )?following example|this example|the example below|e\.g\.|suppose|imagine|hypothetical(?:ly)?|best[- ]case|worst[- ]case|scenario)(?-u:\b))"
+    r"(?i:(?-u:\b)(?:for example|for instance|(?:the )?following example|this example|the example below|e\.g\.|suppose|imagine|let's assume|let us assume|if we assume|assuming that|let's say|hypothetical(?:ly)?|best[- ]case|worst[- ]case|scenario)(?-u:\b))"
 );
 
 /// Idioms with a number in them.
 const RHETORICAL: &str = concat!(
     r"百聞は|一石二鳥|十人十色|千載一遇|百も承知|[0-9０-９]+ ?[%％]の(?:自信|力|確信|本気|努力|満足|力で)|[0-9０-９]+人いれば[0-9０-９]+通り|",
-    r"(?i:100 ?(?:%|percent) (?:sure|certain|confident|committed|agree|correct|precise|honest|would)|give (?:it )?(?:100|110) ?(?:%|percent)|(?-u:\b)(?:[0-9]+|nine|ninety-nine) times out of (?:[0-9]+|ten|a hundred)|(?-u:\b)(?:80|90|95|99) ?(?:%|percent) of (?:the )?(?:cases|time|problems|use cases|issues)(?-u:\b))"
+    r"(?i:100 ?(?:%|percent) (?:sure|certain|confident|committed|agree|correct|precise|honest|would)|give (?:it )?(?:100|110) ?(?:%|percent)|(?-u:\b)(?:[0-9]+|nine|ninety-nine) times out of (?:[0-9]+|ten|a hundred)|(?-u:\b)(?:80|90|95|99) ?(?:%|percent) of (?:the )?(?:cases|time|problems|use cases|issues)(?-u:\b)|(?-u:\b)(?:90|95|99) ?(?:%|percent) (?:working|done|complete|finished|there|ready)(?-u:\b))"
 );
 
 #[cfg(test)]

@@ -479,6 +479,11 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
     if is_one && currency.is_none() && span_end == end + unit.len && is_counter {
         return None;
     }
+    // "the $10 bill", "a ¥500 coin": a banknote or a coin, named by its
+    // value, is no amount.
+    if currency.is_some() && names_a_banknote(&text[span_end..]) {
+        return None;
+    }
     // 「100万トークンあたり」: a per-unit denominator (§2).
     let counted = text[end + unit.len..].trim_start_matches(|ch: char| {
         ('\u{30A0}'..='\u{30FF}').contains(&ch) || ch.is_ascii_alphabetic()
@@ -511,6 +516,28 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
     Some(Figure {
         span: start..span_end,
         key: figure_key(&text[core.start..key_end], currency.is_some()),
+    })
+}
+
+/// Whether what follows a sum of money names a banknote or a coin.
+fn names_a_banknote(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ').or_else(|| after.strip_prefix('-')) else {
+        return false;
+    };
+    [
+        "bills",
+        "bill",
+        "notes",
+        "note",
+        "banknotes",
+        "banknote",
+        "coins",
+        "coin",
+    ]
+    .iter()
+    .any(|word| {
+        rest.strip_prefix(word)
+            .is_some_and(|tail| !tail.starts_with(|ch: char| ch.is_ascii_alphanumeric()))
     })
 }
 

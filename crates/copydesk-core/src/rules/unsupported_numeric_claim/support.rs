@@ -522,7 +522,7 @@ fn source_cue() -> &'static Regex {
             // "researchers from Armorize … estimated": a body named by its people.
             r"(?-u:\b)(?:[Rr]esearchers|[Aa]nalysts|[Ss]cientists|[Ee]conomists) (?:from|at) (?:the )?[A-Z]|",
             r"[）)](?:では|によると|によれば)|[A-Za-z][A-Za-z0-9 .&-]* ?[（(](?:19|20)\d\d[）)][:：]|",
-            r"調べ[）)、。，,]|調べで|出典|ソース[:：]|引用元|",
+            r"調べ[）)、。，,]|調べで|出典|ソース[:：]|引用元|[A-Za-z][A-Za-z0-9.&-]* ?の?自己申告|",
             // (一次: dbt docs blog), [二次情報・Resilient Cyber], [二次情報] Unit42:
             // the primary or secondary source, named; not (二次情報・小サンプル).
             r"(?:一次|二次)(?:情報|ソース|資料)?(?:[:：] ?[^\s、。）)\]］要]|[・、][A-Za-z])|[\[［](?:一次|二次)情報[\]］] ?[A-Za-z0-9]|",

@@ -868,3 +868,19 @@ fn html_footnotes_with_a_definition() {
          <sup>1</sup> Counted by a contributor; see [the notes](https://example.com/notes).\n",
     );
 }
+
+/// A banknote named by its value, a package "99% working", an assumption
+/// and a maker's self-report named are no unsourced claims; the same sums
+/// as amounts are.
+#[test]
+fn banknotes_idioms_assumptions_and_self_reports() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "banknotes.md",
+        "---\ntitle: t\n---\n\
+         The new $10 bill is plastic. Each one costs $0.19 to print.\n\n\
+         The package is 99% working now. Debian ships 40,000 packages.\n\n\
+         Let's assume that 50% of users upgrade. Last year 30% did.\n\n\
+         利用者は数百万人規模（Alibaba の自己申告）だ。一方、競合は1,000万人を超える。\n",
+    );
+}
