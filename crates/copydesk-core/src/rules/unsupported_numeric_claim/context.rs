@@ -505,9 +505,17 @@ pub fn announces_a_release(text: &str) -> bool {
         end -= 1;
     }
     let opening = &text[..end];
-    if !["リリース", " is ", " are ", "announce", " release"]
-        .iter()
-        .any(|word| opening.contains(word))
+    if ![
+        "リリース",
+        " is out",
+        " is here",
+        " are out",
+        " are here",
+        " now available",
+        "announce",
+    ]
+    .iter()
+    .any(|word| opening.contains(word))
     {
         return false;
     }
@@ -1375,7 +1383,7 @@ const OWN_WORK_WORDS: &str = concat!(
     r"(?:テスト|実験)(?:を)?(?:実施)?しました|(?:改善|削減|短縮)(?:し|でき)(?:ました|、)|移行した|(?:個人|自分)で(?:作っ|開発し)た|",
     r"(?:ご参加|ご登壇|ご協力|ご支援|ご協賛|お集まり|集まって|参加して|立ち寄って|お越し|ご来場|ご応募|応募して)いただ|のおかげ|おかげさまで|",
     // 「選挙の結果をお知らせします」: the publisher reports its own news.
-    r"(?:を|について)(?:お知らせ|ご報告|ご案内)(?:します|いたします|です)"
+    r"(?:お知らせ|ご報告|ご案内)(?:します|いたします)"
 );
 
 pattern! {

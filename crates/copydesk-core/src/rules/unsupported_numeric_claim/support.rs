@@ -114,6 +114,7 @@ pub fn may_name_a_source(text: &str, extra_cues: &[String]) -> bool {
         || names_a_report(text)
         || speech_verb().is_match(text)
         || cites_an_author_and_year(text)
+        || text.contains("自己申告")
 }
 
 /// A bare URL, or one in an HTML link, a Hugo shortcode or a Liquid tag.
@@ -138,8 +139,20 @@ pub fn names_a_source(sentence: &str, extra_cues: &[String]) -> bool {
         || named_speaker_apart(sentence)
         || names_a_report(sentence)
         || speaker_is_named(sentence)
-        || cites_an_author_and_year(sentence))
+        || cites_an_author_and_year(sentence)
+        || self_reported_by_a_name(sentence))
         && !anonymous().is_match(sentence)
+}
+
+/// 「Cursor 自己申告」, 「Alibaba の自己申告」: the vendor that reported the
+/// figure, named; not 「ベンダー自己申告」 nor 「効果数値は自己申告」. Read only
+/// where the word stands.
+fn self_reported_by_a_name(sentence: &str) -> bool {
+    static NAMED: OnceLock<Regex> = OnceLock::new();
+    sentence.contains("自己申告")
+        && NAMED
+            .get_or_init(|| super::compiled(r"[A-Za-z][A-Za-z0-9.&-]* ?の?自己申告"))
+            .is_match(sentence)
 }
 
 /// A citation in brackets: "(Shakudo, 2025)", 「（Peter Naur, 1985）」, and
@@ -522,7 +535,7 @@ fn source_cue() -> &'static Regex {
             // "researchers from Armorize … estimated": a body named by its people.
             r"(?-u:\b)(?:[Rr]esearchers|[Aa]nalysts|[Ss]cientists|[Ee]conomists) (?:from|at) (?:the )?[A-Z]|",
             r"[）)](?:では|によると|によれば)|[A-Za-z][A-Za-z0-9 .&-]* ?[（(](?:19|20)\d\d[）)][:：]|",
-            r"調べ[）)、。，,]|調べで|出典|ソース[:：]|引用元|[A-Za-z][A-Za-z0-9.&-]* ?の?自己申告|",
+            r"調べ[）)、。，,]|調べで|出典|ソース[:：]|引用元|",
             // (一次: dbt docs blog), [二次情報・Resilient Cyber], [二次情報] Unit42:
             // the primary or secondary source, named; not (二次情報・小サンプル).
             r"(?:一次|二次)(?:情報|ソース|資料)?(?:[:：] ?[^\s、。）)\]］要]|[・、][A-Za-z])|[\[［](?:一次|二次)情報[\]］] ?[A-Za-z0-9]|",
