@@ -1281,7 +1281,7 @@ const PUBLISHER: &str = concat!(
     r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|本誌|",
     r"本(?:カンファレンス|イベント|大会|セミナー|勉強会|講座|サービス|製品|プログラム|コンテスト|ハッカソン)|",
     r"お得|お申し込み|お申込み|ご購入|ご利用いただけ|お(?:買い)?求めいただけ|拙著|拙作|宣伝|発売中|",
-    r"(?i:(?-u:\b)(?:our|my) (?:[a-z-]+ ){0,4}?(?:plans?|pricing|store|shop|membership|subscription|conference|event|meetup|course|product|service|app|newsletter|contest|book|ebook|tier|edition|workshop|training)(?-u:\b)|(?-u:\b)we offer(?-u:\b)|(?-u:\b)(?:email|contact) us(?-u:\b))"
+    r"(?i:(?-u:\b)(?:our|my) (?:[a-z-]+ ){0,4}?(?:plans?|pricing|store|shop|membership|subscription|conference|event|meetup|course|product|service|app|newsletter|contest|book|ebook|tier|edition|workshop|training)(?-u:\b)|(?-u:\b)we offer(?-u:\b)|(?-u:\b)(?:email|contact) us(?-u:\b)|the (?:Association|Foundation|Project|Society)(?:'s|’s) (?:online )?(?:shop|store))"
 );
 
 pattern! {
@@ -1318,7 +1318,7 @@ pattern! {
 /// The publisher's own offer: prices cut, prizes, fees of its events.
 const OFFER: &str = concat!(
     r"支給します|チケット|定員(?:[^割]|$)|先着|応募|審査員|選考を経|お得|割引|割り引|払い戻|クーポン|賞金|副賞|賞品|景品|贈呈|相当の|相当）|参加費|特典|キャンペーン|入場料|受講料|会費|早割|懸賞|奨学金|懇親会|抽選で|最優秀|",
-    r"(?i:(?-u:\b)(?:travel (?:support|grants?|funding)|grants? cover|discounts?|discounted|coupons?|prizes?|promo(?:tion)? code|early[- ]bird|tickets?|admission|registration fees?|stipends?|scholarships?|reimburse[ds]?|reimbursements?|runners?-up|winners? (?:receives?|gets?|will receive|takes? home)|funded with|per event|seating for|with a limit of|(?:1st|2nd|3rd|first|second|third) place|honou?rable mention|internships?)(?-u:\b)|[0-9] ?(?:%|percent) off(?-u:\b)|(?-u:\b)off (?:the|your|all|every|any|list|retail)(?-u:\b))"
+    r"(?i:(?-u:\b)(?:travel (?:support|grants?|funding)|grants? cover|venue (?:holds|seats|fits)|discounts?|discounted|coupons?|prizes?|promo(?:tion)? code|early[- ]bird|tickets?|admission|registration fees?|stipends?|scholarships?|reimburse[ds]?|reimbursements?|runners?-up|winners? (?:receives?|gets?|will receive|takes? home)|funded with|per event|seating for|with a limit of|(?:1st|2nd|3rd|first|second|third) place|honou?rable mention|internships?)(?-u:\b)|[0-9] ?(?:%|percent) off(?-u:\b)|(?-u:\b)off (?:the|your|all|every|any|list|retail)(?-u:\b))"
 );
 
 /// Prices and plans: the publisher's own when the block speaks in the first
@@ -1433,7 +1433,7 @@ const FUNDING: &str = r"予算|資金|助成|寄付|収入|(?i:(?-u:\b)(?:budget
 /// An outage's own measures: requests that failed, errors, latency.
 const INCIDENT: &str = concat!(
     r"リクエスト|エラー|レイテンシ|応答時間|タイムアウト|ダウンタイム|加盟店|決済|影響を受け|",
-    r"(?i:(?-u:\b)(?:requests?|errors?|error rate|latency|downtime|timeouts?|availability|were affected|were impacted)(?-u:\b))"
+    r"(?i:(?-u:\b)(?:requests?|errors?|error rate|latency|downtime|timeouts?|availability|were affected|were impacted|were queued|were delayed|were lost|deliveries|saw (?:errors|failures|delays))(?-u:\b))"
 );
 
 pattern! {

@@ -884,3 +884,21 @@ fn banknotes_idioms_assumptions_and_self_reports() {
          利用者は数百万人規模（Alibaba の自己申告）だ。一方、競合は1,000万人を超える。\n",
     );
 }
+
+/// An incident's queued events and delayed customers, a venue's capacity
+/// and the project body's own shop are no claims; a sum worked out from
+/// someone else's figures is ("…から4倍になる計算だ").
+#[test]
+fn incidents_venues_own_shops_and_own_sums() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "incidents-5.md",
+        "---\ntitle: t\n---\n\
+         ## Incident summary: delayed webhooks on 14 February\n\n\
+         Roughly 12,000 events were queued, and 38 customers saw delays.\n\n\
+         ## Tickets\n\n\
+         The venue holds 800 people.\n\n\
+         The print edition costs $28 from the Association's online shop.\n\n\
+         2024年の約150億円から4倍になる計算だ。\n",
+    );
+}
