@@ -902,3 +902,18 @@ fn incidents_venues_own_shops_and_own_sums() {
          2024年の約150億円から4倍になる計算だ。\n",
     );
 }
+
+/// A lead-in in which a named maker shows the figures sources the list
+/// under it; a table that shows them names nobody.
+#[test]
+fn figures_a_named_maker_shows() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "shown-by.md",
+        "---\ntitle: t\n---\n\
+         OpenAI が示す普及指標は次のとおりです。\n\n\
+         - 週次ユーザー数: 500 万人超\n\
+         - 非開発者の割合: 全体の約 20%\n\n\
+         次の表が示すとおり、利用者は約 30% 増えた。\n",
+    );
+}
