@@ -255,11 +255,7 @@ impl Source {
 
     fn floor_char_boundary(&self, local: TextSize) -> TextSize {
         let content = &self.text[self.bom_len as usize..];
-        let mut at = usize::from(local).min(content.len());
-        while !content.is_char_boundary(at) {
-            at -= 1;
-        }
-        TextSize::from(at as u32)
+        TextSize::from(crate::text::floor_char_boundary(content, usize::from(local)) as u32)
     }
 }
 

@@ -169,6 +169,16 @@ pub fn utf16_len(text: &str) -> usize {
     text.chars().count() + text.bytes().filter(|&byte| byte >= 0xF0).count()
 }
 
+/// The largest char boundary of `text` at or before byte `at` (and within
+/// it): `str::floor_char_boundary`, which the minimum Rust version lacks.
+pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// The core's sentence splitter, as byte ranges: a sentence ends after
 /// 。！？!? and after a `.` followed by white space; a newline does not end
 /// one. Inside 「」『』（）() or “” only a mark followed by white space ends

@@ -303,10 +303,7 @@ fn missing_or_one_line(text: &str, start: usize) -> FrontMatter {
 /// From the error's byte to the end of its line; the line itself when the
 /// error sits at a line end.
 pub(crate) fn error_range(content: &str, base: usize, offset: usize) -> TextRange {
-    let mut offset = offset.min(content.len());
-    while !content.is_char_boundary(offset) {
-        offset -= 1;
-    }
+    let offset = crate::text::floor_char_boundary(content, offset);
     let line_start = content[..offset].rfind(['\n', '\r']).map_or(0, |at| at + 1);
     let line_end = content[offset..]
         .find(['\n', '\r'])

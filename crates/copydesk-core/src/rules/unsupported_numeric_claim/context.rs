@@ -453,11 +453,11 @@ pub fn is_a_price(figure: &str) -> bool {
 /// ¥3,000"; not "Conferences of this size typically spend $300,000").
 pub fn is_an_admission_or_sponsorship(
     sentence: &str,
-    block_text: &str,
+    block: BlockWords,
     names: &FirstPartyNames,
 ) -> bool {
     sponsorship_tier().is_match(sentence)
-        || (admission().is_match(block_text)
+        || (block.admission
             && !names.another_party_in(sentence)
             && !market_rate().is_match(sentence)
             && !the_wider_world().is_match(sentence))
@@ -467,9 +467,8 @@ pattern! {
     sponsorship_tier = r"(?i:(?-u:\b)(?:(?:gold|silver|bronze|platinum|diamond) sponsors?|sponsors contribute|sponsorships start)(?-u:\b))"
 }
 
-pattern! {
-    admission = r"チケット|参加費|入場料|早割|(?i:(?-u:\b)(?:tickets?|admission|registration fees?|early[- ]bird)(?-u:\b))"
-}
+/// What a block that sells admission to an event says.
+const ADMISSION: &str = r"チケット|参加費|入場料|早割|(?i:(?-u:\b)(?:tickets?|admission|registration fees?|early[- ]bird)(?-u:\b))";
 
 /// Whether a text names a prize: 賞金, 優勝, "prize", "1st place". A
 /// discount is not one: a list of a vendor's prices may mention its own.
@@ -497,33 +496,30 @@ pub fn tells_of_own_work(text: &str) -> bool {
 /// happy to announce Sazanami 4.0"): the rest of its section is the
 /// release's notes.
 pub fn announces_a_release(text: &str) -> bool {
-    // Read by hand, and only the paragraph's first 200 bytes: bounded
+    // Read by hand, and only in the paragraph's first 200 bytes: bounded
     // openings in a pattern were slow on every paragraph.
     let text = text.trim_start();
-    let mut head = text.len().min(200);
-    while !text.is_char_boundary(head) {
-        head -= 1;
+    let head = &text[..crate::text::floor_char_boundary(text, 200)];
+    let Some(first) = crate::text::sentences(head).into_iter().next() else {
+        return false;
+    };
+    let sentence = &head[first];
+    let opening = sentence.trim_end_matches(['。', '！', '!', '.', '?', '？']);
+    // 「Heronix Linux 42 をリリースしました。」: a short, closed opening sentence.
+    if sentence.ends_with(['。', '！', '!'])
+        && opening.chars().count() <= 45
+        && !opening.contains('、')
+        && [
+            "をリリースしました",
+            "をリリースいたしました",
+            "を正式にリリースしました",
+        ]
+        .iter()
+        .any(|verb| opening.ends_with(verb))
+    {
+        return true;
     }
-    let text = &text[..head];
-    // 「Heronix Linux 42 をリリースしました。」: a short opening sentence.
-    if let Some(end) = text.find(['。', '！', '!']) {
-        let opening = &text[..end];
-        if opening.chars().count() <= 45
-            && !opening.contains('、')
-            && [
-                "をリリースしました",
-                "をリリースいたしました",
-                "を正式にリリースしました",
-            ]
-            .iter()
-            .any(|verb| opening.ends_with(verb))
-        {
-            return true;
-        }
-    }
-    // "Sazanami 4.0 is here.": a short English opening, whose version's dot
-    // does not end it.
-    let opening = &text[..sentence_end(text)];
+    // "Sazanami 4.0 is here.": a short English opening.
     if opening.len() <= 60
         && !opening.contains([',', '\n'])
         && [
@@ -542,42 +538,24 @@ pub fn announces_a_release(text: &str) -> bool {
     // "We're happy to announce Sazanami 4.0", "…the release of": not "…Issue
     // 197 of the Weekly News".
     static ANNOUNCING: OnceLock<Regex> = OnceLock::new();
-    if !text.starts_with("We") && !text.starts_with("Today") {
+    if !sentence.starts_with("We") && !sentence.starts_with("Today") {
         return false;
     }
     let Some(found) = regex(
         &ANNOUNCING,
         r"^(?:Today,? )?We(?:'re| are) (?:happy|pleased|excited|proud|thrilled) to (?:announce|release) ",
     )
-    .find(text) else {
+    .find(sentence) else {
         return false;
     };
-    let rest = &text[found.end()..];
-    let mut end = rest.len().min(60);
-    while !rest.is_char_boundary(end) {
-        end -= 1;
-    }
-    let rest = &rest[..end];
-    // Up to the sentence's end: a dot that no digit follows.
-    let rest = &rest[..sentence_end(rest)];
+    let rest = &sentence[found.end()..];
+    let rest = &rest[..crate::text::floor_char_boundary(rest, 60)];
     rest.as_bytes()
         .windows(3)
         .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit())
         || rest
             .split(|ch: char| !ch.is_ascii_alphabetic())
             .any(|word| word == "release")
-}
-
-/// Where an English sentence that opens `text` ends: at `!`, `?`, a line
-/// break, or a dot that no digit follows ("Sazanami 4.0 is here.").
-fn sentence_end(text: &str) -> usize {
-    text.match_indices(['.', '!', '?', '\n'])
-        .map(|(at, _)| at)
-        .find(|&at| {
-            !(text.as_bytes()[at] == b'.'
-                && text[at + 1..].starts_with(|ch: char| ch.is_ascii_digit()))
-        })
-        .unwrap_or(text.len())
 }
 
 /// Whether a block tells of the writer's purchase or expense, in the first
@@ -840,6 +818,8 @@ pub struct BlockWords {
     /// paying", "I replaced the old server"): what follows in the paragraph,
     /// naming nobody else, is its result.
     own_work_in_english: bool,
+    /// The block sells admission to an event: tickets, 参加費.
+    admission: bool,
 }
 
 impl BlockWords {
@@ -861,6 +841,7 @@ impl BlockWords {
                 POLITE_ENDING,
                 PURCHASE,
                 OWN_WORK_IN_ENGLISH,
+                ADMISSION,
             ])
             .dfa_size_limit(2 << 20)
             .build()
@@ -883,6 +864,7 @@ impl BlockWords {
             polite: found.matched(9),
             bought: found.matched(10) && (found.matched(0) || found.matched(9)),
             own_work_in_english: found.matched(11),
+            admission: found.matched(12),
         }
     }
 }

@@ -478,9 +478,7 @@ impl UnsupportedNumericClaim {
                             || (words.publisher && facts.personal)
                             || (!hearsay
                                 && context::is_an_admission_or_sponsorship(
-                                    sentence,
-                                    &block.text,
-                                    names,
+                                    sentence, words, names,
                                 ))),
                     paid: !hearsay
                         && context::is_a_price_paid(
@@ -629,8 +627,7 @@ fn is_a_share(figure: &str) -> bool {
     const FRACTIONS: [&str; 9] = [
         "half", "third", "quarter", "fifth", "tenth", " in ", "percent", "per cent", "majority",
     ];
-    if figure.contains(['%', '％', '割']) || figure.contains("分の") || figure.contains("半数")
-    {
+    if is_a_percentage(figure) || figure.contains("分の") || figure.contains("半数") {
         return true;
     }
     let lower = figure.to_ascii_lowercase();
