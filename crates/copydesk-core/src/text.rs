@@ -179,6 +179,16 @@ pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
     at
 }
 
+/// `text` with its line breaks made spaces, byte for byte: a wrapped
+/// paragraph's words read as one line, at the same offsets.
+pub fn joined_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\n') {
+        std::borrow::Cow::Owned(text.replace('\n', " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// The core's sentence splitter, as byte ranges: a sentence ends after
 /// 。！？!? and after a `.` followed by white space; a newline does not end
 /// one. Inside 「」『』（）() or “” only a mark followed by white space ends

@@ -1,10 +1,10 @@
 //! Precision, recall and span exactness of `unsupported-numeric-claim`, all
 //! labelled by the editorial convention (`shared/conventions/numeric-claims.md`):
 //! - the written sets in `tests/eval/`: the development set and the old
-//!   holdout (both relabelled to the convention), the first five blind sets
-//!   and the second development set, all tuned on now; and the sixth blind
-//!   set, written from the convention alone by someone who never saw the
-//!   rule, never tuned on;
+//!   holdout (both relabelled to the convention), the first six blind sets
+//!   and the second development set, all tuned on now; and the seventh
+//!   blind set, written from the convention alone by someone who never saw
+//!   the rule, never tuned on;
 //! - real posts: `tests/eval/real-posts/<corpus>.yaml` labels places in
 //!   `../shared/corpora` (beside the checkout; CI has it) by path, line and
 //!   column, with no post text. Without the folder, these fail under `CI`.
@@ -57,9 +57,14 @@ const FIFTH_BLIND_FLOOR: Floor = Floor {
     recall: 0.92,
     span: 0.95,
 };
+const SIXTH_BLIND_FLOOR: Floor = Floor {
+    precision: 0.83,
+    recall: 0.86,
+    span: 0.95,
+};
 const BLIND_FLOOR: Floor = Floor {
-    precision: 0.76,
-    recall: 0.77,
+    precision: 0.61,
+    recall: 0.65,
     span: 0.95,
 };
 const SECOND_DEVELOPMENT_FLOOR: Floor = Floor {
@@ -336,11 +341,20 @@ fn the_fifth_blind_set() {
 }
 
 /// Written from the convention alone by someone who saw neither the rule
+/// nor the other sets. Blind until the stop that wrote the seventh set,
+/// which tuned on it: a tuning set now, held to a floor, its disagreements
+/// printed.
+#[test]
+fn the_sixth_blind_set() {
+    stays_above("numeric-claims-blind-6.yaml", SIXTH_BLIND_FLOOR, true);
+}
+
+/// Written from the convention alone by someone who saw neither the rule
 /// nor the other sets; never tuned on, so only its totals are printed. The
 /// honest figure.
 #[test]
 fn the_blind_set() {
-    stays_above("numeric-claims-blind-6.yaml", BLIND_FLOOR, false);
+    stays_above("numeric-claims-blind-7.yaml", BLIND_FLOOR, false);
 }
 
 /// A labelled place in a real post: a finding of the rule as it was before

@@ -441,6 +441,11 @@ fn is_passed_on(from_its_clause: &str) -> bool {
     .is_match(from_its_clause)
 }
 
+pattern! {
+    /// Hearsay in so many words: not 「なりそうです」, which guesses.
+    said_to_be = r"とされ(?:る|て|ま)|と(?:も)?言われ|と(?:も)?いわれ|らしい|という話|との話|聞くところ|噂|(?i:(?-u:\b)(?:reportedly|rumou?red|it is said|is said to|are said to|is believed to|are believed to)(?-u:\b))"
+}
+
 /// Whether a figure is an amount of money: `$25`, `€2,000`, `2万円`.
 pub fn is_a_price(figure: &str) -> bool {
     figure.contains(['$', '€', '£', '¥', '円']) || figure.contains("ドル")
@@ -524,6 +529,8 @@ pub fn announces_a_release(text: &str) -> bool {
         && !opening.contains([',', '\n'])
         && [
             " is out",
+            " is out today",
+            " is out now",
             " is here",
             " are out",
             " are here",
@@ -644,8 +651,16 @@ fn sentence_reason(
                 || (!names_another()
                     && !follows_only_another()
                     && (block.named || !block.names_another_party))));
-    let instruction = is_instruction(sentence);
-    if !any && !post.is_survey_report && !named && !instruction && !block.offer {
+    let instruction = instructs(sentence);
+    let credits = post.is_release && we && release_credits().is_match(sentence);
+    if !any
+        && !post.is_survey_report
+        && !named
+        && !instruction
+        && !block.offer
+        && !block.hiring
+        && !credits
+    {
         return None;
     }
     let words = sentence_words();
@@ -662,6 +677,7 @@ fn sentence_reason(
         && !market_rate().is_match(sentence)
         && !retail_price().is_match(sentence))
         || (own && has(Words::Price))
+        || (block.hiring && salary().is_match(sentence))
     {
         NotAClaim::Offer
     } else if has(Words::HowTo) || instruction {
@@ -676,6 +692,7 @@ fn sentence_reason(
             && post.speaks_for_a_project
             && has(Words::ReleaseContents)
             && !names_another())
+        || (credits && !names_another())
     {
         NotAClaim::ReleaseNotes
     } else if (post.is_incident && has(Words::Incident))
@@ -820,6 +837,8 @@ pub struct BlockWords {
     own_work_in_english: bool,
     /// The block sells admission to an event: tickets, 参加費.
     admission: bool,
+    /// The publisher is hiring: the salary it offers is its own.
+    hiring: bool,
 }
 
 impl BlockWords {
@@ -842,6 +861,7 @@ impl BlockWords {
                 PURCHASE,
                 OWN_WORK_IN_ENGLISH,
                 ADMISSION,
+                HIRING,
             ])
             .dfa_size_limit(2 << 20)
             .build()
@@ -865,6 +885,7 @@ impl BlockWords {
             bought: found.matched(10) && (found.matched(0) || found.matched(9)),
             own_work_in_english: found.matched(11),
             admission: found.matched(12),
+            hiring: found.matched(13),
         }
     }
 }
@@ -878,13 +899,26 @@ fn is_instruction(sentence: &str) -> bool {
         &CELL,
         concat!(
             r"^[\s*_>-]*(?:(?:On|For|If|When|In|With|After|Before|Once|Then)(?-u:\b)[^,.]*, )?(?:[Pp]lease )?",
-            r"(?:(?i:let|set|bump|keep|cap|page|roll|configure|limit|raise|lower|increase|decrease|allocate|give|restart|change|enable|alert|schedule|scale|reserve|aim|target|ramp|wait|retry|rotate|throttle|allow|budget|add|start|begin|leave|reduce|plan|send|submit|register|bring|book|fill|provide|prepare|ensure|make sure)(?-u:\b)|",
+            r"(?:(?i:let|set|put|bump|keep|cap|page|roll|configure|limit|raise|lower|increase|decrease|allocate|give|restart|change|enable|alert|schedule|scale|reserve|aim|target|ramp|wait|retry|rotate|throttle|allow|budget|add|start|begin|leave|reduce|plan|send|submit|register|bring|book|fill|provide|prepare|ensure|make sure)(?-u:\b)|",
             // Directions and steps, capitalised, so that 「install 数」 is none.
             r"(?:Walk|Take|Turn|Head|Drive|Press|Type|Install|Click|Select|Choose|Copy|Enter|Follow|Visit) [A-Za-z*_`])",
         ),
     )
     .is_match(sentence)
         && !opens_on_a_noun().is_match(sentence)
+}
+
+/// An instruction, or a sentence whose list of instructions follows a
+/// colon: "The rules we live by: keep three to six months of expenses in
+/// cash, put 15% of gross pay into retirement".
+fn instructs(sentence: &str) -> bool {
+    is_instruction(sentence)
+        // "Expect the loss to flatten out near 1.9": what the reader will
+        // see when they follow the steps.
+        || sentence.trim_start().starts_with("Expect the ")
+        || sentence
+            .split_once(": ")
+            .is_some_and(|(_, rest)| is_instruction(rest))
 }
 
 pattern! {
@@ -982,10 +1016,18 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
     // that is not an opinion ("I'd guess"). Inside quotation marks, 私 and
     // "we" are the speaker's.
     let quoted = place.quoted || in_quotation(sentence, place.offset);
-    if !quoted && (place.small || place.paid || facts.own_topic || facts.purchased) {
+    // "The power bank we reviewed is said to manage 100 W": what is said of
+    // it in the figure's own clause is not the writer's finding.
+    let said_of_it = || said_to_be().is_match(&sentence[clause_bounds(sentence, place.offset)]);
+    // 「セールで購入しましたが、量販店での実売価格は3万円前後です」: the
+    // shop's price, in its own clause, is not what the writer paid.
+    let bought_here = || {
+        facts.purchased && !list_price().is_match(&sentence[clause_bounds(sentence, place.offset)])
+    };
+    if !quoted && (place.small || place.paid || facts.own_topic || bought_here()) {
         return Some(NotAClaim::FirstPerson);
     }
-    if facts.personal && !quoted {
+    if facts.personal && !quoted && !said_of_it() {
         let clause = without_quotations(clause_after_a_colon(sentence, place.offset));
         let clause = without_dashed_asides(&clause);
         let clause = opinion().replace_all(&clause, "");
@@ -1114,7 +1156,7 @@ pub fn is_small_figure(figure: &str) -> bool {
     // A weight or a distance is no count of one's own: "weighs 1.2 kg".
     let after_the_number = figure.trim_end_matches(|ch: char| !ch.is_ascii_digit());
     let unit = figure[after_the_number.len()..].trim().to_ascii_lowercase();
-    if ["kg", "lb", "lbs", "km", "mi", "キロ", "トン"].contains(&unit.as_str()) {
+    if ["kg", "lb", "lbs", "km", "mi", "キロ", "トン", "mah", "db"].contains(&unit.as_str()) {
         return false;
     }
     let has_scale = figure.contains(['万', '億', '兆'])
@@ -1185,7 +1227,16 @@ fn clause_bounds(sentence: &str, offset: usize) -> std::ops::Range<usize> {
     static BREAKS: OnceLock<Regex> = OnceLock::new();
     let breaks = regex(&BREAKS, "、|,|，|;|；|: |：| but | yet | while | when ");
     let (mut start, mut end) = (0, sentence.len());
+    let bytes = sentence.as_bytes();
     for found in breaks.find_iter(sentence) {
+        // "12,480": a figure's comma parts no clauses.
+        if found.as_str() == ","
+            && found.start() > 0
+            && bytes[found.start() - 1].is_ascii_digit()
+            && bytes.get(found.end()).is_some_and(u8::is_ascii_digit)
+        {
+            continue;
+        }
         if found.end() <= offset {
             start = found.end();
         } else if found.start() >= offset {
@@ -1280,7 +1331,7 @@ pattern! {
 }
 
 const FIRST_PERSON: &str = concat!(
-    r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|本誌|我々|我が社|わが社|私たち|わたしたち|僕ら|僕たち|筆者|私|僕|俺|わたし|手元|自宅|拙著|拙作|うちの(?:サービス|会社|チーム|サイト|ブログ|製品)|うちでは|うちは|",
+    r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|本誌|我々|我が社|わが社|私たち|わたしたち|僕ら|僕たち|筆者|私|僕|俺|わたし|手元|自宅|拙著|拙作|うちの(?:サービス|会社|チーム|サイト|ブログ|製品|使い方|環境|場合)|うちでは|うちは|",
     r"本(?:カンファレンス|イベント|大会|セミナー|勉強会|講座|サービス|製品|プログラム|コンテスト|ハッカソン)|",
     calculation_words!(),
     "|",
@@ -1304,7 +1355,7 @@ pattern! {
     /// いて、…」: a Japanese sentence whose topic is the writer speaks of
     /// them in every clause after the comma, as an English one with a new
     /// subject does not.
-    opens_on_the_writer = r"^[\s*_>-]*(?:当社|弊社|当店|当ブログ|当サイト|本誌|弊誌|私たち|わたしたち|我々|僕ら|僕たち|筆者|私|僕|うち)(?:の[^、。「」]{1,10})?(?:は|では|でも|としては|だと|なら|の場合)(?:[^、。「」]{1,25}(?:て|ていて|ており|ので))?、"
+    opens_on_the_writer = r"^[\s*_>-]*(?:当社|弊社|当店|当ブログ|当サイト|本誌|弊誌|私たち|わたしたち|我々|僕ら|僕たち|筆者|私|僕|うち)(?:の[^、。「」]{1,10}(?:「[^」]{1,20}」)?)?(?:は|では|でも|としては|だと|なら|の場合)(?:[^、。「」]{1,25}(?:て|ていて|ており|ので|し))?、"
 }
 
 const PUBLISHER: &str = concat!(
@@ -1345,6 +1396,13 @@ pattern! {
     )
 }
 
+/// The publisher advertises its own job.
+const HIRING: &str = r"募集しています|募集中です|採用しています|(?i:(?-u:\b)(?:we're hiring|we are hiring|join our team)(?-u:\b))";
+
+pattern! {
+    salary = r"年収|月給|時給|(?i:(?-u:\b)(?:salary|salaries|pay range)(?-u:\b))"
+}
+
 /// The publisher's own offer: prices cut, prizes, fees of its events.
 const OFFER: &str = concat!(
     r"支給します|チケット|定員(?:[^割]|$)|先着|応募|審査員|選考を経|お得|割引|割り引|払い戻|クーポン|賞金|副賞|賞品|景品|贈呈|相当の|相当）|参加費|特典|キャンペーン|入場料|受講料|会費|早割|懸賞|奨学金|懇親会|抽選で|最優秀|",
@@ -1371,14 +1429,14 @@ const THIS_RELEASE: &str = concat!(
 const HOW_TO: &str = concat!(
     r"を超えたら(?:[^し]|$)|を下回ったら(?:[^し]|$)|を超えた場合|を下回った場合|に達したら(?:[^し]|$)|になったら(?:[^し]|$)|を切ったら(?:[^し]|$)|",
     r"を目安|目安は|目安として|目安に|を目標に|目標値|可用性目標|しきい値|閾値|続いたら|",
-    r"に設定|を設定|設定する|設定値|設定し|割り当て|を上限|上限を|以内に収め|に抑え|",
+    r"に設定|を設定|設定する|設定値|設定し|割り当て|を上限|上限を|以内に収め|に抑え(?:る|ます|まし|て|たい|よう)|",
     r"段階的|ロールアウト|カナリア|[%％] ?→ ?[0-9０-９.]+ ?[%％] ?→|エラーバジェット|(?-u:\b)SL[OA]s?(?-u:\b)|",
     r"してください|しましょう|推奨|チェックリスト|デフォルトでは|既定では|に制限|に引き上げます|に引き下げます|にしておき|にしておく|にしておけ|にしてあり|のままで(?:問題|大丈夫|構いません|よい|良い)|",
     // A tool's defaults and hard limits, a criterion fixed in advance, an
     // alert on reaching a share: 「既定 1000 AIC = $10」「ハードリミット」
     // 「採用基準は…+50% 以内」「予算 80% 到達通知」.
     r"既定|デフォルト|リミット|採用基準|合格基準|判定基準|",
-    r"(?i:(?-u:\b)(?:thresholds?|set (?:\w+ ){1,3}to|set to [0-9]|configure[ds]?|alerts? (?:when|if)|(?:gets?|be|is) paged|(?:if|when|once) [^.]*(?:exceeds|drops below|falls below|goes above|goes over)|aim for|roll ?out|canary|ramp up|error budget|at most|no more than|batch size|timeout ?=|should|by default|defaults to|is limited to|recommend(?:ed|s)?|make sure|keep (?:it |them )?(?:under|below)|(?:that|which|this) gives you|you (?:still )?(?:have to|must|need to) (?:pay|use|set|spend|keep|bring|register|submit|book|buy|provide|cover|reserve|allow|budget)|(?:waiting|wait) until)(?-u:\b))"
+    r"(?i:(?-u:\b)(?:thresholds?|set (?:\w+ ){1,3}to (?:about |around |roughly |at least |at most |~)?[0-9$€£¥`'\x22]|set to [0-9]|configure[ds]?|alerts? (?:when|if)|(?:gets?|be|is) paged|(?:if|when|once) [^.]*(?:exceeds|drops below|falls below|goes above|goes over)|aim for|roll ?out|canary|ramp up|error budget|at most|no more than|batch size|timeout ?=|should|by default|defaults to|is limited to|(?:we|I) (?:strongly |would |still )?recommend|recommend(?:s|ed)? [a-z]+ing(?-u:\b)|(?:is|are) (?:highly |strongly )?recommended|recommended (?:settings?|values?|sizes?|minimum|maximum|limits?|defaults?)|make sure|keep (?:it |them )?(?:under|below)|(?:that|which|this) gives you|you (?:still )?(?:have to|must|need to) (?:pay|use|set|spend|keep|bring|register|submit|book|buy|provide|cover|reserve|allow|budget)|(?:waiting|wait) until)(?-u:\b))"
 );
 
 /// A survey's own respondents: the site reporting the survey it ran.
@@ -1454,6 +1512,12 @@ const VOTE: &str =
 /// own ("about 7,200 packages in the Beta").
 const RELEASE_CONTENTS: &str = r"(?i:(?-u:\b)packages(?-u:\b))";
 
+pattern! {
+    /// What the writers of a release thank and count: "We also closed 412
+    /// issues this cycle, thanks to 137 contributors".
+    release_credits = r"(?i:(?-u:\b)(?:contributors|commits|pull requests|closed (?:[0-9,]+ )?issues)(?-u:\b))"
+}
+
 /// Who came, signed up or downloaded: on a project's site, its own count.
 const AUDIENCE: &str = r"ダウンロード数|来場者|参加者数|登録者数|(?i:(?-u:\b)(?:downloads|downloaded|seeders|leechers|visitors|attendees|attendance|signed up|sign-?ups|registrations|page views|subscribers|followers)(?-u:\b))";
 
@@ -1510,7 +1574,7 @@ pattern! {
     /// What a seller asks, not what the writer paid (定価, 一律, "retails
     /// for", "Northbeam charges"), or a comparison that brings in another's
     /// price (他社, 比べ, なお, "compared with").
-    list_price = r"定価|通常価格|希望小売|市場価格|相場|一律|他社|競合|同等品|比べ|比較|一方|なお|に対し|(?i:(?-u:\b)(?:retails?|retailing|normally|usually|list price|lists (?:at|for)|listed at|MSRP|RRP|street price|charges?|sells? for|priced at|compared|versus|vs|whereas|competitors?|rivals?)(?-u:\b))"
+    list_price = r"定価|通常価格|希望小売|市場価格|実売|店頭価格|入館料|入場料|運賃|相場|一律|他社|競合|同等品|比べ|比較|一方|なお|に対し|(?i:(?-u:\b)(?:retails?|retailing|normally|usually|list price|lists (?:at|for)|listed at|MSRP|RRP|street price|charges?|sells? for|priced at|compared|versus|vs|whereas|competitors?|rivals?)(?-u:\b))"
 }
 
 pattern! {

@@ -11,9 +11,14 @@ pub(super) const NUMBER_WORD_PREFIXES: &str =
 pub(super) const JA_UNITS: &[&str] = &[
     "パーセント",
     "ポイント",
+    "メガワット時",
+    "ギガワット時",
+    "キロワット時",
     "メガワット",
     "ギガワット",
     "キロワット",
+    "キログラム",
+    "グラム",
     "米ドル",
     "ドル",
     "ユーロ",
@@ -124,6 +129,7 @@ pub(super) const EN_UNITS: &[&str] = &[
     "tb",
     "pb",
     "kg",
+    "mah",
     "w",
 ];
 

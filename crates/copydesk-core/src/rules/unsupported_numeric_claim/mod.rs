@@ -407,13 +407,16 @@ impl UnsupportedNumericClaim {
             return None;
         }
         let sentences = sentences(&block.text);
+        // The words are read with the lines of a wrapped paragraph joined
+        // ("the project reports\nthat"); offsets stay those of the text.
+        let flat = crate::text::joined_lines(&block.text);
         let sentence_of = |at: usize| {
             sentences
                 .partition_point(|sentence| sentence.end <= at)
                 .min(sentences.len().saturating_sub(1))
         };
         // What holds for a whole sentence is worked out once for its figures.
-        let words = context::BlockWords::of(&block.text, names, post);
+        let words = context::BlockWords::of(&flat, names, post);
         let mut facts: Vec<Option<context::SentenceFacts>> = vec![None; sentences.len()];
         let mut told_by_nobody: Vec<Option<bool>> = vec![None; sentences.len()];
         let claims: Vec<(Figure, usize)> = figures
@@ -423,25 +426,25 @@ impl UnsupportedNumericClaim {
                 (figure, at)
             })
             .filter(|(figure, at)| {
-                let range = sentences.get(*at).cloned().unwrap_or(0..block.text.len());
-                let sentence = &block.text[range.clone()];
+                let range = sentences.get(*at).cloned().unwrap_or(0..flat.len());
+                let sentence = &flat[range.clone()];
                 let previous = at
                     .checked_sub(1)
                     .and_then(|before| sentences.get(before))
-                    .map_or("", |before| &block.text[before.clone()]);
+                    .map_or("", |before| &flat[before.clone()]);
                 let of_sentence =
                     || context::SentenceFacts::of(sentence, previous, names, post, words);
                 let facts = match facts.get_mut(*at) {
                     Some(slot) => *slot.get_or_insert_with(of_sentence),
                     None => of_sentence(),
                 };
-                let text = &block.text[figure.span.clone()];
+                let text = &flat[figure.span.clone()];
                 // Hearsay (「〜らしい」, "reportedly") is nobody's own count.
                 let unnamed = match told_by_nobody.get_mut(*at) {
                     Some(slot) => *slot.get_or_insert_with(|| support::names_nobody(sentence)),
                     None => support::names_nobody(sentence),
                 };
-                let hearsay = unnamed || support::hearsay_follows(&block.text[figure.span.end..]);
+                let hearsay = unnamed || support::hearsay_follows(&flat[figure.span.end..]);
                 let small = context::is_small_figure(text) && !hearsay;
                 let place = context::Place {
                     quoted: block.in_block_quote,
@@ -453,21 +456,21 @@ impl UnsupportedNumericClaim {
                         // A staged rollout's percentages are its steps; its
                         // savings, head counts and "a third of staff" are not.
                         || (words.rollout && is_a_percentage(text))
-                        || is_compared_to(&block.text[..figure.span.start])
+                        || is_compared_to(&flat[..figure.span.start])
                         || defines_a_threshold(
-                            &block.text[range.start..figure.span.start],
+                            &flat[range.start..figure.span.start],
                             text,
-                            &block.text[figure.span.end..],
+                            &flat[figure.span.end..],
                         )
                         || is_a_condition(
-                            &block.text[range.start..figure.span.start],
-                            &block.text[figure.span.end..],
+                            &flat[range.start..figure.span.start],
+                            &flat[figure.span.end..],
                         ),
                     worked_out: is_worked_out(
                         sentence,
-                        &block.text[range.start..figure.span.start],
+                        &flat[range.start..figure.span.start],
                         text,
-                        &block.text[figure.span.end..],
+                        &flat[figure.span.end..],
                     ),
                     // A price in a list of prizes, in the writer's own
                     // sentence of a block that sells the publisher's own
@@ -765,7 +768,8 @@ impl Sources<'_> {
         let (document, found, cues) = (self.document, self.found, self.extra_cues);
         self.cache[at].get_or_insert_with(|| {
             let block = &document.body.blocks[at];
-            let may_name = support::may_name_a_source(&block.text, cues);
+            let may_name =
+                support::may_name_a_source(&crate::text::joined_lines(&block.text), cues);
             // A block with claims has its sentences already; only a block
             // read for its sources alone is split here.
             let sentences: std::borrow::Cow<[std::ops::Range<usize>]> = match &found[at] {
@@ -792,6 +796,7 @@ impl Sources<'_> {
         let claims = found[at].as_ref().map(|found| found.claims.as_slice());
         let has_a_claim =
             |index: usize| claims.is_some_and(|claims| claims.iter().any(|(_, at)| *at == index));
+
         let candidates: Vec<usize> = self
             .of(at)
             .iter()
@@ -811,9 +816,9 @@ impl Sources<'_> {
             None => std::borrow::Cow::Owned(sentences(text)),
         };
         candidates.iter().any(|&index| {
-            own_sentences
-                .get(index)
-                .is_none_or(|sentence| !support::keeps_its_source(&text[sentence.clone()]))
+            own_sentences.get(index).is_none_or(|sentence| {
+                !support::keeps_its_source(&crate::text::joined_lines(&text[sentence.clone()]))
+            })
         })
     }
 }

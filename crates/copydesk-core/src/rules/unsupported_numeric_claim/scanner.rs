@@ -752,9 +752,32 @@ fn read_unit(text: &str, end: usize, extra: &ExtraUnits) -> Option<Unit> {
             return Some(Unit { len: ja_gap + len });
         }
         if let Some(unit) = JA_UNITS.iter().find(|unit| ja_after.starts_with(*unit)) {
+            // 3か所目, 2社目: an ordinal, as 回目 and 人目 are.
+            if ja_after[unit.len()..].starts_with('目') {
+                return None;
+            }
             return Some(Unit {
                 len: ja_gap + unit.len(),
             });
+        }
+        // 本 counts titles and bottles only in large numbers (「1,000本も売れ
+        // ない」「数百万本のアプリ」); a few 本 are the writer's articles, and
+        // 本当, 本日, 本番 are other words.
+        if let Some(rest) = ja_after.strip_prefix('本') {
+            let number = &text[..end];
+            let large = number.ends_with(['万', '億', '千'])
+                || numeric_value(
+                    number
+                        .rsplit(|ch: char| !(ch.is_ascii_digit() || ch == ',' || ch == '.'))
+                        .next()
+                        .unwrap_or_default(),
+                ) >= 1000.0;
+            let a_word = rest.starts_with(|ch: char| ('\u{4e00}'..='\u{9fff}').contains(&ch));
+            if large && !a_word {
+                return Some(Unit {
+                    len: ja_gap + '本'.len_utf8(),
+                });
+            }
         }
     }
     let spaced = after.trim_start_matches(' ');
@@ -1070,6 +1093,8 @@ fn english_word_figures(text: &str) -> Vec<Figure> {
             r"|(?:thousands|millions|billions) (?:a|per|each) (?:year|month|week|day|second)(?-u:\b)",
             // "cut costs by a quarter", "in the thousands".
             r"|by (?:a|one) (?:third|quarter|fifth|tenth)(?-u:\b)",
+            // "…, and a quarter have no inventory": a share as the subject.
+            r"|(?:a|one) (?:third|quarter|fifth|tenth) (?:have|had|are|were|say|said|use|used|lack|lacked|expect)(?-u:\b)",
             r"|in the (?:thousands|millions|billions)(?-u:\b)",
             r")"
         ))
@@ -1113,6 +1138,14 @@ fn english_word_figures(text: &str) -> Vec<Figure> {
             if matched.starts_with(word) {
                 span.start += word.len();
             }
+        }
+        // "a quarter have" → "a quarter": the verb stays out.
+        const SHARE_VERBS: [&str; 11] = [
+            " have", " had", " are", " were", " say", " said", " use", " used", " lack", " lacked",
+            " expect",
+        ];
+        if let Some(verb) = SHARE_VERBS.iter().find(|verb| matched.ends_with(*verb)) {
+            span.end -= verb.len();
         }
         // "three times faster" → "three times", "twice as" → "twice": the
         // comparative stays out.
@@ -1179,7 +1212,7 @@ fn is_plausible_kanji_figure(number: &str) -> bool {
         return false;
     }
     number.contains('数')
-        || number.contains(['万', '億', '兆'])
+        || number.contains(['万', '億', '兆', '千'])
         || number.ends_with("半数")
         || number.contains('十')
 }
@@ -1252,7 +1285,7 @@ fn states_a_spec(text: &str, at: usize) -> bool {
     static SPEC: OnceLock<Regex> = OnceLock::new();
     let spec = SPEC.get_or_init(|| {
         super::compiled(
-            r"(?i:(?-u:\b)(?:battery|lasts|lasted|weighs?|weight|range|(?:re)?charges?|RAM|memory|idles?|boot|latency|draws|power|rebuilds?|keeps)(?-u:\b))",
+            r"重さ|重量|容量|バッテリー|消費電力|(?i:(?-u:\b)(?:battery|lasts|lasted|weighs?|weight|range|(?:re)?charges?|RAM|memory|idles?|boot|latency|draws|power|rebuilds?|keeps)(?-u:\b))",
         )
     });
     let start = text[..at]
@@ -1292,9 +1325,15 @@ fn hedged_measure(before: &str, after: &str) -> usize {
         "Gbps",
     ];
     let before = before.trim_end_matches(' ');
+    // 「重さ約48グラム」 reads by its unit; 「約210g」 by this.
     let Some(hedge) = EN_PREFIX_HEDGES
         .iter()
         .find(|hedge| ends_with_word(before, hedge))
+        .or_else(|| {
+            JA_PREFIX_HEDGES
+                .iter()
+                .find(|hedge| before.ends_with(*hedge))
+        })
     else {
         return 0;
     };

@@ -78,7 +78,11 @@ pub fn sentence_has_source(
     if contains_absolute_url(written) || has_an_html_footnote(written, document.source.text()) {
         return true;
     }
-    may_name && names_a_source(&block.text[sentence.clone()], extra_cues)
+    may_name
+        && names_a_source(
+            &crate::text::joined_lines(&block.text[sentence.clone()]),
+            extra_cues,
+        )
 }
 
 /// Whether `written` holds an HTML footnote marker (`<sup>1</sup>`) whose
@@ -225,8 +229,8 @@ pub fn names_nobody(sentence: &str) -> bool {
     UNNAMED
         .get_or_init(|| {
             super::compiled(concat!(
-                r"関係者|事情に詳しい|一部報道|聞くところ|噂|という話|との話|",
-                r"(?i:(?-u:\b)(?:reportedly|by some (?:estimates|accounts)|by one estimate|people familiar|people with knowledge|sources close|insiders|told (?:us|me)|according to (?:sources|insiders|people|early testers|(?:a|an|one|two|three|several) (?:people|persons?|sources?|insiders?)))(?-u:\b))"
+                r"関係者|事情に詳しい|一部報道|他社の(?:報告|調査|発表|事例|データ)|聞くところ|噂|という話|との話|",
+                r"(?i:(?-u:\b)(?:reportedly|read somewhere|heard somewhere|by some (?:estimates|accounts)|by one estimate|people familiar|people with knowledge|sources close|insiders|told (?:us|me)|according to (?:sources|insiders|people|early testers|(?:a|an|one|two|three|several) (?:people|persons?|sources?|insiders?)))(?-u:\b))"
             ))
         })
         .is_match(sentence)
@@ -243,7 +247,7 @@ pub fn keeps_its_source(sentence: &str) -> bool {
     let plan = PLAN.get_or_init(|| {
         super::compiled(concat!(
             r"(?:方針|計画|予定|意向|考え)(?:だ|である)?と(?:発表|説明|述べ|語っ|明らかにし|表明)|",
-            r"(?i:(?-u:\b)(?:says|said|told [a-z]+|announced|confirmed)(?: [A-Za-z]+){0,3}?,? (?:that )?(?:it|they|he|she|the company|the firm) (?:will|would|plans|planned|intends|intended|expects|expected|aims|is going|was going)(?-u:\b))|",
+            r"(?i:(?-u:\b)(?:says|said|told [a-z]+|announced|confirmed)(?: [A-Za-z]+){0,5}?,? (?:that )?(?:it|they|he|she|the company|the firm|(?-i:[A-Z][A-Za-z&.-]*(?: [A-Z][A-Za-z&.-]*){0,3})) (?:will|would|plans|planned|intends|intended|expects|expected|aims|is going|was going)(?-u:\b))|",
             // "“We'll use the money to triple our team,” its chief executive
             // said": a quoted plan of the speaker's own.
             r"^[\s*_>-]*[“\x22](?:We|I)(?:'ll|’ll| will| plan| intend| aim| are going| am going)(?-u:\b)"
@@ -305,7 +309,7 @@ fn speaker_is_named(sentence: &str) -> bool {
         // "The company, which has 1,300 employees, said": a figure's comma
         // parts no clauses.
         let before = without_digit_commas(before);
-        let mut segments = before.rsplit([',', ';', ':', '(', '—', '“', '”', '"']);
+        let mut segments = before.rsplit([',', ';', ':', '(', '—', '–', '“', '”', '"']);
         let mut speaker = segments.next().unwrap_or_default().trim();
         // An apposition: "Omar Haddad, Tailspin Air's chief executive, told".
         let apposition = speaker.is_empty();
@@ -323,6 +327,11 @@ fn speaker_is_named(sentence: &str) -> bool {
         // "the founder told me": hearsay, unless a name is given.
         let hearsay =
             sentence[verb.end()..].starts_with(" me") || sentence[verb.end()..].starts_with(" us");
+        // "Smaller studios say", "Recruiters often say", "ISPs in the region
+        // say": a plural verb after a group named by its trade.
+        if is_plural_verb(verb.as_str()) && names_a_group(speaker) {
+            return false;
+        }
         is_named_speaker(speaker, hearsay)
             // "Northbeam Cloud, one of the project's sponsors, announced":
             // the name stands before an apposition that names nobody.
@@ -332,6 +341,90 @@ fn speaker_is_named(sentence: &str) -> bool {
                     .next()
                     .is_some_and(|name| is_named_speaker(name.trim(), hearsay)))
     })
+}
+
+fn is_plural_verb(verb: &str) -> bool {
+    matches!(
+        verb.split_whitespace().next(),
+        Some(
+            "say"
+                | "estimate"
+                | "predict"
+                | "conclude"
+                | "report"
+                | "find"
+                | "show"
+                | "note"
+                | "argue"
+        )
+    )
+}
+
+/// A speaker that is a kind of people or firms, not one of them: its head
+/// is a plural, and no name stands after its first word ("Smaller studios",
+/// "Recruiters often", "ISPs in the region"); not "Google engineers", nor
+/// "Researchers at MIT", nor "the authors".
+fn names_a_group(speaker: &str) -> bool {
+    const ADVERBS: [&str; 10] = [
+        "often",
+        "also",
+        "now",
+        "still",
+        "increasingly",
+        "generally",
+        "usually",
+        "sometimes",
+        "widely",
+        "privately",
+    ];
+    let mut words: Vec<&str> = speaker.split_whitespace().collect();
+    if words.first().is_some_and(|word| {
+        matches!(
+            word.to_ascii_lowercase().as_str(),
+            "and" | "but" | "so" | "yet"
+        )
+    }) {
+        words.remove(0);
+    }
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    // "the authors", "its developers", "both firms": ones already named.
+    let determiner = matches!(
+        first.to_ascii_lowercase().as_str(),
+        "the" | "its" | "their" | "his" | "her" | "these" | "those" | "both"
+    );
+    if determiner || rest.iter().any(|word| word.starts_with(char::is_uppercase)) {
+        return false;
+    }
+    let phrase: Vec<&str> = words
+        .iter()
+        .copied()
+        .take_while(|word| {
+            !matches!(
+                *word,
+                "in" | "at" | "from" | "of" | "across" | "around" | "on" | "with"
+            )
+        })
+        .filter(|word| !ADVERBS.contains(word))
+        .collect();
+    let Some(head) = phrase.last() else {
+        return false;
+    };
+    let plural = head.len() > 3
+        && head.ends_with('s')
+        && !head.ends_with("ss")
+        && !head.ends_with("'s")
+        && !head.ends_with("’s");
+    let modifier = phrase.len() > 1;
+    plural
+        && (first.starts_with(char::is_lowercase)
+            || !modifier
+            || first.ends_with("er")
+            || matches!(
+                *first,
+                "Many" | "Most" | "Some" | "Several" | "Local" | "Independent" | "Rival" | "Other"
+            ))
 }
 
 /// `text` with the commas inside figures ("1,300") made spaces.
@@ -367,7 +460,7 @@ fn is_named_speaker(speaker: &str, hearsay: bool) -> bool {
     });
     let somebody = SOMEBODY.get_or_init(|| {
         super::compiled(concat!(
-            r"(?i:(?-u:\b)(?:the|its|their|his|her) (?:company|companies|firms|index|firm|agency|ministry|government|regulator|bank|report|study|survey|paper|authors?|ceo|cfo|cto|chief executive|founder|spokes(?:person|man|woman)|maker|operator|airline|carrier|department|bureau|council|commission|university|institute|foundation|project|startup|group|team|vendor|non-?profit|charity|association|consortium|studio|organi[sz]ation|(?:[a-z]+ )?authority|administration|police|court|organi[sz]ers|developers|maintainers)(?-u:\b))|",
+            r"(?i:(?-u:\b)(?:the|its|their|his|her) (?:(?:two|three|both) )?(?:company|companies|firms|index|firm|agency|ministry|government|regulator|bank|report|study|survey|paper|authors?|ceo|cfo|cto|chief executive|founder|spokes(?:person|man|woman)|maker|operator|airline|carrier|department|bureau|council|commission|university|institute|foundation|project|startup|group|team|vendor|non-?profit|charity|association|consortium|studio|organi[sz]ations?|(?:[a-z]+ )?authority|administration|police|court|organi[sz]ers|developers|maintainers)(?-u:\b))|",
             r"^(?i:he|she)$|",
             r"(?-u:\b)[A-Z][A-Za-z0-9&.'’-]*"
         ))
@@ -590,6 +683,9 @@ fn source_cue() -> &'static Regex {
             r"(?-u:\b)[Ii]n (?:the project's|the team's|our|its) own (?:[a-z-]+ ){0,2}(?:tests?|benchmarks?|measurements?|runs?|telemetry)(?-u:\b)|",
             r"(?-u:\b)[Ii]n [A-Z][A-Za-z]+(?:'s|’s) (?:proof of concept|report|analysis|tests?|benchmarks?|paper|study|survey|write-?up)(?-u:\b)|",
             r"(?-u:\b)[Ii]n (?:his|her|their|its) (?:[a-z-]+ ){0,2}(?:announcement|statement|post|email|keynote|talk|report)(?-u:\b)|",
+            // "By our rough count", "That's our own data": the writer's own
+            // count, named as theirs.
+            r"(?-u:\b)[Bb]y (?:our|my) (?:own )?(?:rough |best |latest |quick )?(?:count|tally|reckoning|calculations?)(?-u:\b)|(?-u:\b)(?:our|my) own (?:data|numbers|figures|records)(?-u:\b)|自社(?:調べ|データ|集計)|",
             // "Per Northwind, …": a name, capitalised.
             r"(?-u:\b)[Pp]er (?:the )?[A-Z][A-Za-z]*[a-z]"
         ))
@@ -602,7 +698,9 @@ fn named_speaker_apart_may_be_in(text: &str) -> bool {
     static VERBS: OnceLock<Regex> = OnceLock::new();
     VERBS
         .get_or_init(|| {
-            super::compiled("発表した|公表した|として|と見て|推計|予測|試算|指摘|分析|報じ")
+            super::compiled(
+                "発表した|公表した|として|とした|としました|と見て|推計|予測|試算|指摘|分析|報じ",
+            )
         })
         .is_match(text)
 }
@@ -621,7 +719,7 @@ fn named_speaker_apart(sentence: &str) -> bool {
                 // 「千草HDが14日発表した決算は」.
                 r"が[^、。]{0,10}?(?:発表|公表)した|",
                 // 「ミナトデータは、…に達するとしている」: a named topic says so.
-                r"^[^、。]{0,3}(?:[ァ-ヴー]{3,}|[A-Z][A-Za-z]+|[一-龥]{2,}(?:社|会|省|庁|所|大学|機構|協会|総研|銀行|証券|新聞|局|財団|センター))[^、。]{0,12}は、[^。]*と(?:して|見て)(?:いる|います)|",
+                r"^[^、。]{0,3}(?:[ァ-ヴー]{3,}|[A-Z][A-Za-z]+|同(?:社|氏|省|庁|行|大学|協会|団体)|[一-龥]{2,}(?:社|会|省|庁|所|大学|機構|協会|総研|銀行|証券|新聞|局|財団|センター))[^、。]{0,12}は、[^。]*と(?:(?:して|見て)(?:いる|います)|した。?$|しました。?$)|",
                 // 「…にとどまる、とゲーム産業研究会は推計している」: a named body
                 // between the quotation and its verb.
                 r"と[、,]?[^、。「」]{0,25}?(?:会|社|省|庁|所|大学|機構|協会|総研|銀行|証券|新聞|局|財団|センター|氏|教授|社長|[A-Z][A-Za-z]+)(?:は|が)[^。]{0,6}?(?:(?:推計|予測|予想|推定|試算|分析|発表|公表|報告|指摘|説明|強調|主張)(?:する|し[たてま])|報じ(?:た|て|る|ま))",
@@ -636,8 +734,8 @@ fn anonymous() -> &'static Regex {
     static ANONYMOUS: OnceLock<Regex> = OnceLock::new();
     ANONYMOUS.get_or_init(|| {
         super::compiled(concat!(
-            r"関係者|業界筋|消息筋|聞くところ|一部(?:の)?メディア|海外メディア|ある[^、。]{0,6}?(?:調査|調べ|試算|推計)|(?:海外|国内|ある|某)の?調査会社|との(?:試算|予測|推計|見方|指摘)も|一部のベンチマーク|幹部(?:によ|は)|最近の(?:研究|調査)|(?:利用者|ユーザー)の(?:報告|声)|別の(?:利用者|ユーザー)|ある(?:試算|調査|推計|専門家|研究|報告|レポート|データ)|一部の(?:アナリスト|専門家|報道|調査)|一部報道|業界では|との指摘も|[とも](?:報告|報道|発表|公表)されて|複数の(?:関係者|報道)|とされ(?:る|て)|と言われ|といわれ|との見方|との声|報道によると|噂|",
-            r"(?i:(?-u:\b)(?:analysts|experts|sources|insiders|observers|officials|people familiar|some estimates|some reports|early testers|industry watchers|critics|many|some|it is) (?:say|said|says|estimate|believe|think|claim|suggest)(?-u:\b)|(?-u:\b)reportedly(?-u:\b)|by some (?:estimates|accounts)|according to (?:sources|insiders|reports|analysts|some|early testers|people|industry|developers|users|experts|someone|several|many|those|(?:a|an|one) (?:former |ex-|senior |current |longtime )?(?:person|source|engineer|employee|recruiter|friend|insider|analyst|expert|executive|manager|official|developer|user)|(?:two|three|four|several|multiple) (?:people|persons|sources|insiders)|internal documents)|according to (?:a|an|one) (?:recent |new |internal |industry )?(?:report|study|survey|analysis|estimate|poll|paper)[,.;]|read somewhere|(?-u:\b)documents reviewed by|source: (?:a|an|some|one) |it is (?:said|estimated|believed))"
+            r"関係者|業界筋|消息筋|他社の(?:報告|調査|発表|事例|データ)|(?:^|[、。\s（(])業界団体|(?:公表|発表|開示|公開)して(?:い)?(?:ない|ません|おらず)|明らかにして(?:い)?(?:ない|ません|おらず)|聞くところ|一部(?:の)?メディア|海外メディア|ある[^、。]{0,6}?(?:調査|調べ|試算|推計)|(?:海外|国内|ある|某)の?調査会社|との(?:試算|予測|推計|見方|指摘)も|一部のベンチマーク|幹部(?:によ|は)|最近の(?:研究|調査)|(?:利用者|ユーザー)の(?:報告|声)|別の(?:利用者|ユーザー)|ある(?:試算|調査|推計|専門家|研究|報告|レポート|データ)|一部の(?:アナリスト|専門家|報道|調査)|一部報道|業界では|との指摘も|[とも](?:報告|報道|発表|公表)されて|複数の(?:関係者|報道)|とされ(?:る|て)|と言われ|といわれ|との見方|との声|報道によると|噂|",
+            r"(?i:(?-u:\b)(?:analysts|experts|sources|insiders|observers|officials|people familiar|some estimates|some reports|early testers|industry watchers|critics|many|some|it is) (?:say|said|says|estimate|believe|think|claim|suggest)(?-u:\b)|(?-u:\b)reportedly(?-u:\b)|by some (?:estimates|accounts)|according to (?:sources|insiders|reports|analysts|some|early testers|people|industry|developers|users|experts|someone|several|many|those|(?:a|an|one) (?:former |ex-|senior |current |longtime )?(?:person|source|engineer|employee|recruiter|friend|insider|analyst|expert|executive|manager|official|developer|user)|(?:two|three|four|several|multiple) (?:people|persons|sources|insiders)|internal documents)|according to (?:a|an|one) (?:recent |new |internal |industry )?(?:report|study|survey|analysis|estimate|poll|paper)[,.;]|read somewhere|(?-u:\b)documents reviewed by|source: (?:a|an|some|one) |it is (?:said|estimated|believed)|(?:would|will|did|does|do) not (?:say|disclose|confirm|comment)|declined to (?:say|disclose|confirm|comment|give)|(?:has|have) not (?:disclosed|confirmed|published|said))"
         ))
     })
 }

@@ -917,3 +917,76 @@ fn figures_a_named_maker_shows() {
          次の表が示すとおり、利用者は約 30% 増えた。\n",
     );
 }
+
+/// Speakers of the sixth blind set: a kind of people or firms with a plural
+/// verb names nobody; a named body whose verb the line's wrap parts from
+/// its "that", a dateline's company, both parties of a deal, 同社 with
+/// とした, and the writer's own count do; an unnamed firm, an industry body,
+/// a maker that discloses nothing, and hearsay the writer read do not.
+#[test]
+fn speakers_and_sources_of_the_sixth_blind_set() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "speakers-6.md",
+        "---\ntitle: t\n---\n\
+         Larger publishers say the new fee could cost them 3-4% of revenue.\n\n\
+         Landlords often say that 60% of tenants renew.\n\n\
+         ISPs in the north say fibre reached 45% of homes.\n\n\
+         Meanwhile the Tamsin Linux project reports\nthat RISC-V images now make up 12% of its downloads.\n\n\
+         **OSLO, 3 March 2026** – Fjordline Systems today announced Beacon 2. Beacon 2 indexes logs up to 3x faster and serves over 500 customers.\n\n\
+         Corvid Labs will give $120,000 in credits to the Tern Foundation, the two organisations announced on Monday.\n\n\
+         ミナミ製菓は4月から値上げする。同社は、販売の減少は3%程度にとどまるとした。\n\n\
+         他社の報告では5割以上下がった例もある。\n\n\
+         業界団体によると、国内の出荷台数は年間80万台を超えた。\n\n\
+         ネット上では「初日で5万台売れた」との声もある。メーカーは販売台数を公表していない。\n\n\
+         By our rough count, about one-fifth of the mirrors still serve i686 images.\n\n\
+         Harbor Staffing placed 2,406 nurses last year. That's our own data.\n\n\
+         The charger we tested last week is said to deliver 140 W, but we never saw more than 90 W from it.\n\n\
+         I read somewhere that the average commuter checks their phone 58 times a day, which sounds low to me.\n",
+    );
+}
+
+/// Spans and figures of the sixth blind set: a counter before 目 is an
+/// ordinal; grams, watt-hours, milliamp-hours, 本 in large numbers and 千
+/// alone are read; "a quarter" as a subject is a share, its verb left out.
+#[test]
+fn spans_and_counters_of_the_sixth_blind_set() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "spans-6.md",
+        "---\ntitle: t\n---\n\
+         ナギ化学は国内4か所目の工場を建てる。\n\n\
+         新型イヤホンは重さ約5.2グラムで、電池は年20ギガワット時分を調達する。\n\n\
+         新作ゲームの約半数は1,000本も売れないと言われる。ストアには数百万本のアプリがある。\n\n\
+         国内の利用企業は千社を超えるともいわれる。\n\n\
+         - 重量: 約180g\n- バッテリー容量: 4,500mAh\n\n\
+         Over 60% of councils lack a plan, and a quarter have no records at all.\n\n\
+         記事は3本書きました。\n",
+    );
+}
+
+/// The writer's own of the sixth blind set: 「うちの使い方だと」, a bracketed
+/// product of 弊社 across its clauses, the publisher's job ad, a comma in a
+/// figure that parts no clause, the steps of a reproduction and a list of
+/// rules after a colon, a recommended practice, a release's credits;
+/// not what everyone recommends, a shop's street price, a museum's fee.
+#[test]
+fn own_work_and_how_to_of_the_sixth_blind_set() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "own-work-6.md",
+        "---\ntitle: t\n---\n\
+         うちの使い方だと月200円もかからない。\n\n\
+         弊社の会計SaaS「ソロバン」は導入社数2,000社を突破し、継続率は98%を超えています。\n\n\
+         株式会社ヤマセミでは、SREを募集しています。フルリモート可、年収800万〜1,200万円。\n\n\
+         We sold 8,240 copies in the first week and just over 15,000 to date.\n\n\
+         To reproduce the run, set `lr=1e-4`. Expect the loss to settle near 2.1 after about 30,000 steps.\n\n\
+         The rules we live by: keep six months of expenses in cash, put 10% of pay into savings.\n\n\
+         Coaches love to recommend reserving 10–15% of each sprint for upkeep.\n\n\
+         The harbour tour everyone recommends costs €22, though we skipped it.\n\n\
+         Wren 3.1 is out today. We also closed 388 issues this cycle, thanks to 121 contributors.\n\n\
+         私はセールで1万8,000円で購入しましたが、量販店での実売価格は2万円前後です。\n\n\
+         美術館の入館料は一般1,200円。私たちは前売り券を買っていたので、1,000円で入れました。\n\n\
+         The dataset has 2.4 million images, which sounds like a lot until you set it next to the 3 billion pairs that web-scale models use.\n",
+    );
+}
