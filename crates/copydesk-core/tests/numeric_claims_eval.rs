@@ -1,8 +1,8 @@
 //! Precision, recall and span exactness of `unsupported-numeric-claim`, all
 //! labelled by the editorial convention (`shared/conventions/numeric-claims.md`):
 //! - the written sets in `tests/eval/`: the development set and the old
-//!   holdout (both relabelled to the convention), the first six blind sets
-//!   and the second development set, all tuned on now; and the seventh
+//!   holdout (both relabelled to the convention), the first seven blind sets
+//!   and the second development set, all tuned on now; and the eighth
 //!   blind set, written from the convention alone by someone who never saw
 //!   the rule, never tuned on;
 //! - real posts: `tests/eval/real-posts/<corpus>.yaml` labels places in
@@ -58,13 +58,18 @@ const FIFTH_BLIND_FLOOR: Floor = Floor {
     span: 0.95,
 };
 const SIXTH_BLIND_FLOOR: Floor = Floor {
-    precision: 0.83,
+    precision: 0.84,
     recall: 0.86,
     span: 0.95,
 };
+const SEVENTH_BLIND_FLOOR: Floor = Floor {
+    precision: 0.83,
+    recall: 0.89,
+    span: 0.95,
+};
 const BLIND_FLOOR: Floor = Floor {
-    precision: 0.61,
-    recall: 0.65,
+    precision: 0.73,
+    recall: 0.86,
     span: 0.95,
 };
 const SECOND_DEVELOPMENT_FLOOR: Floor = Floor {
@@ -350,11 +355,20 @@ fn the_sixth_blind_set() {
 }
 
 /// Written from the convention alone by someone who saw neither the rule
+/// nor the other sets. Blind until the stop that wrote the eighth set,
+/// which tuned on it: a tuning set now, held to a floor, its disagreements
+/// printed.
+#[test]
+fn the_seventh_blind_set() {
+    stays_above("numeric-claims-blind-7.yaml", SEVENTH_BLIND_FLOOR, true);
+}
+
+/// Written from the convention alone by someone who saw neither the rule
 /// nor the other sets; never tuned on, so only its totals are printed. The
 /// honest figure.
 #[test]
 fn the_blind_set() {
-    stays_above("numeric-claims-blind-7.yaml", BLIND_FLOOR, false);
+    stays_above("numeric-claims-blind-8.yaml", BLIND_FLOOR, false);
 }
 
 /// A labelled place in a real post: a finding of the rule as it was before

@@ -120,12 +120,22 @@ impl FirstPartyNames {
         static NAME: OnceLock<Regex> = OnceLock::new();
         let name = regex(&NAME, r"(?-u:\b)[A-Z][A-Za-z0-9]*(?:[.&-][A-Za-z0-9]+)*");
         let own = self.0.as_ref();
+        let japanese = sentence
+            .chars()
+            .any(|ch| matches!(ch, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'));
         let mut first = true;
         for found in name.find_iter(sentence) {
             let word = found.as_str();
             // A capital that starts the sentence is a name only when it
             // could not be an ordinary word: LinuxTag, GNOME, not "Members".
+            // In Japanese a Latin word that is the subject is a name, even
+            // first (「Anthropic は…分析しました」); 「Kotori財団の」 may be the site.
+            let subject = japanese && {
+                let after = sentence[found.end()..].trim_start_matches(' ');
+                after.starts_with('は') || after.starts_with('が')
+            };
             let starts = first
+                && !subject
                 && sentence[..found.start()]
                     .trim_matches(|ch: char| !ch.is_alphanumeric())
                     .is_empty()
@@ -436,7 +446,7 @@ fn is_passed_on(from_its_clause: &str) -> bool {
     static SAID: OnceLock<Regex> = OnceLock::new();
     regex(
         &SAID,
-        r"とされ(?:る|て|ま)|と(?:も)?言われ|と(?:も)?いわれ|らしい|そうです|そうだ|という話|との話|聞くところ|噂|(?i:(?-u:\b)(?:reportedly|rumou?red|it is said|is said to|are said to|is believed|are believed|it is estimated)(?-u:\b))",
+        r"とされ(?:る|て|ま)|と(?:も)?言われ|と(?:も)?いわれ|らしい|そうです|そうだ|[たる]そうで|という話|との話|聞くところ|噂|(?i:(?-u:\b)(?:reportedly|rumou?red|it is said|is said to|are said to|is believed|are believed|it is estimated)(?-u:\b))",
     )
     .is_match(from_its_clause)
 }
@@ -444,6 +454,18 @@ fn is_passed_on(from_its_clause: &str) -> bool {
 pattern! {
     /// Hearsay in so many words: not 「なりそうです」, which guesses.
     said_to_be = r"とされ(?:る|て|ま)|と(?:も)?言われ|と(?:も)?いわれ|らしい|という話|との話|聞くところ|噂|(?i:(?-u:\b)(?:reportedly|rumou?red|it is said|is said to|are said to|is believed to|are believed to)(?-u:\b))"
+}
+
+/// Whether a seller's price is named beside the price at `offset`: in its
+/// sentence, unless the price's own clause tells of the sale the writer got
+/// (「相場はおよそ 8 万円ですが、店頭のセールで 6 万 5,000 円でした」).
+fn names_a_list_price(sentence: &str, offset: usize) -> bool {
+    list_price().is_match(sentence)
+        && !sale_price().is_match(&sentence[clause_bounds(sentence, offset)])
+}
+
+pattern! {
+    sale_price = r"セールで|特価で|割引で|で(?:買|購入)|(?i:(?-u:\b)(?:paid|got (?:it|mine|one) for|bought (?:it|mine|one) for|on sale for)(?-u:\b))"
 }
 
 /// Whether a figure is an amount of money: `$25`, `€2,000`, `2万円`.
@@ -473,7 +495,7 @@ pattern! {
 }
 
 /// What a block that sells admission to an event says.
-const ADMISSION: &str = r"チケット|参加費|入場料|早割|(?i:(?-u:\b)(?:tickets?|admission|registration fees?|early[- ]bird)(?-u:\b))";
+const ADMISSION: &str = r"チケット|参加費|入場料|早割|(?i:(?-u:\b)(?:tickets?|admission|registration fees?|entry fees?|registration (?:for|opens)|entry is|early[- ]bird)(?-u:\b))";
 
 /// Whether a text names a prize: 賞金, 優勝, "prize", "1st place". A
 /// discount is not one: a list of a vendor's prices may mention its own.
@@ -582,6 +604,7 @@ pub fn tells_of_a_purchase(text: &str) -> bool {
 pub fn is_a_price_paid(
     figure: &str,
     sentence: &str,
+    offset: usize,
     post: Post,
     words: BlockWords,
     listed: bool,
@@ -590,7 +613,7 @@ pub fn is_a_price_paid(
     is_a_price(figure)
         && (post.bought || words.bought)
         && (words.personal || words.polite || listed)
-        && !list_price().is_match(sentence)
+        && !names_a_list_price(sentence, offset)
         && !business_money().is_match(sentence)
         && !names.another_party_in(&without_quotations(sentence))
 }
@@ -899,7 +922,7 @@ fn is_instruction(sentence: &str) -> bool {
         &CELL,
         concat!(
             r"^[\s*_>-]*(?:(?:On|For|If|When|In|With|After|Before|Once|Then)(?-u:\b)[^,.]*, )?(?:[Pp]lease )?",
-            r"(?:(?i:let|set|put|bump|keep|cap|page|roll|configure|limit|raise|lower|increase|decrease|allocate|give|restart|change|enable|alert|schedule|scale|reserve|aim|target|ramp|wait|retry|rotate|throttle|allow|budget|add|start|begin|leave|reduce|plan|send|submit|register|bring|book|fill|provide|prepare|ensure|make sure)(?-u:\b)|",
+            r"(?:(?i:let|set|put|use|bump|keep|cap|page|roll|configure|limit|raise|lower|increase|decrease|allocate|give|restart|change|enable|alert|schedule|scale|reserve|aim|target|ramp|wait|retry|rotate|throttle|allow|budget|add|start|begin|leave|reduce|plan|send|submit|register|bring|book|fill|provide|prepare|ensure|make sure)(?-u:\b)|",
             // Directions and steps, capitalised, so that 「install 数」 is none.
             r"(?:Walk|Take|Turn|Head|Drive|Press|Type|Install|Click|Select|Choose|Copy|Enter|Follow|Visit) [A-Za-z*_`])",
         ),
@@ -1024,7 +1047,9 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
     let bought_here = || {
         facts.purchased && !list_price().is_match(&sentence[clause_bounds(sentence, place.offset)])
     };
-    if !quoted && (place.small || place.paid || facts.own_topic || bought_here()) {
+    if !quoted
+        && (place.small || place.paid || ((facts.own_topic || bought_here()) && !said_of_it()))
+    {
         return Some(NotAClaim::FirstPerson);
     }
     if facts.personal && !quoted && !said_of_it() {
@@ -1032,7 +1057,10 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
         let clause = without_dashed_asides(&clause);
         let clause = opinion().replace_all(&clause, "");
         let clause = cross_reference().replace_all(&clause, "");
-        if first_person().is_match(&clause) || opens_on_the_writer().is_match(sentence) {
+        if first_person().is_match(&clause)
+            || opens_on_the_writer().is_match(sentence)
+            || writer_topic_before(sentence, place.offset)
+        {
             return Some(NotAClaim::FirstPerson);
         }
     }
@@ -1044,6 +1072,31 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
     // A polite sentence of the writer's own work, when nothing more
     // specific holds: 「移行を終えて半年。費用は約38%下がりました。」
     whole.or((facts.own_work && !quoted).then_some(NotAClaim::FirstPerson))
+}
+
+/// Whether a Japanese topic that is the writer stands before the figure at
+/// `offset` with no other topic between: the comma after 「私たちは」 does not
+/// end its reach (「他社は…が一般的ですが、私たちは…、プランを月額 1,480 円に据え
+/// 置きます」), as a new topic does (「私も使っていますが、国内の利用者は約300万人」).
+fn writer_topic_before(sentence: &str, offset: usize) -> bool {
+    static TOPIC: OnceLock<Regex> = OnceLock::new();
+    let topic = regex(
+        &TOPIC,
+        r"(?:私たち|わたしたち|我々|当社|弊社|当店|僕ら|筆者|私|僕)(?:は|では|でも|も)、?",
+    );
+    let before = &sentence[..offset];
+    let Some(last) = topic.find_iter(before).last() else {
+        return false;
+    };
+    let between = &before[last.end()..];
+    // A conjunction's が (ですが, ましたが) is no subject's.
+    let subjects = between
+        .match_indices(['は', 'が'])
+        .filter(|&(at, mark)| {
+            !(mark == "が" && (between[..at].ends_with('す') || between[..at].ends_with('た')))
+        })
+        .count();
+    subjects == 0 && !between.contains('。')
 }
 
 /// Whether the figure at `offset` follows 「…で測ったところ、」 with no
@@ -1139,7 +1192,7 @@ fn is_question(sentence: &str) -> bool {
 pub fn is_small_figure(figure: &str) -> bool {
     use unicode_normalization::UnicodeNormalization;
     let lower = figure.to_lowercase();
-    let proportion = ['%', '％', '割', '倍', 'x', '×']
+    let proportion = ['%', '％', '割', '倍', 'x', '×', '半']
         .iter()
         .any(|unit| lower.contains(*unit))
         || lower.contains("percent")
@@ -1331,7 +1384,7 @@ pattern! {
 }
 
 const FIRST_PERSON: &str = concat!(
-    r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|本誌|我々|我が社|わが社|私たち|わたしたち|僕ら|僕たち|筆者|私|僕|俺|わたし|手元|自宅|拙著|拙作|うちの(?:サービス|会社|チーム|サイト|ブログ|製品|使い方|環境|場合)|うちでは|うちは|",
+    r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|本誌|当研究室|本研究室|当研究所|当協会|当法人|当団体|当館|当院|当クラブ|本紙|我々|我が社|わが社|私たち|わたしたち|僕ら|僕たち|筆者|私|僕|俺|わたし|手元|自宅|拙著|拙作|うちの(?:サービス|会社|チーム|サイト|ブログ|製品|使い方|環境|場合)|うちでは|うちは|",
     r"本(?:カンファレンス|イベント|大会|セミナー|勉強会|講座|サービス|製品|プログラム|コンテスト|ハッカソン)|",
     calculation_words!(),
     "|",
@@ -1355,14 +1408,14 @@ pattern! {
     /// いて、…」: a Japanese sentence whose topic is the writer speaks of
     /// them in every clause after the comma, as an English one with a new
     /// subject does not.
-    opens_on_the_writer = r"^[\s*_>-]*(?:当社|弊社|当店|当ブログ|当サイト|本誌|弊誌|私たち|わたしたち|我々|僕ら|僕たち|筆者|私|僕|うち)(?:の[^、。「」]{1,10}(?:「[^」]{1,20}」)?)?(?:は|では|でも|としては|だと|なら|の場合)(?:[^、。「」]{1,25}(?:て|ていて|ており|ので|し))?、"
+    opens_on_the_writer = r"^[\s*_>-]*(?:当社|弊社|当店|当ブログ|当サイト|本誌|弊誌|当研究室|本研究室|当研究所|当協会|当法人|当団体|当館|当院|当クラブ|本紙|私たち|わたしたち|我々|僕ら|僕たち|筆者|私|僕|うち)(?:の[^、。「」]{1,10}(?:「[^」]{1,20}」)?)?(?:は|では|でも|としては|だと|なら|の場合)(?:[^、。「」]{1,25}(?:て|ていて|ており|ので|し))?、"
 }
 
 const PUBLISHER: &str = concat!(
-    r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|本誌|",
+    r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|本誌|当研究室|本研究室|当研究所|当協会|当法人|当団体|当館|当院|当クラブ|本紙|",
     r"本(?:カンファレンス|イベント|大会|セミナー|勉強会|講座|サービス|製品|プログラム|コンテスト|ハッカソン)|",
     r"お得|お申し込み|お申込み|ご購入|ご利用いただけ|お(?:買い)?求めいただけ|拙著|拙作|宣伝|発売中|",
-    r"(?i:(?-u:\b)(?:our|my) (?:[a-z-]+ ){0,4}?(?:plans?|pricing|store|shop|membership|subscription|conference|event|meetup|course|product|service|app|newsletter|contest|book|ebook|tier|edition|workshop|training)(?-u:\b)|(?-u:\b)we offer(?-u:\b)|(?-u:\b)(?:email|contact) us(?-u:\b)|the (?:Association|Foundation|Project|Society)(?:'s|’s) (?:online )?(?:shop|store))"
+    r"(?i:(?-u:\b)(?:our|my) (?:[a-z-]+ ){0,4}?(?:plans?|pricing|store|shop|membership|subscription|conference|event|meetup|course|product|service|app|newsletter|contest|book|ebook|tier|edition|workshop|training)(?-u:\b)|(?-u:\b)we offer(?-u:\b)|(?-u:\b)(?:existing|current) customers keep(?-u:\b)|(?-u:\b)(?:email|contact) us(?-u:\b)|the (?:Association|Foundation|Project|Society)(?:'s|’s) (?:online )?(?:shop|store))"
 );
 
 pattern! {
@@ -1385,7 +1438,7 @@ pattern! {
     /// Words of opinion and hearsay: "I'd guess", "I heard from", "my claim
     /// that", 「と聞く」. The writer gives a view of the world, not a fact of
     /// their own, so a first person among them does not make the figure theirs.
-    opinion = r"(?i:(?-u:\b)(?:I'd guess|I guess|I think|I believe|I suspect|I'd say|I bet|I heard|I've heard|I have heard|I've seen|I have seen|I've read|I have read|I read somewhere|I read that|I've noticed|I wrote|as I wrote|as we covered|told me|told us|my (?:claim|guess|estimate|hunch|sense|impression)|in my (?:experience|view|opinion))(?-u:\b))"
+    opinion = r"(?i:(?-u:\b)(?:I'd guess|I guess|I think|I believe|I suspect|I'd say|I bet|I heard|I've heard|I have heard|I've seen|I have seen|I've read|I have read|I read somewhere|I read that|I've noticed|I wrote|as I wrote|as we covered|as I covered|I covered|I've spoken to|I have spoken to|I've talked to|we've talked to|I'm told|we're told|we (?:often )?hear|told me|told us|my (?:claim|guess|estimate|hunch|sense|impression)|in my (?:experience|view|opinion))(?-u:\b))"
 }
 
 pattern! {
@@ -1405,8 +1458,8 @@ pattern! {
 
 /// The publisher's own offer: prices cut, prizes, fees of its events.
 const OFFER: &str = concat!(
-    r"支給します|チケット|定員(?:[^割]|$)|先着|応募|審査員|選考を経|お得|割引|割り引|払い戻|クーポン|賞金|副賞|賞品|景品|贈呈|相当の|相当）|参加費|特典|キャンペーン|入場料|受講料|会費|早割|懸賞|奨学金|懇親会|抽選で|最優秀|",
-    r"(?i:(?-u:\b)(?:travel (?:support|grants?|funding)|grants? cover|venue (?:holds|seats|fits)|discounts?|discounted|coupons?|prizes?|promo(?:tion)? code|early[- ]bird|tickets?|admission|registration fees?|stipends?|scholarships?|reimburse[ds]?|reimbursements?|runners?-up|winners? (?:receives?|gets?|will receive|takes? home)|funded with|per event|seating for|with a limit of|(?:1st|2nd|3rd|first|second|third) place|honou?rable mention|internships?)(?-u:\b)|[0-9] ?(?:%|percent) off(?-u:\b)|(?-u:\b)off (?:the|your|all|every|any|list|retail)(?-u:\b))"
+    r"支給します|補助します|助成します|チケット|定員(?:[^割]|$)|先着|応募|審査員|選考を経|お得|割引|割り引|払い戻|クーポン|賞金|副賞|賞品|景品|贈呈|相当の|相当）|参加費|特典|キャンペーン|入場料|受講料|会費|早割|懸賞|奨学金|懇親会|抽選で|最優秀|",
+    r"(?i:(?-u:\b)(?:travel (?:support|grants?|funding)|pre-?orders?|(?:will be|are|is) matched|matching (?:gifts?|donations?|campaign)|grants? cover|venue (?:holds|seats|fits)|discounts?|discounted|coupons?|prizes?|promo(?:tion)? code|early[- ]bird|tickets?|admission|registration fees?|stipends?|scholarships?|reimburse[ds]?|reimbursements?|runners?-up|winners? (?:receives?|gets?|will receive|takes? home)|funded with|per event|seating for|with a limit of|(?:1st|2nd|3rd|first|second|third) place|honou?rable mention|internships?)(?-u:\b)|[0-9] ?(?:%|percent) off(?-u:\b)|(?-u:\b)off (?:the|your|all|every|any|list|retail)(?-u:\b))"
 );
 
 /// Prices and plans: the publisher's own when the block speaks in the first
@@ -1440,11 +1493,11 @@ const HOW_TO: &str = concat!(
 );
 
 /// A survey's own respondents: the site reporting the survey it ran.
-const OWN_SURVEY: &str = r"回答者|回答した|回答して|回答いただ|(?i:(?-u:\b)(?:respondents?|responses|those surveyed|survey takers|of (?:them|those) (?:said|say|told|answered|reported))(?-u:\b))";
+const OWN_SURVEY: &str = r"回答者|回答した|回答して|回答(?:を)?いただ|(?i:(?-u:\b)(?:respondents?|responses|those surveyed|survey takers|of (?:them|those) (?:said|say|told|answered|reported))(?-u:\b))";
 
 /// The writer ran the survey: it thanks those who answered, or calls it
 /// its own.
-const OWN_SURVEY_WORDS: &str = r"回答してくれ|回答いただ|ご回答|ご協力いただ|(?i:(?-u:\b)(?:our|my) (?:[a-z0-9-]+ ){0,2}survey|(?-u:\b)(?:we|I) (?:surveyed|interviewed|asked|spoke to|spoke with|talked to|talked with)(?-u:\b))";
+const OWN_SURVEY_WORDS: &str = r"回答してくれ|回答(?:を)?いただ|(?:当店|当社|弊社|私たち|当ブログ|本誌|本紙)(?:で|が)[^。]{0,20}(?:アンケート|調査)|ご回答|ご協力いただ|(?i:(?-u:\b)(?:our|my) (?:[a-z0-9-]+ ){0,2}survey|(?-u:\b)(?:we|I) (?:surveyed|interviewed|asked|spoke to|spoke with|talked to|talked with)(?-u:\b))";
 
 /// A staged rollout or rollback.
 const ROLLOUT: &str = r"段階的|ロールアウト|ロールバック|カナリア|ブルーグリーン|に展開し|へ展開し|(?i:(?-u:\b)(?:roll ?out|rolling out|rollback|canary|blue[- ]green|staged release|feature flag|roll (?:[a-z]+ ){1,3}out)(?-u:\b))";
@@ -1466,10 +1519,10 @@ const OWN_WORK_IN_ENGLISH: &str = r"(?-u:\b)(?:[Ww]e|I) (?:(?:finally|recently|t
 /// participants of their own event did for them.
 const OWN_WORK_WORDS: &str = concat!(
     r"今回[はも、]|そこで|今月|今期|今年は|移行を終え|移行後|移行して|導入して|導入し[、た]|刷新し|切り替え|リリースから|公開から|個人開発|振り返り|自作|",
-    r"採用を予定|募集して|一緒に働|(?:設計|計測|検証|比較|開催)(?:に|を)?しました|",
+    r"採用を予定|募集して|一緒に働|(?:設計|計測|検証|比較|開催)(?:に|を)?しました|させていただ|(?:下げ|上げ|減らし|増やし)ました|(?:試験|テスト|実験|計測|測定)を[^。]{0,20}ました|(?:スキャン|集計|分析)(?:を)?しました|",
     // 「A/B テストしました」「約38%削減できました」: the writer's own trial and its result.
     r"(?:テスト|実験)(?:を)?(?:実施)?しました|(?:改善|削減|短縮)(?:し|でき)(?:ました|、)|移行した|(?:個人|自分)で(?:作っ|開発し)た|",
-    r"(?:ご参加|ご登壇|ご協力|ご支援|ご協賛|お集まり|集まって|参加して|立ち寄って|お越し|ご来場|ご応募|応募して)いただ|のおかげ|おかげさまで|",
+    r"いただいたご寄付|(?:改定|変更|値上げ|値下げ)(?:します|いたします|させていただきます)|(?:ご参加|ご登壇|ご協力|ご支援|ご協賛|ご寄付|お集まり|集まって|参加して|立ち寄って|お越し|ご来場|ご応募|応募して)いただ|のおかげ|おかげさまで|",
     // 「選挙の結果をお知らせします」: the publisher reports its own news.
     r"(?:お知らせ|ご報告|ご案内)(?:します|いたします)"
 );
@@ -1527,13 +1580,13 @@ const FUNDING: &str = r"予算|資金|助成|寄付|収入|(?i:(?-u:\b)(?:budget
 /// An outage's own measures: requests that failed, errors, latency.
 const INCIDENT: &str = concat!(
     r"リクエスト|エラー|レイテンシ|応答時間|タイムアウト|ダウンタイム|加盟店|決済|影響を受け|",
-    r"(?i:(?-u:\b)(?:requests?|errors?|error rate|latency|downtime|timeouts?|availability|were affected|were impacted|were queued|were delayed|were lost|deliveries|saw (?:errors|failures|delays))(?-u:\b))"
+    r"(?i:(?-u:\b)(?:requests?|errors?|error rate|latency|downtime|uptime|timeouts?|availability|were affected|were impacted|were queued|were delayed|were lost|deliveries|saw (?:errors|failures|delays))(?-u:\b))"
 );
 
 pattern! {
     /// A heading that announces a release: narrower than [`release_title`], as
     /// a section of any post may be about performance.
-    release_heading = r"リリースしました|をリリース|リリースのお知らせ|リリースノート|主な変更点|(?i:(?-u:\b)(?:released|is out|is here|now available|announcing|release notes|what's new|changelog)(?-u:\b))"
+    release_heading = r"リリースしました|をリリース|リリースのお知らせ|リリースノート|主な変更点|(?i:(?-u:\b)(?:released|is out|is here|now available|announcing|release notes|what's new|changelog)(?-u:\b)|^[\s#]*(?:[A-Za-z0-9.]+ )?release\s*$)"
 }
 
 pattern! {
@@ -1554,7 +1607,7 @@ pattern! {
 
 pattern! {
     /// A post or section about the site's own outage.
-    incident_heading = r"障害|インシデント|ポストモーテム|遅延|不具合|発生した[^。]*について|(?i:(?-u:\b)(?:incident|outage|post-?mortem|downtime)(?-u:\b))"
+    incident_heading = r"障害|インシデント|ポストモーテム|遅延|不具合|発生した[^。]*について|(?i:(?-u:\b)(?:incident|outage|post-?mortem|downtime|status report|uptime report)(?-u:\b))"
 }
 
 pattern! {
@@ -1565,7 +1618,7 @@ pattern! {
 
 const PURCHASE: &str = concat!(
     r"買い(?:まし|ました)|買った|買って|購入し(?:た|て|まし)|支払(?:った|って|いまし)|",
-    r"買ったもの|購入したもの|",
+    r"買ったもの|購入したもの|買い物|",
     r"交通費|宿泊費|旅費|会場費|飲食費|(?:円|ドル)(?:近く|ほど|くらい|程度)?を?使(?:っ|いまし)|手に入れ|",
     r"(?i:(?-u:\b)(?:bought|purchased|paid|ordered)(?-u:\b))"
 );

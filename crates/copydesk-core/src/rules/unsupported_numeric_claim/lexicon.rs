@@ -61,6 +61,7 @@ pub(super) const JA_UNITS: &[&str] = &[
     "キロメートル",
     "キロ",
     "戸",
+    "頭",
     "棟",
     "軒",
     "冊",
@@ -129,6 +130,9 @@ pub(super) const EN_UNITS: &[&str] = &[
     "tb",
     "pb",
     "kg",
+    "kilograms",
+    "grams",
+    "watts",
     "mah",
     "w",
 ];

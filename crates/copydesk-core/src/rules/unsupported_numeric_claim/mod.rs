@@ -487,6 +487,7 @@ impl UnsupportedNumericClaim {
                         && context::is_a_price_paid(
                             text,
                             sentence,
+                            figure.span.start.saturating_sub(range.start),
                             post,
                             words,
                             block.kind == BlockKind::ListItem,

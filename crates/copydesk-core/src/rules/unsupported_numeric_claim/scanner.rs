@@ -248,13 +248,14 @@ fn number_core() -> &'static regex_automata::hybrid::dfa::DFA {
     })
 }
 
-/// Digits with separators and a decimal part, then kanji multipliers; or a
-/// run of kanji numerals.
+/// Digits with separators and a decimal part, then kanji multipliers, each
+/// after one space or none (`1 兆 8,000 億`, as Zenn's writers space them); or
+/// a run of kanji numerals.
 fn number_pattern() -> String {
     format!(
         "{}{}|[{KANJI_NUMERALS}]+",
         r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?",
-        r"(?:[十百千万億兆]+(?:[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?[十百千万億兆]*)*)?",
+        r"(?: ?[十百千万億兆]+(?: ?[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?)?)*",
     )
 }
 
@@ -424,18 +425,21 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
         // "1 million yen": the currency word after a scale word.
         span_end += english_scale_and_currency(&text[span_end..], currency.is_some());
     }
-    // "1 in 5": a proportion.
+    // "1 in 5", "9 out of 10": a proportion.
     let mut proportion = false;
     let mut key_end = end + unit.len;
     // Not "4.4 in 2009": a version, then a year.
     if unit.len == 0 && span_end == end && !number.contains(['.', '．']) {
-        if let Some(rest) = text[end..].strip_prefix(" in ") {
-            if let Some(second) =
-                number_at(rest, 0).filter(|second| !is_a_year(&rest[second.clone()]))
-            {
-                span_end = end + " in ".len() + second.end;
-                key_end = span_end;
-                proportion = true;
+        for between in [" in ", " out of "] {
+            if let Some(rest) = text[end..].strip_prefix(between) {
+                if let Some(second) =
+                    number_at(rest, 0).filter(|second| !is_a_year(&rest[second.clone()]))
+                {
+                    span_end = end + between.len() + second.end;
+                    key_end = span_end;
+                    proportion = true;
+                }
+                break;
             }
         }
     }
@@ -669,7 +673,9 @@ fn follows_a_name(before: &str) -> bool {
 fn extend_over_range(text: &str, end: usize) -> usize {
     for separator in ["〜", "～", "~", "-", "−", "–", "から", " to "] {
         if let Some(rest) = text[end..].strip_prefix(separator) {
-            if let Some(second) = number_at(rest, 0) {
+            // 「600 億〜 650 億」: a space may follow a Japanese separator.
+            let gap = usize::from(!separator.is_ascii() && rest.starts_with(' '));
+            if let Some(second) = number_at(rest, gap) {
                 return end + separator.len() + second.end;
             }
             break;
@@ -692,10 +698,16 @@ fn read_unit(text: &str, end: usize, extra: &ExtraUnits) -> Option<Unit> {
     // numbers are followed by a space or punctuation: no need to try them.
     let ja_follows = after.starts_with(|ch: char| !ch.is_ascii());
     // A fraction, 4分の1, is one figure.
-    if let Some(rest) = after.strip_prefix("分の") {
-        if let Some(second) = number_at(rest, 0) {
+    // 「3 分の 1」, spaced as Zenn's writers space it.
+    let (fraction_gap, fraction) = match after.strip_prefix(' ') {
+        Some(rest) if rest.starts_with("分の") => (1, rest),
+        _ => (0, after),
+    };
+    if let Some(rest) = fraction.strip_prefix("分の") {
+        let second_gap = usize::from(rest.starts_with(' '));
+        if let Some(second) = number_at(rest, second_gap) {
             return Some(Unit {
-                len: "分の".len() + second.end,
+                len: fraction_gap + "分の".len() + second.end,
             });
         }
     }
@@ -942,11 +954,13 @@ fn extend_over_second_figure(text: &str, span_end: usize, unit_len: usize) -> us
         let Some(rest) = after.strip_prefix(separator) else {
             continue;
         };
+        // 「600 億ドルから 650 億ドル」: a space may follow a Japanese separator.
+        let gap = usize::from(!separator.is_ascii() && rest.starts_with(' '));
         let sign = CURRENCY_SIGNS
             .iter()
-            .find(|sign| rest.starts_with(*sign))
+            .find(|sign| rest[gap..].starts_with(*sign))
             .map_or(0, |sign| sign.len());
-        if let Some(second) = number_at(rest, sign) {
+        if let Some(second) = number_at(rest, gap + sign) {
             let unit_text = &text[span_end - unit_len..span_end];
             let second_unit = &rest[second.end..];
             if (unit_len > 0 && second_unit.starts_with(unit_text)) || (sign > 0 && unit_len == 0) {
@@ -1498,6 +1512,24 @@ mod tests {
         assert_eq!(spans("半数以上が使う"), ["半数以上"]);
         assert_eq!(spans("380億ドルの契約"), ["380億ドル"]);
         assert_eq!(spans("1件あたりの時間と4人分の材料"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn japanese_spaced_as_zenn_writes_it() {
+        assert_eq!(
+            spans("市場は 1 兆 8,000 億円規模だ"),
+            ["1 兆 8,000 億円規模"]
+        );
+        assert_eq!(
+            spans("出荷は約 680 万頭で、2 万台"),
+            ["約 680 万頭", "2 万台"]
+        );
+        assert_eq!(spans("投資額は 600 億〜650 億ドル"), ["600 億〜650 億ドル"]);
+        assert_eq!(
+            spans("600 億ドルから 650 億ドルに"),
+            ["600 億ドルから 650 億ドル"]
+        );
+        assert_eq!(spans("2024 年に 3 件"), ["3 件"]);
     }
 
     #[test]

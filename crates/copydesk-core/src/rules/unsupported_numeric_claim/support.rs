@@ -114,6 +114,7 @@ fn has_an_html_footnote(written: &str, post: &str) -> bool {
 pub fn may_name_a_source(text: &str, extra_cues: &[String]) -> bool {
     !extra_cues.is_empty()
         || source_cue().is_match(text)
+        || tells_where_the_figures_are_from(text)
         || named_speaker_apart_may_be_in(text)
         || names_a_report(text)
         || speech_verb().is_match(text)
@@ -141,6 +142,7 @@ pub fn names_a_source(sentence: &str, extra_cues: &[String]) -> bool {
         }
     }
     (source_cue().is_match(sentence)
+        || tells_where_the_figures_are_from(sentence)
         || named_speaker_apart(sentence)
         || names_a_report(sentence)
         || speaker_is_named(sentence)
@@ -221,6 +223,19 @@ pub fn says_where_the_figures_come_from(text: &str) -> bool {
         .is_match(text)
 }
 
+/// A sentence whose subject is the post's figures, telling where they are
+/// from (§4): 「数字はいずれも緑川県の「住宅・土地統計 2023」による。」,
+/// 「以下の数字は、…白書による。」; not 「収集データは、…鍵による暗号化」.
+fn tells_where_the_figures_are_from(text: &str) -> bool {
+    static FROM: OnceLock<Regex> = OnceLock::new();
+    FROM.get_or_init(|| {
+        super::compiled(
+            r"(?:^|[。\n])[\s*_>-]*(?:以下の|上記の|本記事の|この記事の|記事中の|表の|これらの|文中の)?(?:数値|数字|統計)(?:は|も)(?:いずれも|すべて|全て)?[、,]?[^。]{0,60}(?:による|によります|に基づ|にもとづ|から引用|を引用|の引用|から取)",
+        )
+    })
+    .is_match(text)
+}
+
 /// A sentence that says its figure came from someone unnamed: 関係者によると,
 /// "reportedly", "people familiar with". "It is said" (とされる) is not
 /// such a claim of origin: a source beside it may still be the one.
@@ -230,7 +245,7 @@ pub fn names_nobody(sentence: &str) -> bool {
         .get_or_init(|| {
             super::compiled(concat!(
                 r"関係者|事情に詳しい|一部報道|他社の(?:報告|調査|発表|事例|データ)|聞くところ|噂|という話|との話|",
-                r"(?i:(?-u:\b)(?:reportedly|read somewhere|heard somewhere|by some (?:estimates|accounts)|by one estimate|people familiar|people with knowledge|sources close|insiders|told (?:us|me)|according to (?:sources|insiders|people|early testers|(?:a|an|one|two|three|several) (?:people|persons?|sources?|insiders?)))(?-u:\b))"
+                r"(?i:(?-u:\b)(?:reportedly|read somewhere|heard somewhere|(?:I'm|I am|we're|we are) told|(?:we|I) (?:often |keep |sometimes )?hear(?:ing)? that|by some (?:estimates|accounts)|by one estimate|people familiar|people with knowledge|sources close|insiders|told (?:us|me)|according to (?:sources|insiders|people|early testers|(?:a|an|one|two|three|several) (?:people|persons?|sources?|insiders?)))(?-u:\b))"
             ))
         })
         .is_match(sentence)
@@ -247,7 +262,7 @@ pub fn keeps_its_source(sentence: &str) -> bool {
     let plan = PLAN.get_or_init(|| {
         super::compiled(concat!(
             r"(?:方針|計画|予定|意向|考え)(?:だ|である)?と(?:発表|説明|述べ|語っ|明らかにし|表明)|",
-            r"(?i:(?-u:\b)(?:says|said|told [a-z]+|announced|confirmed)(?: [A-Za-z]+){0,5}?,? (?:that )?(?:it|they|he|she|the company|the firm|(?-i:[A-Z][A-Za-z&.-]*(?: [A-Z][A-Za-z&.-]*){0,3})) (?:will|would|plans|planned|intends|intended|expects|expected|aims|is going|was going)(?-u:\b))|",
+            r"(?i:(?-u:\b)(?:says|said|told [a-z]+|announced|confirmed)(?: [A-Za-z]+){0,5}?,? (?:that )?(?:it|they|he|she|the company|the firm|(?-i:[A-Z][A-Za-z&.-]*(?: [A-Z][A-Za-z&.-]*){0,3})|(?-i:the [a-z]+(?: [a-z]+)?)) (?:will|would|plans|planned|intends|intended|expects|expected|aims|is going|was going)(?-u:\b))|",
             // "“We'll use the money to triple our team,” its chief executive
             // said": a quoted plan of the speaker's own.
             r"^[\s*_>-]*[“\x22](?:We|I)(?:'ll|’ll| will| plan| intend| aim| are going| am going)(?-u:\b)"
@@ -309,7 +324,7 @@ fn speaker_is_named(sentence: &str) -> bool {
         // "The company, which has 1,300 employees, said": a figure's comma
         // parts no clauses.
         let before = without_digit_commas(before);
-        let mut segments = before.rsplit([',', ';', ':', '(', '—', '–', '“', '”', '"']);
+        let mut segments = before.rsplit([',', ';', ':', '(', ')', '—', '–', '“', '”', '"']);
         let mut speaker = segments.next().unwrap_or_default().trim();
         // An apposition: "Omar Haddad, Tailspin Air's chief executive, told".
         let apposition = speaker.is_empty();
@@ -420,7 +435,9 @@ fn names_a_group(speaker: &str) -> bool {
     plural
         && (first.starts_with(char::is_lowercase)
             || !modifier
-            || first.ends_with("er")
+            || ["er", "ed", "al", "ive", "ing"]
+                .iter()
+                .any(|ending| first.ends_with(ending))
             || matches!(
                 *first,
                 "Many" | "Most" | "Some" | "Several" | "Local" | "Independent" | "Rival" | "Other"
@@ -636,7 +653,7 @@ fn source_cue() -> &'static Regex {
     CUE.get_or_init(|| {
         super::compiled_large(concat!(
             r"によると|によれば|による(?:と|調査|推計|試算|予測|集計|統計|データ)|",
-            r"の[^、。\s]{0,10}?(?:調査|調べ|推計|試算|予測|発表|報告|報告書|統計|集計|分析|レポート|論文|研究|データ|白書|資料|評価|検証|実測|計測|測定|実験|ベンチマーク)(?: ?[（(][^）)]{0,60}[）)] ?)?(?:では|で[はも]?|によ|から)|",
+            r"の[^、。\s]{0,10}?(?:調査|調べ|推計|試算|予測|発表|報告|報告書|統計|集計|分析|レポート|論文|研究|データ|白書|資料|評価|検証|実測|計測|測定|実験|ベンチマーク|まとめ)(?: ?[（(][^）)]{0,60}[）)] ?)?(?:では|で[はも]?|によ|から)|",
             r"(?:統計|調査|データ|資料|報告書?|発表|推計|試算|集計|白書|レポート|論文|公開情報)(?:による|に基づ|にもとづ|をもとに)|",
             r"(?-u:\b)(?:tests?|benchmarks?|measurements?|experiments?) (?:performed |conducted |done |run )?by [A-Z]|",
             r"見通しを示し|との見方を示し|",
@@ -663,12 +680,12 @@ fn source_cue() -> &'static Regex {
             r"(?:我々|私たち|筆者|当社|弊社)の(?:実験|計測|検証|調査|測定|ベンチマーク|試算)|",
             r"氏「|氏の「|氏は「|[A-Za-z][A-Za-z0-9&.]* ?の「|",
             r"論文|著者(?:は|ら|によ)|",
-            r"(?i:according to|(?-u:\b)sources?:|(?-u:\b)(?:survey|study|report|analysis|estimates?|research|poll|data|figures) (?:by|from)(?-u:\b)|(?-u:\b)(?:survey|study|poll) of (?:[^,.;]|[,.][0-9]){1,60} by [A-Z]|(?-u:\b)cited by(?-u:\b)|(?-u:\b)arxiv:|(?-u:\b)doi:|(?-u:\b)et al\.|",
+            r"(?i:according to|(?-u:\b)sources?:|(?-u:\b)(?:survey|study|report|analysis|estimates?|research|poll|data|figures|counts|tallies|statistics|records) (?:by|from)(?-u:\b)|(?-u:\b)(?:survey|study|poll) of (?:[^,.;]|[,.][0-9]){1,60} by [A-Z]|(?-u:\b)cited by(?-u:\b)|(?-u:\b)arxiv:|(?-u:\b)doi:|(?-u:\b)et al\.|",
             r"(?-u:\b)(?:numbers|figures?|data|estimates?|statistics|stats) (?:below |above |here |in this (?:post|article|piece) )?(?:are|is|come|comes|came) (?:from|based on)(?-u:\b)|",
             r"(?-u:\b)(?:[Rr]eported|[Pp]ublished) by (?:[Tt]he )?[A-Z]|",
-            r"(?-u:\b)[A-Z][A-Za-z0-9&.-]*(?:'s|’s|s'|s’) (?:[A-Za-z0-9-]+ ){0,3}(?:report|survey|study|analysis|research|paper|data|index|poll)s? (?:found|finds|shows|showed|says|said)(?-u:\b)|",
+            r"(?-u:\b)[A-Z][A-Za-z0-9&.-]*(?:'s|’s|s'|s’) (?:[A-Za-z0-9-]+ ){0,3}(?:report|survey|study|analysis|research|paper|data|index|poll|filing|statement|documentation|docs|datasheet|spec sheet|website)s? (?:found|finds|shows|showed|says|said|claims|states|lists)(?-u:\b)|",
             r"(?-u:\b)[A-Z][A-Za-z0-9&.-]* (?:[A-Z][A-Za-z0-9&.-]* )*(?:published|released|issued) (?:a|an|its|the) (?:new |latest |annual )?(?:report|survey|study|paper|analysis|white paper|index)(?-u:\b)|",
-            r"(?-u:\b)in (?:our|my) (?:benchmarks?|tests?|experiments?|measurements?|survey|study|analysis)(?-u:\b))|",
+            r"(?-u:\b)in (?:our|my) (?:own |ecosystem |internal |nightly |weekly |annual |community |load |stress )?(?:benchmarks?|tests?|test runs?|experiments?|measurements?|survey|study|analysis|scan|crawl)(?-u:\b))|",
             // "Lumio claims its tablet …", "Ferrum MQ claims 1.2 million": a
             // name claims; not "Insurance claims rose", nor "the vendor's
             // landing page claims".
@@ -699,7 +716,7 @@ fn named_speaker_apart_may_be_in(text: &str) -> bool {
     VERBS
         .get_or_init(|| {
             super::compiled(
-                "発表した|公表した|として|とした|としました|と見て|推計|予測|試算|指摘|分析|報じ",
+                "発表した|公表した|として|とした|としました|と見て|推計|予測|試算|指摘|分析|報じ|呼びかけ",
             )
         })
         .is_match(text)
@@ -719,7 +736,7 @@ fn named_speaker_apart(sentence: &str) -> bool {
                 // 「千草HDが14日発表した決算は」.
                 r"が[^、。]{0,10}?(?:発表|公表)した|",
                 // 「ミナトデータは、…に達するとしている」: a named topic says so.
-                r"^[^、。]{0,3}(?:[ァ-ヴー]{3,}|[A-Z][A-Za-z]+|同(?:社|氏|省|庁|行|大学|協会|団体)|[一-龥]{2,}(?:社|会|省|庁|所|大学|機構|協会|総研|銀行|証券|新聞|局|財団|センター))[^、。]{0,12}は、[^。]*と(?:(?:して|見て)(?:いる|います)|した。?$|しました。?$)|",
+                r"^[^、。]{0,3}(?:[ァ-ヴー]{3,}|[A-Z][A-Za-z]+|同(?:社|氏|省|庁|行|大学|協会|団体)|[一-龥]{2,}(?:社|会|省|庁|所|大学|機構|協会|総研|銀行|証券|新聞|局|財団|センター))[^、。]{0,12}は、[^。]*[^う]と(?:(?:して|見て)(?:いる|います)|した。?$|しました。?$|して[^。]{0,12}(?:呼びかけ|警告|注意を促))|",
                 // 「…にとどまる、とゲーム産業研究会は推計している」: a named body
                 // between the quotation and its verb.
                 r"と[、,]?[^、。「」]{0,25}?(?:会|社|省|庁|所|大学|機構|協会|総研|銀行|証券|新聞|局|財団|センター|氏|教授|社長|[A-Z][A-Za-z]+)(?:は|が)[^。]{0,6}?(?:(?:推計|予測|予想|推定|試算|分析|発表|公表|報告|指摘|説明|強調|主張)(?:する|し[たてま])|報じ(?:た|て|る|ま))",
@@ -734,8 +751,8 @@ fn anonymous() -> &'static Regex {
     static ANONYMOUS: OnceLock<Regex> = OnceLock::new();
     ANONYMOUS.get_or_init(|| {
         super::compiled(concat!(
-            r"関係者|業界筋|消息筋|他社の(?:報告|調査|発表|事例|データ)|(?:^|[、。\s（(])業界団体|(?:公表|発表|開示|公開)して(?:い)?(?:ない|ません|おらず)|明らかにして(?:い)?(?:ない|ません|おらず)|聞くところ|一部(?:の)?メディア|海外メディア|ある[^、。]{0,6}?(?:調査|調べ|試算|推計)|(?:海外|国内|ある|某)の?調査会社|との(?:試算|予測|推計|見方|指摘)も|一部のベンチマーク|幹部(?:によ|は)|最近の(?:研究|調査)|(?:利用者|ユーザー)の(?:報告|声)|別の(?:利用者|ユーザー)|ある(?:試算|調査|推計|専門家|研究|報告|レポート|データ)|一部の(?:アナリスト|専門家|報道|調査)|一部報道|業界では|との指摘も|[とも](?:報告|報道|発表|公表)されて|複数の(?:関係者|報道)|とされ(?:る|て)|と言われ|といわれ|との見方|との声|報道によると|噂|",
-            r"(?i:(?-u:\b)(?:analysts|experts|sources|insiders|observers|officials|people familiar|some estimates|some reports|early testers|industry watchers|critics|many|some|it is) (?:say|said|says|estimate|believe|think|claim|suggest)(?-u:\b)|(?-u:\b)reportedly(?-u:\b)|by some (?:estimates|accounts)|according to (?:sources|insiders|reports|analysts|some|early testers|people|industry|developers|users|experts|someone|several|many|those|(?:a|an|one) (?:former |ex-|senior |current |longtime )?(?:person|source|engineer|employee|recruiter|friend|insider|analyst|expert|executive|manager|official|developer|user)|(?:two|three|four|several|multiple) (?:people|persons|sources|insiders)|internal documents)|according to (?:a|an|one) (?:recent |new |internal |industry )?(?:report|study|survey|analysis|estimate|poll|paper)[,.;]|read somewhere|(?-u:\b)documents reviewed by|source: (?:a|an|some|one) |it is (?:said|estimated|believed)|(?:would|will|did|does|do) not (?:say|disclose|confirm|comment)|declined to (?:say|disclose|confirm|comment|give)|(?:has|have) not (?:disclosed|confirmed|published|said))"
+            r"関係者|業界筋|消息筋|他社の(?:報告|調査|発表|事例|データ)|(?:[米英中韓独仏露欧]|海外|現地|地元|複数の)メディア|(?:近隣|周辺|地元|各地)の[^、。]{0,10}によると|出典(?:は|が)(?:見つけられ|見つから|不明|わから)|出典不明|(?:^|[、。\s（(])業界団体|(?:公表|発表|開示|公開)して(?:い)?(?:ない|ません|おらず)|明らかにして(?:い)?(?:ない|ません|おらず)|聞くところ|一部(?:の)?メディア|海外メディア|ある[^、。]{0,6}?(?:調査|調べ|試算|推計)|(?:海外|国内|ある|某)の?調査会社|との(?:試算|予測|推計|見方|指摘)も|一部のベンチマーク|幹部(?:によ|は)|最近の(?:研究|調査)|(?:利用者|ユーザー)の(?:報告|声)|別の(?:利用者|ユーザー)|ある(?:試算|調査|推計|専門家|研究|報告|レポート|データ)|一部の(?:アナリスト|専門家|報道|調査)|一部報道|業界では|との指摘も|[とも](?:報告|報道|発表|公表)されて|複数の(?:関係者|報道)|とされ(?:る|て)|と言われ|といわれ|との見方|との声|報道によると|噂|",
+            r"(?i:(?-u:\b)(?:analysts|experts|sources|insiders|observers|officials|people familiar|some estimates|some reports|early testers|industry watchers|critics|many|some|it is) (?:say|said|says|estimate|believe|think|claim|suggest)(?-u:\b)|(?-u:\b)reportedly(?-u:\b)|by some (?:estimates|accounts)|according to (?:sources|insiders|reports|analysts|some|early testers|people|industry|developers|users|experts|someone|several|many|those|(?:a|an|one) (?:former |ex-|senior |current |longtime )?(?:person|source|engineer|employee|recruiter|friend|insider|analyst|expert|executive|manager|official|developer|user)|(?:two|three|four|several|multiple) (?:people|persons|sources|insiders)|internal documents)|according to (?:a|an|one) (?:recent |new |internal |industry )?(?:report|study|survey|analysis|estimate|poll|paper)[,.;]|read somewhere|(?-u:\b)documents reviewed by|source: (?:a|an|some|one) |it is (?:said|estimated|believed)|(?:would|will|did|does|do) not (?:say|disclose|confirm|comment)|according to (?:every|all|most|many|various) |according to (?:a|an|one) (?:[a-z-]+ ){1,3}(?:researcher|analyst|engineer|consultant|investor|banker|expert|executive|source|insider)s?(?-u:\b)|(?-u:\b)(?:I'm|I am|we're|we are) told(?-u:\b)|declined to (?:say|disclose|confirm|comment|give)|(?:has|have) not (?:disclosed|confirmed|published|said))"
         ))
     })
 }

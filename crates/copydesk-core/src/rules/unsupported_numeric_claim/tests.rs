@@ -990,3 +990,82 @@ fn own_work_and_how_to_of_the_sixth_blind_set() {
          The dataset has 2.4 million images, which sounds like a lot until you set it next to the 3 billion pairs that web-scale models use.\n",
     );
 }
+
+/// Figures as the seventh blind set's writers space them (「1 兆 8,000 億円」,
+/// 「600 億〜 650 億ドル」, 「3 分の 1」), and "9 out of 10".
+#[test]
+fn spaced_japanese_figures_of_the_seventh_blind_set() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "spaced-7.md",
+        "---\ntitle: t\n---\n\
+         国内市場は 1 兆 8,000 億円規模で、飼育数は約 680 万頭だ。\n\n\
+         設備投資は 600 億〜 650 億ドル、売上は 600 億ドルから 650 億ドルの見込みだ。\n\n\
+         実運用ではその 3 分の 1 程度に落ちるという報告も多い。\n\n\
+         Why 9 out of 10 newsletters stall in their first year.\n\n\
+         2024 年に 3 件目の事例が出た。\n",
+    );
+}
+
+/// Sources of the seventh blind set: a sentence about where the figures are
+/// from, 「まとめでは」, a named body's warning, a filing, counts and a test
+/// run named; not a source nobody could find, foreign media, nearby clinics,
+/// every newsletter, an unnamed researcher, what the writer is told or hears,
+/// a group of users, an earlier post of the site's, nor 「…ようとしている」.
+#[test]
+fn sources_of_the_seventh_blind_set() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "sources-7.md",
+        "---\ntitle: t\n---\n\
+         市内の空き家は約 2 万 3 千戸、住宅全体の 12.4% にのぼる。数字はいずれも青葉市の「住宅統計 2024」による。\n\n\
+         青葉観光協会のまとめでは、夏の来訪者は前年比 9% 増の 41 万人だった。\n\n\
+         青葉セキュリティ連絡会は、影響を受けるサーバーが約 1,800 台あるとして注意を呼びかけた。\n\n\
+         「利用企業の 6 割以上が移行を検討している」という話を見かけますが、出典は見つけられませんでした。\n\n\
+         米メディアによると、買収額は約 3 億ドルだ。\n\n\
+         近隣の薬局によると、花粉症の薬の売れ行きは例年の 1.8 倍だという。\n\n\
+         全国では 1,500 人を超えるとの推計もある。各地の教育委員会は、再任用で穴を埋めようとしている。\n\n\
+         Coffee prices have risen nearly 3x since 2021, according to every trade newsletter I read.\n\n\
+         Stolen logins sell for $40 each, according to a threat intelligence researcher.\n\n\
+         Podcasts now take about a fifth of audio ad spend, I'm told.\n\n\
+         We often hear that Kestrel is used by more than 300 companies.\n\n\
+         Halden's annual filing shows it paid its chief executive $9.1 million last year.\n\n\
+         Traffic counts from the County Roads Office show 7,200 vehicles cross the bridge each day.\n\n\
+         In our ecosystem test run, 91% of the 500 most-used packages built without changes.\n\n\
+         As we noted in [an earlier analysis](/2025/03/ai-share/), around 55% of new code is written with AI help.\n\n\
+         - (08:15) Mara says roughly 40% of small studios never break even\n\n\
+         Embedded users on the mailing list say tens of thousands of boards still run it.\n",
+    );
+}
+
+/// The writer's and the publisher's own of the seventh blind set, and what
+/// is someone else's though the writer stands near it.
+#[test]
+fn own_and_others_of_the_seventh_blind_set() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "own-7.md",
+        "---\ntitle: t\n---\n\
+         Anthropic は 2026 年 5 月に約 90 万件のセッションを分析しました。\n\n\
+         中古で買いました。相場はおよそ 7 万円ですが、店頭のセールで 5 万 8,000 円でした。\n\n\
+         ## 調査\n\n\
+         私たちは 4 月に公開サーバーをスキャンしました。その結果、認証なしのインスタンスが 1,120 件見つかりました。\n\n\
+         当店で先月とったアンケートでは、お客様の 68% が「また来たい」と答えてくださいました。\n\n\
+         リスナーアンケートには 420 件の回答をいただきました。回答者の 7 割がエンジニアです。\n\n\
+         本紙の集計では、県内の欠員は 90 人超にのぼる。\n\n\
+         町では、空き家を改修する場合に最大 80 万円を補助します。\n\n\
+         他社の同等プランは月額 2,800 円以上が一般的ですが、私たちは個人の方にも使っていただけるよう、ベーシックプランを月額 1,280 円に据え置きます。\n\n\
+         登山人口は約 800 万人まで増えたそうで、ある山小屋の主人は「定員を増やしても足りない」とこぼしていた。\n\n\
+         ひとり親世帯の半数近くが困窮しているといわれます。私たちの教室にも申し込みが増えました。\n\n\
+         ## April status report\n\n\
+         Uptime for April was 99.97%.\n\n\
+         ## March release\n\n\
+         - Imports are now up to 4x faster for large projects.\n\n\
+         ## Shop\n\n\
+         Preorders are open: $3.99 for the ebook and $12.99 for the paperback.\n\n\
+         Every gift made before 31 December will be matched, up to $20,000, by the Harlow Fund.\n\n\
+         Registration for the Ridge Trail 30K opens on 1 March. Entry is $75 until April.\n\n\
+         Starting 1 October, the Team plan costs $14 per seat. Existing customers keep their current price.\n\n\
+         Please use paper bags and keep each one under 15 kg.\n",
+    );
+}
