@@ -181,7 +181,7 @@ pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
 
 /// `text` with its line breaks made spaces, byte for byte: a wrapped
 /// paragraph's words read as one line, at the same offsets.
-pub fn joined_lines(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn joined_lines(text: &str) -> std::borrow::Cow<'_, str> {
     if text.contains('\n') {
         std::borrow::Cow::Owned(text.replace('\n', " "))
     } else {

@@ -443,12 +443,15 @@ pub struct Place {
 /// "reportedly", "is said to". "34,000 people told us" is the writer's own
 /// survey, not hearsay.
 fn is_passed_on(from_its_clause: &str) -> bool {
-    static SAID: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &SAID,
-        r"とされ(?:る|て|ま)|と(?:も)?言われ|と(?:も)?いわれ|らしい|そうです|そうだ|[たる]そうで|という話|との話|聞くところ|噂|(?i:(?-u:\b)(?:reportedly|rumou?red|it is said|is said to|are said to|is believed|are believed|it is estimated)(?-u:\b))",
-    )
-    .is_match(from_its_clause)
+    static ALSO: OnceLock<Regex> = OnceLock::new();
+    // Beyond hearsay in so many words, 「そうです」 (which may also guess)
+    // and what is believed or estimated.
+    said_to_be().is_match(from_its_clause)
+        || regex(
+            &ALSO,
+            r"そうです|そうだ|[たる]そうで|(?i:(?-u:\b)(?:is believed|are believed|it is estimated)(?-u:\b))",
+        )
+        .is_match(from_its_clause)
 }
 
 pattern! {

@@ -797,7 +797,6 @@ impl Sources<'_> {
         let claims = found[at].as_ref().map(|found| found.claims.as_slice());
         let has_a_claim =
             |index: usize| claims.is_some_and(|claims| claims.iter().any(|(_, at)| *at == index));
-
         let candidates: Vec<usize> = self
             .of(at)
             .iter()

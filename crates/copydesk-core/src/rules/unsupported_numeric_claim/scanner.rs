@@ -432,8 +432,16 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
     if unit.len == 0 && span_end == end && !number.contains(['.', '．']) {
         for between in [" in ", " out of "] {
             if let Some(rest) = text[end..].strip_prefix(between) {
-                if let Some(second) =
-                    number_at(rest, 0).filter(|second| !is_a_year(&rest[second.clone()]))
+                // "9 out of 10 podcasts" counts something; "10 out of 10,
+                // no notes" is a rating.
+                let counts = |second: &Range<usize>| {
+                    between == " in "
+                        || rest[second.end..]
+                            .strip_prefix(' ')
+                            .is_some_and(|noun| noun.starts_with(char::is_alphabetic))
+                };
+                if let Some(second) = number_at(rest, 0)
+                    .filter(|second| !is_a_year(&rest[second.clone()]) && counts(second))
                 {
                     span_end = end + between.len() + second.end;
                     key_end = span_end;
@@ -1530,6 +1538,13 @@ mod tests {
             ["600 億ドルから 650 億ドル"]
         );
         assert_eq!(spans("2024 年に 3 件"), ["3 件"]);
+    }
+
+    #[test]
+    fn a_share_out_of_a_whole_but_not_a_rating() {
+        assert_eq!(spans("9 out of 10 podcasts stall"), ["9 out of 10"]);
+        assert_eq!(spans("237 out of 400 Members voted"), ["237 out of 400"]);
+        assert!(spans("Would I buy it again? 10 out of 10, no notes.").is_empty());
     }
 
     #[test]
