@@ -120,20 +120,16 @@ impl FirstPartyNames {
         static NAME: OnceLock<Regex> = OnceLock::new();
         let name = regex(&NAME, r"(?-u:\b)[A-Z][A-Za-z0-9]*(?:[.&-][A-Za-z0-9]+)*");
         let own = self.0.as_ref();
-        let japanese = sentence
-            .chars()
-            .any(|ch| matches!(ch, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'));
         let mut first = true;
         for found in name.find_iter(sentence) {
             let word = found.as_str();
             // A capital that starts the sentence is a name only when it
             // could not be an ordinary word: LinuxTag, GNOME, not "Members".
-            // In Japanese a Latin word that is the subject is a name, even
-            // first (「Anthropic は…分析しました」); 「Kotori財団の」 may be the site.
-            let subject = japanese && {
-                let after = sentence[found.end()..].trim_start_matches(' ');
-                after.starts_with('は') || after.starts_with('が')
-            };
+            // A Latin word that is a Japanese sentence's subject is a name,
+            // even first (「Anthropic は…分析しました」); 「Kotori財団の」 may be
+            // the site.
+            let after = sentence[found.end()..].trim_start_matches(' ');
+            let subject = after.starts_with('は') || after.starts_with('が');
             let starts = first
                 && !subject
                 && sentence[..found.start()]
@@ -967,9 +963,8 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
     }
     // 「国内のユーザーは数万人規模とも言われますが、…ありがとうございました」:
     // what is said is not the publisher's, whatever its paragraph.
-    let from_its_clause = sentence
-        .get(clause_bounds(sentence, place.offset).start..)
-        .unwrap_or_default();
+    let own_clause = clause_bounds(sentence, place.offset);
+    let from_its_clause = sentence.get(own_clause.start..).unwrap_or_default();
     if is_passed_on(from_its_clause)
         && matches!(
             whole,
@@ -1044,12 +1039,10 @@ pub fn for_figure(sentence: &str, place: Place, facts: SentenceFacts) -> Option<
     let quoted = place.quoted || in_quotation(sentence, place.offset);
     // "The power bank we reviewed is said to manage 100 W": what is said of
     // it in the figure's own clause is not the writer's finding.
-    let said_of_it = || said_to_be().is_match(&sentence[clause_bounds(sentence, place.offset)]);
+    let said_of_it = || said_to_be().is_match(&sentence[own_clause.clone()]);
     // 「セールで購入しましたが、量販店での実売価格は3万円前後です」: the
     // shop's price, in its own clause, is not what the writer paid.
-    let bought_here = || {
-        facts.purchased && !list_price().is_match(&sentence[clause_bounds(sentence, place.offset)])
-    };
+    let bought_here = || facts.purchased && !list_price().is_match(&sentence[own_clause.clone()]);
     if !quoted
         && (place.small || place.paid || ((facts.own_topic || bought_here()) && !said_of_it()))
     {

@@ -769,8 +769,10 @@ impl Sources<'_> {
         let (document, found, cues) = (self.document, self.found, self.extra_cues);
         self.cache[at].get_or_insert_with(|| {
             let block = &document.body.blocks[at];
-            let may_name =
-                support::may_name_a_source(&crate::text::joined_lines(&block.text), cues);
+            // The block's words with its lines joined, once for all its
+            // sentences.
+            let joined = crate::text::joined_lines(&block.text);
+            let may_name = support::may_name_a_source(&joined, cues);
             // A block with claims has its sentences already; only a block
             // read for its sources alone is split here.
             let sentences: std::borrow::Cow<[std::ops::Range<usize>]> = match &found[at] {
@@ -784,7 +786,14 @@ impl Sources<'_> {
                     let from = index
                         .checked_sub(1)
                         .map_or(0, |previous| sentences[previous].end);
-                    support::sentence_has_source(document, block, from, sentence, cues, may_name)
+                    support::sentence_has_source(
+                        document,
+                        block,
+                        from,
+                        sentence,
+                        cues,
+                        may_name.then_some(&*joined),
+                    )
                 })
                 .collect()
         })

@@ -13,13 +13,15 @@ use crate::document::Document;
 /// Whether the sentence at `sentence` of `block` names a source.
 /// `from` is where the previous sentence ended: what lies between, in the
 /// file (an HTML link opening, a shortcode), belongs to this sentence.
+/// `joined_if_it_may_name` is the block's text with its lines joined, when
+/// the block may name a source at all.
 pub fn sentence_has_source(
     document: &Document,
     block: &ProseBlock,
     from: usize,
     sentence: &Range<usize>,
     extra_cues: &[String],
-    may_name: bool,
+    joined_if_it_may_name: Option<&str>,
 ) -> bool {
     // A link or footnote right after the sentence's closing mark belongs to it.
     let reach = sentence.start..extend_over_closing(&block.text, sentence.end);
@@ -78,11 +80,8 @@ pub fn sentence_has_source(
     if contains_absolute_url(written) || has_an_html_footnote(written, document.source.text()) {
         return true;
     }
-    may_name
-        && names_a_source(
-            &crate::text::joined_lines(&block.text[sentence.clone()]),
-            extra_cues,
-        )
+    joined_if_it_may_name
+        .is_some_and(|joined| names_a_source(&joined[sentence.clone()], extra_cues))
 }
 
 /// Whether `written` holds an HTML footnote marker (`<sup>1</sup>`) whose
