@@ -131,6 +131,104 @@ pub fn mostly_japanese(root: &Path) -> Option<(usize, usize)> {
     (japanese * 2 > posts.len()).then_some((japanese, posts.len()))
 }
 
+/// The name that a third or more of the posts' titles hold, with how many
+/// titles hold it and how many were read: on a project's own site, the
+/// project ("openSUSE", "Ruby"), whose figures are its own facts. `init`
+/// offers it for `first-party`, commented out: on a blog about a language
+/// it is the topic, not the publisher.
+pub fn name_in_most_titles(root: &Path) -> Option<(String, usize, usize)> {
+    let titles: Vec<String> = sample_posts(root, 2000)
+        .iter()
+        .filter_map(|text| title_of(text))
+        .collect();
+    let (name, count) = most_named(&titles)?;
+    Some((name, count, titles.len()))
+}
+
+/// The `title` of a post's front matter, in YAML or TOML.
+fn title_of(text: &str) -> Option<String> {
+    let text = text.trim_start_matches('\u{feff}');
+    let delimiter = ["---", "+++"].into_iter().find(|d| text.starts_with(d))?;
+    let rest = &text[delimiter.len()..];
+    let front = &rest[..rest.find(&format!("\n{delimiter}")).unwrap_or(rest.len())];
+    front.lines().find_map(|line| {
+        let value = line.strip_prefix("title")?.trim_start();
+        let value = value.strip_prefix([':', '='])?.trim();
+        Some(value.trim_matches(['"', '\'']).to_string())
+    })
+}
+
+/// The proper name in a third or more of at least ten titles: a word with
+/// a capital and a small letter (`openSUSE`, `Ruby`; not `AI`, whose
+/// capitals alone name a field), not one of a title's common words, and
+/// capitalised inside a title too, where a common word would not be
+/// ("Fukuoka Ruby Award"; not "Other things").
+fn most_named(titles: &[String]) -> Option<(String, usize)> {
+    const COMMON: [&str; 24] = [
+        "The",
+        "And",
+        "For",
+        "With",
+        "How",
+        "Why",
+        "What",
+        "New",
+        "Now",
+        "Our",
+        "Your",
+        "This",
+        "Announcing",
+        "Announcement",
+        "Introducing",
+        "Released",
+        "Release",
+        "Releases",
+        "Update",
+        "Updates",
+        "News",
+        "Weekly",
+        "Issue",
+        "Version",
+    ];
+    if titles.len() < 10 {
+        return None;
+    }
+    // Each word's titles, and those where it is not the first word.
+    let mut counts: std::collections::HashMap<&str, (usize, usize)> =
+        std::collections::HashMap::new();
+    for title in titles {
+        let first = title
+            .split(|ch: char| !(ch.is_ascii_alphanumeric() || matches!(ch, '.' | '-' | '+' | '#')))
+            .find(|word| !word.is_empty())
+            .unwrap_or_default()
+            .trim_end_matches(['.', '-']);
+        let mut words: Vec<&str> = title
+            .split(|ch: char| !(ch.is_ascii_alphanumeric() || matches!(ch, '.' | '-' | '+' | '#')))
+            .map(|word| word.trim_end_matches(['.', '-']))
+            .filter(|word| {
+                word.len() >= 3
+                    && word.starts_with(|ch: char| ch.is_ascii_alphabetic())
+                    && word.contains(|ch: char| ch.is_ascii_uppercase())
+                    && word.contains(|ch: char| ch.is_ascii_lowercase())
+                    && !COMMON.contains(word)
+            })
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        for word in words {
+            let (count, inside) = counts.entry(word).or_default();
+            *count += 1;
+            *inside += usize::from(word != first);
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, (count, inside))| count * 3 >= titles.len() && inside * 10 >= count)
+        .map(|(name, (count, _))| (name, count))
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(name, count)| (name.to_string(), count))
+}
+
 /// The tag field a preset's posts use.
 pub fn tag_field(preset: Preset) -> &'static str {
     match preset {
@@ -144,6 +242,7 @@ pub fn config_text(
     reason: &str,
     vocabulary: Option<(&str, &str)>,
     japanese: Option<(usize, usize)>,
+    first_party: Option<(&str, usize, usize)>,
 ) -> String {
     let packs_section = match japanese {
         Some((japanese, read)) => format!(
@@ -164,6 +263,16 @@ pub fn config_text(
         ),
         None => "  # Check tags against a vocabulary: `copydesk vocab > tags.vocab.yml`, then\n  # tag-vocabulary:\n  #   vocabularies:\n  #     tags: tags.vocab.yml\n".to_string(),
     };
+    let first_party_section = match first_party {
+        Some((name, count, read)) => format!(
+            "  # {count} of the {read} post titles read name {name}. If it is this site's own project,\n\
+             \x20 # its prices, releases and counts are its own facts, not claims that need a source:\n\
+             \x20 # unsupported-numeric-claim:\n\
+             \x20 #   first-party: [{name}]\n\
+             \x20 #   first-party-site: true\n"
+        ),
+        None => String::new(),
+    };
     format!(
         "# copydesk configuration. Every key is optional; `copydesk rules` lists the rules.\n\
          # yaml-language-server: $schema=https://raw.githubusercontent.com/copydesk/copydesk/main/copydesk.schema.json\n\
@@ -177,6 +286,7 @@ pub fn config_text(
          \n\
          rules:\n\
          {vocabulary_section}\
+         {first_party_section}\
          \x20 # A rule takes a severity (off, info, warning, error), or a mapping of options:\n\
          \x20 # unsupported-numeric-claim: warning\n\
          \x20 # required-field:\n\
@@ -200,4 +310,56 @@ pub fn existing_config(root: &Path) -> Option<PathBuf> {
         .iter()
         .map(|name| root.join(name))
         .find(|path| path.exists())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::most_named;
+
+    fn titles(names: &[&str]) -> Vec<String> {
+        names.iter().map(|name| name.to_string()).collect()
+    }
+
+    #[test]
+    fn the_name_in_a_third_of_the_titles() {
+        let mut site = titles(&[
+            "openSUSE Leap 16.0 is out",
+            "openSUSE Conference 2026",
+            "Announcing the openSUSE board election",
+            "openSUSE Asia Summit",
+            "Tumbleweed monthly update",
+            "Travel support for the conference",
+        ]);
+        site.extend(titles(&["A note on mirrors"; 4]));
+        assert_eq!(most_named(&site), Some(("openSUSE".to_string(), 4)));
+        // Capitals alone name a field, not a publisher; under ten titles
+        // say too little.
+        let ai = titles(&["AI agents in practice"; 12]);
+        assert_eq!(most_named(&ai), None);
+        assert_eq!(most_named(&site[..9]), None);
+        // A name in fewer than a third of the titles is a topic among others.
+        let mut spread = titles(&[
+            "Python tips",
+            "Python again",
+            "Python 3.14",
+            "Learning Python",
+        ]);
+        spread.extend(titles(&["Other things"; 8]));
+        assert_eq!(most_named(&spread), Some(("Python".to_string(), 4)));
+        spread.push("One more".to_string());
+        assert_eq!(most_named(&spread), None);
+    }
+
+    #[test]
+    fn titles_in_yaml_and_toml() {
+        assert_eq!(
+            super::title_of("---\ntitle: \"Ruby 3.4 Released\"\n---\nBody"),
+            Some("Ruby 3.4 Released".to_string())
+        );
+        assert_eq!(
+            super::title_of("+++\ntitle = 'Zola 0.20'\n+++\n"),
+            Some("Zola 0.20".to_string())
+        );
+        assert_eq!(super::title_of("No front matter"), None);
+    }
 }

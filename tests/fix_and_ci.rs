@@ -667,6 +667,91 @@ fn the_cache_gives_identical_output_and_misses_on_any_change() {
     assert!(!String::from_utf8_lossy(&run(dir.path()).1).contains("duplicated-title\""));
 }
 
+/// `init` offers the name most of a site's titles hold as its own, commented
+/// out, and says so; uncommented, it stops the project's own counts being
+/// reported as claims. A site whose titles share no name gets no offer.
+#[test]
+fn init_offers_the_name_in_most_titles_as_the_sites_own() {
+    let mut posts: Vec<(String, String)> = (0..4)
+        .map(|n| {
+            (
+                format!("_posts/2025-01-0{n}-tansy.md"),
+                format!("---\ntitle: Tansy 3.{n} released\n---\nTansy now has more than 12,000 users.\n"),
+            )
+        })
+        .collect();
+    posts.push((
+        "_posts/2025-02-01-meetup.md".to_string(),
+        "---\ntitle: The Lisbon Tansy meetup\n---\nSee you there.\n".to_string(),
+    ));
+    posts.extend((0..6).map(|n| {
+        (
+            format!("_posts/2025-03-0{n}-note.md"),
+            format!("---\ntitle: A note on mirrors, part {n}\n---\nMirrors.\n"),
+        )
+    }));
+    let files: Vec<(&str, &[u8])> = posts
+        .iter()
+        .map(|(path, text)| (path.as_str(), text.as_bytes()))
+        .collect();
+    let dir = site(&files);
+    let said = copydesk(dir.path())
+        .args(["--lang", "en", "init"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stderr
+        .clone();
+    let said = String::from_utf8(said).unwrap();
+    assert!(
+        said.contains("5 of the 11 post titles read name Tansy"),
+        "{said}"
+    );
+    let config = std::fs::read_to_string(dir.path().join(".copydesk.yml")).unwrap();
+    assert!(
+        config.contains("  # unsupported-numeric-claim:\n  #   first-party: [Tansy]\n  #   first-party-site: true\n"),
+        "{config}"
+    );
+    let claims = |dir: &Path| {
+        let output = copydesk(dir)
+            .args(["check", "--format", "concise", "."])
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .matches("unsupported-numeric-claim")
+            .count()
+    };
+    // Commented out, it changes nothing; uncommented, the counts are the project's own.
+    assert_eq!(claims(dir.path()), 4);
+    std::fs::write(
+        dir.path().join(".copydesk.yml"),
+        config
+            .replace(
+                "  # unsupported-numeric-claim:",
+                "  unsupported-numeric-claim:",
+            )
+            .replace("  #   first-party", "    first-party"),
+    )
+    .unwrap();
+    assert_eq!(claims(dir.path()), 0);
+
+    let spread = site(&[(
+        "_posts/2025-01-01-a.md",
+        "---\ntitle: Tansy\n---\nBody.\n".as_bytes(),
+    )]);
+    let said = copydesk(spread.path())
+        .args(["--lang", "en", "init"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(!String::from_utf8(said).unwrap().contains("post titles"));
+    let config = std::fs::read_to_string(spread.path().join(".copydesk.yml")).unwrap();
+    assert!(!config.contains("first-party"), "{config}");
+}
+
 /// `init` turns on the Japanese technical-writing pack when most posts are
 /// Japanese, says so, and the config it writes runs; on an English site it
 /// only mentions the pack.

@@ -42,11 +42,15 @@ pub fn run(with_vocabulary: bool, language: Language) -> Outcome {
         note(language, &message);
     }
     let japanese = init::mostly_japanese(&root);
+    let first_party = init::name_in_most_titles(&root);
     let text = init::config_text(
         preset,
         reason,
         with_vocabulary.then_some((field, vocabulary_file.as_str())),
         japanese,
+        first_party
+            .as_ref()
+            .map(|(name, count, read)| (name.as_str(), *count, *read)),
     );
     std::fs::write(root.join(".copydesk.yml"), text)
         .map_err(|error| Error::write(".copydesk.yml", error))?;
@@ -58,6 +62,15 @@ pub fn run(with_vocabulary: bool, language: Language) -> Outcome {
     note(language, &message);
     if let Some((japanese, read)) = japanese {
         let message = message!("cli-init-japanese-pack", count = japanese, read = read);
+        note(language, &message);
+    }
+    if let Some((name, count, read)) = first_party {
+        let message = message!(
+            "cli-init-first-party",
+            name = name,
+            count = count,
+            read = read
+        );
         note(language, &message);
     }
     Ok(status)

@@ -315,6 +315,7 @@ cli-init-exists = { $path } exists already; copydesk init does not overwrite it
 cli-init-wrote-vocabulary = wrote { $path } from the `{ $field }` of { $count } posts
 cli-init-wrote-config = wrote .copydesk.yml for { $reason } (preset: { $preset })
 cli-init-japanese-pack = { $count } of the { $read } posts read are Japanese: turned on the ja-technical-writing pack (textlint's ja-technical-writing preset); remove it from `packs` to opt out
+cli-init-first-party = { $count } of the { $read } post titles read name { $name }: if it is this site's own project, uncomment `first-party` in .copydesk.yml, and its prices, releases and counts are not reported as claims
 cli-unknown-rule = unknown rule `{ $rule }`; `copydesk rules` lists them
 cli-unknown-rule-did-you-mean = unknown rule `{ $rule }`; did you mean `{ $name }`?
 

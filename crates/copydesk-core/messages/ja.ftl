@@ -276,6 +276,7 @@ cli-init-exists = { $path } はすでにあります。copydesk init は上書�
 cli-init-wrote-vocabulary = 記事 { $count } 件の `{ $field }` から { $path } を書き込みました
 cli-init-wrote-config = { $reason } 向けの .copydesk.yml を書き込みました(プリセット: { $preset })
 cli-init-japanese-pack = 読んだ { $read } 件の記事のうち { $count } 件が日本語のため、ja-technical-writing パック(textlint の ja-technical-writing プリセット相当)をオンにしました。不要なら `packs` から外してください
+cli-init-first-party = 読んだ { $read } 件の記事タイトルのうち { $count } 件が { $name } を含みます。このサイト自身のプロジェクトなら、.copydesk.yml の `first-party` のコメントを外すと、その価格・リリース・件数は出典の要る数値として報告されなくなります
 cli-unknown-rule = ルール `{ $rule }` はありません。`copydesk rules` で一覧を表示できます
 cli-unknown-rule-did-you-mean = ルール `{ $rule }` はありません。`{ $name }` のことですか？
 

@@ -1,8 +1,8 @@
 //! Precision, recall and span exactness of `unsupported-numeric-claim`, all
 //! labelled by the editorial convention (`shared/conventions/numeric-claims.md`):
 //! - the written sets in `tests/eval/`: the development set and the old
-//!   holdout (both relabelled to the convention), the first seven blind sets
-//!   and the second development set, all tuned on now; and the eighth
+//!   holdout (both relabelled to the convention), the first eight blind sets
+//!   and the second development set, all tuned on now; and the ninth
 //!   blind set, written from the convention alone by someone who never saw
 //!   the rule, never tuned on;
 //! - real posts: `tests/eval/real-posts/<corpus>.yaml` labels places in
@@ -67,14 +67,19 @@ const SEVENTH_BLIND_FLOOR: Floor = Floor {
     recall: 0.89,
     span: 0.95,
 };
+const EIGHTH_BLIND_FLOOR: Floor = Floor {
+    precision: 0.86,
+    recall: 0.92,
+    span: 0.95,
+};
 const BLIND_FLOOR: Floor = Floor {
-    precision: 0.73,
+    precision: 0.72,
     recall: 0.86,
     span: 0.95,
 };
 const SECOND_DEVELOPMENT_FLOOR: Floor = Floor {
-    precision: 0.86,
-    recall: 0.76,
+    precision: 0.87,
+    recall: 0.78,
     span: 0.95,
 };
 const REAL_POSTS_FLOOR: Floor = Floor {
@@ -364,11 +369,20 @@ fn the_seventh_blind_set() {
 }
 
 /// Written from the convention alone by someone who saw neither the rule
+/// nor the other sets. Blind until the stop that wrote the ninth set,
+/// which tuned on it: a tuning set now, held to a floor, its disagreements
+/// printed.
+#[test]
+fn the_eighth_blind_set() {
+    stays_above("numeric-claims-blind-8.yaml", EIGHTH_BLIND_FLOOR, true);
+}
+
+/// Written from the convention alone by someone who saw neither the rule
 /// nor the other sets; never tuned on, so only its totals are printed. The
 /// honest figure.
 #[test]
 fn the_blind_set() {
-    stays_above("numeric-claims-blind-8.yaml", BLIND_FLOOR, false);
+    stays_above("numeric-claims-blind-9.yaml", BLIND_FLOOR, false);
 }
 
 /// A labelled place in a real post: a finding of the rule as it was before

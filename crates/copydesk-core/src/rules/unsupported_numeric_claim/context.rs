@@ -351,6 +351,9 @@ pub struct Post {
     /// A section whose heading names a staged rollout (「カナリアリリースの手順」):
     /// its percentages are steps.
     pub rollout: bool,
+    /// A section whose heading is only the targets and thresholds a team
+    /// sets ("## SLO", 「アラートの閾値」): its figures are how-to quantities.
+    pub sets_targets: bool,
 }
 
 impl Post {
@@ -379,6 +382,7 @@ impl Post {
             in_prize_list: false,
             told_own_work: false,
             rollout: false,
+            sets_targets: false,
         }
     }
 
@@ -391,6 +395,7 @@ impl Post {
             is_incident: self.is_incident || incident_heading().is_match(heading),
             is_survey_report: self.is_survey_report || survey_title().is_match(heading),
             rollout: self.rollout || rollout_steps().is_match(heading),
+            sets_targets: self.sets_targets || targets_heading().is_match(heading),
             // "Meet our winter interns", "We're hiring", "Announcing the 2025
             // grants": the publisher speaks of its own in this section.
             // "Moorland's first laptop: what we know" is a newsroom's "we".
@@ -494,7 +499,7 @@ pattern! {
 }
 
 /// What a block that sells admission to an event says.
-const ADMISSION: &str = r"チケット|参加費|入場料|早割|(?i:(?-u:\b)(?:tickets?|admission|registration fees?|entry fees?|registration (?:for|opens)|entry is|early[- ]bird)(?-u:\b))";
+const ADMISSION: &str = r"チケット|参加費|入場料|早割|(?i:(?-u:\b)(?:tickets?|admission|registration fees?|entry fees?|registration (?:for|opens|is|costs)|entry is|early[- ]bird)(?-u:\b))";
 
 /// Whether a text names a prize: 賞金, 優勝, "prize", "1st place". A
 /// discount is not one: a list of a vendor's prices may mention its own.
@@ -718,6 +723,7 @@ fn sentence_reason(
     {
         NotAClaim::ReleaseNotes
     } else if (post.is_incident && has(Words::Incident))
+        || (block.own_incident && has(Words::Incident) && !names_another())
         || (block.own_measurement && has(Words::Performance))
     {
         NotAClaim::FirstPerson
@@ -861,6 +867,9 @@ pub struct BlockWords {
     admission: bool,
     /// The publisher is hiring: the salary it offers is its own.
     hiring: bool,
+    /// The block tells of an outage in its operator's voice: お客様,
+    /// お詫び, "the root cause was".
+    own_incident: bool,
 }
 
 impl BlockWords {
@@ -884,6 +893,7 @@ impl BlockWords {
                 OWN_WORK_IN_ENGLISH,
                 ADMISSION,
                 HIRING,
+                OWN_INCIDENT,
             ])
             .dfa_size_limit(2 << 20)
             .build()
@@ -908,6 +918,7 @@ impl BlockWords {
             own_work_in_english: found.matched(11),
             admission: found.matched(12),
             hiring: found.matched(13),
+            own_incident: found.matched(14),
         }
     }
 }
@@ -1078,7 +1089,7 @@ fn writer_topic_before(sentence: &str, offset: usize) -> bool {
     static TOPIC: OnceLock<Regex> = OnceLock::new();
     let topic = regex(
         &TOPIC,
-        r"(?:私たち|わたしたち|我々|当社|弊社|当店|僕ら|筆者|私|僕)(?:は|では|でも|も)、?",
+        r"(?:私たち|わたしたち|我々|当社|弊社|当店|僕ら|筆者|私|僕)(?:は|では|でも|も)、?|(?:手元|自宅|うち)(?:の|で)[^、。はが]{0,20}?(?:は|では)、?",
     );
     let before = &sentence[..offset];
     let Some(last) = topic.find_iter(before).last() else {
@@ -1180,7 +1191,9 @@ fn is_question(sentence: &str) -> bool {
     let end = sentence.trim_end_matches(|ch: char| {
         ch.is_whitespace() || matches!(ch, '*' | '_' | ')' | '）' | '」')
     });
-    end.ends_with(['?', '？']) || end.ends_with("か") || end.ends_with("か。")
+    // 「…2倍になったとか。」 passes on hearsay; it asks nothing.
+    let hearsay = end.ends_with("とか") || end.ends_with("とか。");
+    end.ends_with(['?', '？']) || (!hearsay && (end.ends_with("か") || end.ends_with("か。")))
 }
 
 /// A count of 100 or less with no scale, or 100%: small enough to be the
@@ -1218,7 +1231,11 @@ pub fn is_small_figure(figure: &str) -> bool {
         .collect();
     let small = digits
         .parse::<f64>()
-        .map_or(figure.contains('数'), |value| value <= 100.0);
+        // 「数人」「十数社」 are few; 「数百」「数千社」 are not.
+        .map_or(
+            figure.contains('数') && !figure.contains(['百', '千']),
+            |value| value <= 100.0,
+        );
     small && !has_scale
 }
 
@@ -1384,7 +1401,8 @@ const FIRST_PERSON: &str = concat!(
     r"本(?:カンファレンス|イベント|大会|セミナー|勉強会|講座|サービス|製品|プログラム|コンテスト|ハッカソン)|",
     calculation_words!(),
     "|",
-    r"(?-u:\b)(?:I|I'm|I've|I'd|I'll)(?-u:\b)|",
+    // Not the I of a road or a grade: "the I-5 corridor".
+    r"(?-u:\b)(?:I'm|I've|I'd|I'll|I)(?:[\s,.;:!?)\]'’\x22”]|$)|",
     r"(?-u:\b)(?:us|me)(?-u:\b)|",
     r"(?i:(?-u:\b)(?:we|we're|we've|we'll|we'd|our|ours|my)(?-u:\b))"
 );
@@ -1411,6 +1429,9 @@ const PUBLISHER: &str = concat!(
     r"当社|弊社|当ブログ|当サイト|本ブログ|本サイト|当店|弊誌|本誌|当研究室|本研究室|当研究所|当協会|当法人|当団体|当館|当院|当クラブ|本紙|",
     r"本(?:カンファレンス|イベント|大会|セミナー|勉強会|講座|サービス|製品|プログラム|コンテスト|ハッカソン)|",
     r"お得|お申し込み|お申込み|ご購入|ご利用いただけ|お(?:買い)?求めいただけ|拙著|拙作|宣伝|発売中|",
+    // A provider's keigo to its own customers: 「3プランをご用意しています」,
+    // 「1案件30万円から承っています」, 「初月無料でお試しいただけます」.
+    r"ご用意して(?:い|お)|ご用意しました|承って|承ります|お試しいただけ|を(?:ご)?提供しています|",
     r"(?i:(?-u:\b)(?:our|my) (?:[a-z-]+ ){0,4}?(?:plans?|pricing|store|shop|membership|subscription|conference|event|meetup|course|product|service|app|newsletter|contest|book|ebook|tier|edition|workshop|training)(?-u:\b)|(?-u:\b)we offer(?-u:\b)|(?-u:\b)(?:existing|current) customers keep(?-u:\b)|(?-u:\b)(?:email|contact) us(?-u:\b)|the (?:Association|Foundation|Project|Society)(?:'s|’s) (?:online )?(?:shop|store))"
 );
 
@@ -1454,8 +1475,8 @@ pattern! {
 
 /// The publisher's own offer: prices cut, prizes, fees of its events.
 const OFFER: &str = concat!(
-    r"支給します|補助します|助成します|チケット|定員(?:[^割]|$)|先着|応募|審査員|選考を経|お得|割引|割り引|払い戻|クーポン|賞金|副賞|賞品|景品|贈呈|相当の|相当）|参加費|特典|キャンペーン|入場料|受講料|会費|早割|懸賞|奨学金|懇親会|抽選で|最優秀|",
-    r"(?i:(?-u:\b)(?:travel (?:support|grants?|funding)|pre-?orders?|(?:will be|are|is) matched|matching (?:gifts?|donations?|campaign)|grants? cover|venue (?:holds|seats|fits)|discounts?|discounted|coupons?|prizes?|promo(?:tion)? code|early[- ]bird|tickets?|admission|registration fees?|stipends?|scholarships?|reimburse[ds]?|reimbursements?|runners?-up|winners? (?:receives?|gets?|will receive|takes? home)|funded with|per event|seating for|with a limit of|(?:1st|2nd|3rd|first|second|third) place|honou?rable mention|internships?)(?-u:\b)|[0-9] ?(?:%|percent) off(?-u:\b)|(?-u:\b)off (?:the|your|all|every|any|list|retail)(?-u:\b))"
+    r"支給します|補助します|助成します|承って(?:い|お)|承ります|チケット|定員(?:[^割]|$)|先着|応募|審査員|選考を経|お得|割引|割り引|払い戻|クーポン|賞金|副賞|賞品|景品|贈呈|相当の|相当）|参加費|特典|キャンペーン|入場料|受講料|会費|早割|懸賞|奨学金|懇親会|抽選で|最優秀|",
+    r"(?i:(?-u:\b)(?:travel (?:support|grants?|funding)|pre-?orders?|(?:will be|are|is) matched|matching (?:gifts?|donations?|campaign)|grants? cover|venue (?:holds|seats|fits)|discounts?|discounted|coupons?|prizes?|promo(?:tion)? code|early[- ]bird|tickets?|admission|registration fees?|stipends?|scholarships?|reimburse[ds]?|reimbursements?|runners?-up|winners? (?:receives?|gets?|will receive|takes? home)|funded with|per event|seating for|with a limit of|(?:1st|2nd|3rd|first|second|third) place|honou?rable mention|internships?)(?-u:\b)|[0-9] ?(?:%|percent) off(?-u:\b)|(?-u:\b)off (?:the|your|all|every|any|list|retail)(?-u:\b)|(?-u:\b)(?:annual|yearly) (?:billing|plans?|subscriptions?|payment) saves?(?-u:\b))|[0-9０-９] ?[%％] ?オフ"
 );
 
 /// Prices and plans: the publisher's own when the block speaks in the first
@@ -1480,6 +1501,8 @@ const HOW_TO: &str = concat!(
     r"を目安|目安は|目安として|目安に|を目標に|目標値|可用性目標|しきい値|閾値|続いたら|",
     r"に設定|を設定|設定する|設定値|設定し|割り当て|を上限|上限を|以内に収め|に抑え(?:る|ます|まし|て|たい|よう)|",
     r"段階的|ロールアウト|カナリア|[%％] ?→ ?[0-9０-９.]+ ?[%％] ?→|エラーバジェット|(?-u:\b)SL[OA]s?(?-u:\b)|",
+    // "go to 1% of traffic, then 10%, then 50%": a rollout's steps.
+    r"[0-9] ?%,? then [0-9.]+ ?%|(?-u:\b)(?:go|goes|roll|rolls|ramp|ramps|promote|promoted|expand|expands) (?:out )?to [0-9.]+ ?% of (?:traffic|users|requests|hosts|nodes|the fleet)(?-u:\b)|",
     r"してください|しましょう|推奨|チェックリスト|デフォルトでは|既定では|に制限|に引き上げます|に引き下げます|にしておき|にしておく|にしておけ|にしてあり|のままで(?:問題|大丈夫|構いません|よい|良い)|",
     // A tool's defaults and hard limits, a criterion fixed in advance, an
     // alert on reaching a share: 「既定 1000 AIC = $10」「ハードリミット」
@@ -1551,7 +1574,7 @@ pattern! {
 }
 
 /// An event's own words: its attendance is part of it.
-const EVENT_WORDS: &str = r"カンファレンス|イベント|勉強会|ハッカソン|セミナー|懇親会|ミーティング|(?i:(?-u:\b)(?:conference|summit|meetup|meeting|workshop|hackathon|booth|(?:the|an|this|our) event|(?:bug|hack|translation|packaging|testing) ?(?:days?|weeks?)|release part(?:y|ies)|sprints?)(?-u:\b))";
+const EVENT_WORDS: &str = r"カンファレンス|イベント|勉強会|ハッカソン|セミナー|懇親会|ミーティング|例会|定例会|練習会|(?i:(?-u:\b)(?:conference|summit|meetup|meeting|workshop|hackathon|booth|(?:the|an|this|our) event|(?:bug|hack|translation|packaging|testing) ?(?:days?|weeks?)|release part(?:y|ies)|sprints?)(?-u:\b))";
 
 /// A vote a project holds: its board election, a naming poll.
 const VOTE: &str =
@@ -1572,6 +1595,10 @@ const AUDIENCE: &str = r"ダウンロード数|来場者|参加者数|登録者�
 
 /// A project's own money: its budget, funds and grants.
 const FUNDING: &str = r"予算|資金|助成|寄付|収入|(?i:(?-u:\b)(?:budgets?|funds|funding|grants?|allocated|allocation|reserved|unreserved|spent|income|donations?|donors|sponsorships?|sponsors)(?-u:\b))";
+
+/// An outage told by the one who runs the service: to its customers
+/// (お客様, お詫び), or as its own postmortem ("The root cause was").
+const OWN_INCIDENT: &str = r"お客様|お客さま|ご迷惑|お詫び|根本原因|再発防止|(?i:(?-u:\b)(?:the root cause|post-?mortem|we apologi[sz]e)(?-u:\b))";
 
 /// An outage's own measures: requests that failed, errors, latency.
 const INCIDENT: &str = concat!(
@@ -1594,6 +1621,13 @@ pattern! {
     /// A heading of a rollout's steps: 「カナリアリリースの手順」, "Canary
     /// rollout plan"; not a paper's 「ロールアウト単位で見ると」.
     rollout_steps = r"(?:カナリア|段階的|ロールアウト|ブルーグリーン|(?i:canary|rollout|roll-out|blue[- ]green))[^。]{0,20}?(?:手順|進め方|やり方|計画|戦略|(?i:steps?|plan|strategy|procedure))|(?:手順|(?i:steps?|plan))[^。]{0,20}?(?:カナリア|ロールアウト|(?i:canary|rollout))"
+}
+
+pattern! {
+    /// A heading that is only the targets a team sets: "## SLO", 「アラートの
+    /// 閾値」, "Alerting thresholds"; not 「SLA が守る範囲」 nor 「スコア閾値運用」,
+    /// which discuss someone else's.
+    targets_heading = r"^[\s#]*(?:SL[OA]s?|SLI ?/ ?SLO|SLO ?/ ?SLI|SLO ?(?:と|and) ?SLI|サービスレベル目標|(?:アラートの?)?(?:しきい値|閾値)(?:の?設定)?|アラート(?:設定|条件|ルール)|(?i:service level objectives?|alert(?:ing)? (?:rules|thresholds|conditions)|thresholds))\s*$"
 }
 
 pattern! {
@@ -1642,7 +1676,7 @@ const PERFORMANCE: &str = concat!(
 
 /// An illustration, not a statement: 例えば, 仮に, 想定, "for example".
 const HYPOTHETICAL: &str = concat!(
-    r"例えば|たとえば|仮に|仮定|想定|もし|シナリオ|(?:以下|次|下)の例|この例では|",
+    r"例えば|たとえば|仮に|仮定|想定|もし|シナリオ|とすると|とした場合|(?:以下|次|下)の例|この例では|",
     r"(?i:(?-u:\b)(?:for example|for instance|(?:the )?following example|this example|the example below|e\.g\.|suppose|imagine|let's assume|let us assume|if we assume|assuming that|let's say|hypothetical(?:ly)?|best[- ]case|worst[- ]case|scenario)(?-u:\b))"
 );
 

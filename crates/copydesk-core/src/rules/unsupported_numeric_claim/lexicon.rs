@@ -134,6 +134,8 @@ pub(super) const EN_UNITS: &[&str] = &[
     "grams",
     "watts",
     "mah",
+    "mb/s",
+    "gb/s",
     "w",
 ];
 
@@ -153,6 +155,7 @@ pub(super) const EN_CURRENCY_WORDS: &[&str] = &[
     "pounds",
     "rupees",
     "francs",
+    "cents",
 ];
 
 /// Currency codes, read after a sign or a scale word (`$650k USD`); alone

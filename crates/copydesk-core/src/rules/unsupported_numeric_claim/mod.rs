@@ -456,6 +456,7 @@ impl UnsupportedNumericClaim {
                         // A staged rollout's percentages are its steps; its
                         // savings, head counts and "a third of staff" are not.
                         || (words.rollout && is_a_percentage(text))
+                        || post.sets_targets
                         || is_compared_to(&flat[..figure.span.start])
                         || defines_a_threshold(
                             &flat[range.start..figure.span.start],
@@ -465,7 +466,9 @@ impl UnsupportedNumericClaim {
                         || is_a_condition(
                             &flat[range.start..figure.span.start],
                             &flat[figure.span.end..],
-                        ),
+                        )
+                        // 「数千人規模では」: a size of organisation, a case.
+                        || (text.ends_with("規模") && flat[figure.span.end..].starts_with("では")),
                     worked_out: is_worked_out(
                         sentence,
                         &flat[range.start..figure.span.start],
@@ -541,7 +544,8 @@ fn is_a_condition(before: &str, after: &str) -> bool {
     if or_more && who.is_match(before) {
         return true;
     }
-    // 「1割負担なら保険給付…」, 「3件以上ある場合の」: the condition may
+    // 「1割負担なら保険給付…」, 「3件以上ある場合の」, 「従業員 300 人の企業
+    // では」: the condition or the case may
     // close mid-clause; 「ならない」 is no condition. 「2回実行しても、」,
     // 「80% 越えれば」 and 「25% に近づいたら」 suppose the figure, too, when
     // they follow it closely (「…という過去記事を読み返したら」 tells when;
@@ -550,7 +554,7 @@ fn is_a_condition(before: &str, after: &str) -> bool {
     let japanese = JAPANESE
         .get_or_init(|| {
             compiled(
-                r"場合|^(?:を|に|が)?(?:超え|越え|上回っ|下回っ|達し|切っ|割っ)た時点で|ならば?(?:[^\p{Hiragana}]|$)|とき(?:は|に|、|$)|ても$|^.{0,12}?(?:れば|たら)(?:[^\p{Hiragana}]|$)",
+                r"場合|^の(?:組織|企業|会社|チーム|プロジェクト|現場|環境)(?:では|なら)|^(?:を|に|が)?(?:超え|越え|上回っ|下回っ|達し|切っ|割っ)た時点で|ならば?(?:[^\p{Hiragana}]|$)|とき(?:は|に|、|$)|ても$|^.{0,12}?(?:れば|たら)(?:[^\p{Hiragana}]|$)",
             )
         });
     japanese.is_match(clause) || condition.is_match(before)

@@ -148,7 +148,38 @@ pub fn names_a_source(sentence: &str, extra_cues: &[String]) -> bool {
         || cites_an_author_and_year(sentence)
         || self_reported_by_a_name(sentence)
         || shown_by_a_name(sentence))
-        && !anonymous().is_match(sentence)
+        && !(anonymous().is_match(sentence)
+            && !(only_said_to_be(sentence) && names_its_document(sentence)))
+}
+
+/// Whether a sentence's only anonymous words are 「とされる」「と言われる」
+/// 「との見方」「と報告されている」: they name nobody, but speak for no one
+/// unnamed either, so a named document before them stays the source
+/// (「カワセミ証券のレポートでは、…2,500万口座を超えたとされる」).
+fn only_said_to_be(sentence: &str) -> bool {
+    static SAID: OnceLock<Regex> = OnceLock::new();
+    let said = SAID.get_or_init(|| {
+        super::compiled(
+            r"とされ(?:る|て)|と言われ|といわれ|との見方|[とも](?:報告|発表|公表)されて",
+        )
+    });
+    !anonymous().is_match(&said.replace_all(sentence, ""))
+}
+
+/// A document named by its maker, a proper name: 「カワセミ証券のレポートでは」,
+/// 「Hopperの公式ブログでは」, 「dbt Labs の自社ベンチ (…) では」, 「arXiv:2506.05690
+/// 系の分析では」; not 「海外の調査では」.
+fn names_its_document(sentence: &str) -> bool {
+    static DOCUMENT: OnceLock<Regex> = OnceLock::new();
+    DOCUMENT
+        .get_or_init(|| {
+            super::compiled(concat!(
+                r"(?:[ァ-ヴー]{3,}|[A-Za-z][A-Za-z0-9&.:/-]+|[一-龥ァ-ヴー]{1,8}(?:社|省|庁|研究所|大学|機構|協会|総研|銀行|証券|新聞|財団|センター)) ?(?:系)?",
+                r"の(?:最新の|年次|公式|自社)?(?:調査|レポート|報告書|白書|統計|推計|試算|予測|発表|分析|論文|研究|データ|資料|ブログ|ベンチ|ベンチマーク|実験|検証)",
+                r"(?: ?[（(][^）)]{0,80}[）)] ?)?(?:では|によると|によれば)",
+            ))
+        })
+        .is_match(sentence)
 }
 
 /// 「Cursor 自己申告」, 「Alibaba の自己申告」: the vendor that reported the
@@ -604,7 +635,9 @@ fn names_a_report(sentence: &str) -> bool {
     while let Some(open) = rest.find(['(', '（', '[']) {
         let inner = &rest[open + rest[open..].chars().next().map_or(1, char::len_utf8)..];
         let close = inner.find([')', '）', ']']).unwrap_or(inner.len());
-        if bracketed_report().is_match(&inner[..close]) {
+        // A footnote's label, `[^survey]`, names no report: its definition
+        // is the source, when there is one.
+        if !inner.starts_with('^') && bracketed_report().is_match(&inner[..close]) {
             return true;
         }
         rest = &inner[close..];
@@ -652,7 +685,7 @@ fn source_cue() -> &'static Regex {
     CUE.get_or_init(|| {
         super::compiled_large(concat!(
             r"によると|によれば|による(?:と|調査|推計|試算|予測|集計|統計|データ)|",
-            r"の[^、。\s]{0,10}?(?:調査|調べ|推計|試算|予測|発表|報告|報告書|統計|集計|分析|レポート|論文|研究|データ|白書|資料|評価|検証|実測|計測|測定|実験|ベンチマーク|まとめ)(?: ?[（(][^）)]{0,60}[）)] ?)?(?:では|で[はも]?|によ|から)|",
+            r"の[^、。\s]{0,10}?(?:調査|調べ|推計|試算|予測|発表|報告|報告書|統計|集計|分析|レポート|論文|研究|データ|白書|資料|評価|検証|実測|計測|測定|実験|ベンチマーク|まとめ|公式ブログ|公式サイト)[」』]?(?: ?[（(][^）)]{0,60}[）)] ?)?(?:では|で[はも]?|によ|から)|",
             r"(?:統計|調査|データ|資料|報告書?|発表|推計|試算|集計|白書|レポート|論文|公開情報)(?:による|に基づ|にもとづ|をもとに)|",
             r"(?-u:\b)(?:tests?|benchmarks?|measurements?|experiments?) (?:performed |conducted |done |run )?by [A-Z]|",
             r"見通しを示し|との見方を示し|",
@@ -679,10 +712,10 @@ fn source_cue() -> &'static Regex {
             r"(?:我々|私たち|筆者|当社|弊社)の(?:実験|計測|検証|調査|測定|ベンチマーク|試算)|",
             r"氏「|氏の「|氏は「|[A-Za-z][A-Za-z0-9&.]* ?の「|",
             r"論文|著者(?:は|ら|によ)|",
-            r"(?i:according to|(?-u:\b)sources?:|(?-u:\b)(?:survey|study|report|analysis|estimates?|research|poll|data|figures|counts|tallies|statistics|records) (?:by|from)(?-u:\b)|(?-u:\b)(?:survey|study|poll) of (?:[^,.;]|[,.][0-9]){1,60} by [A-Z]|(?-u:\b)cited by(?-u:\b)|(?-u:\b)arxiv:|(?-u:\b)doi:|(?-u:\b)et al\.|",
+            r"(?i:according to|(?-u:\b)sources?:|(?-u:\b)(?:survey|study|report|analysis|estimates?|research|poll|data|figures|counts|tallies|statistics|records|findings?) (?:by|from)(?-u:\b)|(?-u:\b)(?:survey|study|poll) of (?:[^,.;]|[,.][0-9]){1,60} by [A-Z]|(?-u:\b)cited by(?-u:\b)|(?-u:\b)arxiv:|(?-u:\b)doi:|(?-u:\b)et al\.|",
             r"(?-u:\b)(?:numbers|figures?|data|estimates?|statistics|stats) (?:below |above |here |in this (?:post|article|piece) )?(?:are|is|come|comes|came) (?:from|based on)(?-u:\b)|",
             r"(?-u:\b)(?:[Rr]eported|[Pp]ublished) by (?:[Tt]he )?[A-Z]|",
-            r"(?-u:\b)[A-Z][A-Za-z0-9&.-]*(?:'s|’s|s'|s’) (?:[A-Za-z0-9-]+ ){0,3}(?:report|survey|study|analysis|research|paper|data|index|poll|filing|statement|documentation|docs|datasheet|spec sheet|website)s? (?:found|finds|shows|showed|says|said|claims|states|lists)(?-u:\b)|",
+            r"(?-u:\b)[A-Z][A-Za-z0-9&.-]*(?:'s|’s|s'|s’) (?:[A-Za-z0-9-]+ ){0,3}(?:report|survey|study|analysis|research|paper|data|index|poll|filing|statement|documentation|docs|datasheet|spec sheet|website|count|tally|census|figures|numbers)s? (?:found|finds|shows|showed|says|said|claims|states|lists|puts)(?-u:\b)|",
             r"(?-u:\b)[A-Z][A-Za-z0-9&.-]* (?:[A-Z][A-Za-z0-9&.-]* )*(?:published|released|issued) (?:a|an|its|the) (?:new |latest |annual )?(?:report|survey|study|paper|analysis|white paper|index)(?-u:\b)|",
             r"(?-u:\b)in (?:our|my) (?:own |ecosystem |internal |nightly |weekly |annual |community |load |stress )?(?:benchmarks?|tests?|test runs?|experiments?|measurements?|survey|study|analysis|scan|crawl)(?-u:\b))|",
             // "Lumio claims its tablet …", "Ferrum MQ claims 1.2 million": a
@@ -750,7 +783,7 @@ fn anonymous() -> &'static Regex {
     static ANONYMOUS: OnceLock<Regex> = OnceLock::new();
     ANONYMOUS.get_or_init(|| {
         super::compiled(concat!(
-            r"関係者|業界筋|消息筋|他社の(?:報告|調査|発表|事例|データ)|(?:[米英中韓独仏露欧]|海外|現地|地元|複数の)メディア|(?:近隣|周辺|地元|各地)の[^、。]{0,10}によると|出典(?:は|が)(?:見つけられ|見つから|不明|わから)|出典不明|(?:^|[、。\s（(])業界団体|(?:公表|発表|開示|公開)して(?:い)?(?:ない|ません|おらず)|明らかにして(?:い)?(?:ない|ません|おらず)|聞くところ|一部(?:の)?メディア|海外メディア|ある[^、。]{0,6}?(?:調査|調べ|試算|推計)|(?:海外|国内|ある|某)の?調査会社|との(?:試算|予測|推計|見方|指摘)も|一部のベンチマーク|幹部(?:によ|は)|最近の(?:研究|調査)|(?:利用者|ユーザー)の(?:報告|声)|別の(?:利用者|ユーザー)|ある(?:試算|調査|推計|専門家|研究|報告|レポート|データ)|一部の(?:アナリスト|専門家|報道|調査)|一部報道|業界では|との指摘も|[とも](?:報告|報道|発表|公表)されて|複数の(?:関係者|報道)|とされ(?:る|て)|と言われ|といわれ|との見方|との声|報道によると|噂|",
+            r"関係者|業界筋|消息筋|他社の(?:報告|調査|発表|事例|データ)|(?:[米英中韓独仏露欧]|海外|現地|地元|複数の)メディア|(?:近隣|周辺|地元|各地)の[^、。]{0,10}によると|出典(?:は|が)(?:見つけられ|見つから|不明|わから)|出典不明|(?:^|[、。\s（(])業界団体|(?:公表|発表|開示|公開)して(?:い)?(?:ない|ません|おらず)|明らかにして(?:い)?(?:ない|ません|おらず)|聞くところ|一部(?:の)?メディア|海外メディア|ある[^、。]{0,6}?(?:調査|調べ|試算|推計)|(?:海外|国内|ある|某)の?調査会社|との(?:試算|予測|推計|見方|指摘)も|一部のベンチマーク|幹部(?:によ|は)|最近の(?:研究|調査)|(?:利用者|ユーザー)の(?:報告|声)|別の(?:利用者|ユーザー)|ある(?:試算|調査|推計|専門家|研究|報告|レポート|データ)|ある[^、。]{0,10}?(?:幹部|関係者|担当者|専門家|アナリスト|研究者|社員|役員|職員)|(?:^|[、。\s「])(?:専門家|アナリスト|研究者|エコノミスト)(?:によると|によれば)|一部の(?:アナリスト|専門家|報道|調査)|一部報道|業界では|との指摘も|[とも](?:報告|報道|発表|公表)されて|複数の(?:関係者|報道)|とされ(?:る|て)|と言われ|といわれ|との見方|との声|報道によると|噂|",
             r"(?i:(?-u:\b)(?:analysts|experts|sources|insiders|observers|officials|people familiar|some estimates|some reports|early testers|industry watchers|critics|many|some|it is) (?:say|said|says|estimate|believe|think|claim|suggest)(?-u:\b)|(?-u:\b)reportedly(?-u:\b)|by some (?:estimates|accounts)|according to (?:sources|insiders|reports|analysts|some|early testers|people|industry|developers|users|experts|someone|several|many|those|(?:a|an|one) (?:former |ex-|senior |current |longtime )?(?:person|source|engineer|employee|recruiter|friend|insider|analyst|expert|executive|manager|official|developer|user)|(?:two|three|four|several|multiple) (?:people|persons|sources|insiders)|internal documents)|according to (?:a|an|one) (?:recent |new |internal |industry )?(?:report|study|survey|analysis|estimate|poll|paper)[,.;]|read somewhere|(?-u:\b)documents reviewed by|source: (?:a|an|some|one) |it is (?:said|estimated|believed)|(?:would|will|did|does|do) not (?:say|disclose|confirm|comment)|according to (?:every|all|most|many|various) |according to (?:a|an|one) (?:[a-z-]+ ){1,3}(?:researcher|analyst|engineer|consultant|investor|banker|expert|executive|source|insider)s?(?-u:\b)|(?-u:\b)(?:I'm|I am|we're|we are) told(?-u:\b)|declined to (?:say|disclose|confirm|comment|give)|(?:has|have) not (?:disclosed|confirmed|published|said))"
         ))
     })

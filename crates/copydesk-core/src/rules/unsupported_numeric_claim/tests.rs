@@ -1069,3 +1069,56 @@ fn own_and_others_of_the_seventh_blind_set() {
          Please use paper bags and keep each one under 15 kg.\n",
     );
 }
+
+/// Sources and their absence, of the stop that opened the eighth blind
+/// set: a named document outweighs 「とされる」; a footnote's label names no
+/// report; an unnamed executive or expert is nobody.
+#[test]
+fn sources_of_the_eighth_blind_set() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "sources-8.md",
+        "---\ntitle: t\n---\n\
+         ソラマメ証券のレポートでは、国内の暗号資産口座は 1,200 万口座を超えたとされる。\n\n\
+         海外の調査では、約 4 割が導入済みとされる。\n\n\
+         Kestrelの公式ブログでは「最大5倍速い」とうたっている。\n\n\
+         ある大手メーカーの幹部も、部材コストは年 2 割上がると指摘する。\n\n\
+         専門家によると、空き家の 3 割程度は修繕が必要だ。\n\n\
+         隣町の人口は 10 年前の 1.5 倍になったとか。\n\n\
+         先月の大雨では、県内だけで数千棟が浸水したといわれている。私の家も床下まで水が来た。\n\n\
+         The Harbor Transit Authority's latest count shows 48,000 daily riders.\n\n\
+         Half of renters feel priced out — the headline finding from the Tenant Union's annual survey.\n\n\
+         About 30 percent of drivers would switch to trains if fares fell[^poll].\n\n\
+         Northgate Energy aims to build 1,200 chargers along the I-90 corridor by 2029.\n\n\
+         Electricity in Hawaii averages more than 40 cents per kWh.\n\n\
+         The new drive is rated for reads of up to 12,000 MB/s.\n",
+    );
+}
+
+/// The publisher's and the writer's own of the stop that opened the eighth
+/// blind set: a provider's keigo, an SLO section, a rollout's steps, an
+/// outage told to its own customers, a sum on an assumption.
+#[test]
+fn own_and_how_to_of_the_eighth_blind_set() {
+    assert_snapshot_of(
+        "unsupported-numeric-claim",
+        "own-8.md",
+        "---\ntitle: t\n---\n\
+         株式会社ツバメ工房では、請求書作成サービス「Hane」を提供しています。料金は月額1,500円から。今なら初月30%オフでお試しいただけます。\n\n\
+         株式会社ミナモでは、サイト診断を1回5万円から承っています。\n\n\
+         ゴールド（50万円）、シルバー（20万円）の2プランをご用意しています。\n\n\
+         手元で計ったスコアは、前モデル比で約9%伸びた。\n\n\
+         土曜の例会には22人が参加しました。\n\n\
+         10時12分から約30分間、決済リクエストの約6%が失敗しました。影響を受けたお客様は約900社です。\n\n\
+         1日の問い合わせを5,000件とすると、月の費用はざっと30万円になる。\n\n\
+         数千人規模では、全社に一度に展開しないほうがいい。\n\n\
+         この 10 年で、国内の自転車通勤者は約 2 倍になった。\n\n\
+         Between 09:10 and 09:40 UTC, about 12% of uploads failed, and roughly 2,400 customers saw errors. The root cause was an expired certificate.\n\n\
+         New releases go to 2% of traffic, then 20%, then 100%.\n\n\
+         Annual billing saves 20%.\n\n\
+         Registration is $40 for members and $55 for everyone else.\n\n\
+         ## SLO\n\n\
+         - 可用性: 月間99.95%以上\n\
+         - エラー率: 0.1%未満\n",
+    );
+}
