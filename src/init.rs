@@ -197,14 +197,14 @@ fn most_named(titles: &[String]) -> Option<(String, usize)> {
     let mut counts: std::collections::HashMap<&str, (usize, usize)> =
         std::collections::HashMap::new();
     for title in titles {
-        let first = title
-            .split(|ch: char| !(ch.is_ascii_alphanumeric() || matches!(ch, '.' | '-' | '+' | '#')))
-            .find(|word| !word.is_empty())
-            .unwrap_or_default()
-            .trim_end_matches(['.', '-']);
-        let mut words: Vec<&str> = title
+        let all: Vec<&str> = title
             .split(|ch: char| !(ch.is_ascii_alphanumeric() || matches!(ch, '.' | '-' | '+' | '#')))
             .map(|word| word.trim_end_matches(['.', '-']))
+            .filter(|word| !word.is_empty())
+            .collect();
+        let first = all.first().copied();
+        let mut names: Vec<&str> = all
+            .into_iter()
             .filter(|word| {
                 word.len() >= 3
                     && word.starts_with(|ch: char| ch.is_ascii_alphabetic())
@@ -213,12 +213,12 @@ fn most_named(titles: &[String]) -> Option<(String, usize)> {
                     && !COMMON.contains(word)
             })
             .collect();
-        words.sort_unstable();
-        words.dedup();
-        for word in words {
-            let (count, inside) = counts.entry(word).or_default();
+        names.sort_unstable();
+        names.dedup();
+        for name in names {
+            let (count, inside) = counts.entry(name).or_default();
             *count += 1;
-            *inside += usize::from(word != first);
+            *inside += usize::from(Some(name) != first);
         }
     }
     counts
