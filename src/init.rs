@@ -163,7 +163,7 @@ fn title_of(text: &str) -> Option<String> {
 /// capitals alone name a field), not one of a title's common words, and
 /// capitalised inside a title too, where a common word would not be
 /// ("Fukuoka Ruby Award"; not "Other things").
-fn most_named(titles: &[String]) -> Option<(String, usize)> {
+pub fn most_named(titles: &[String]) -> Option<(String, usize)> {
     const COMMON: [&str; 24] = [
         "The",
         "And",

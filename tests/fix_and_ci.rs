@@ -752,6 +752,46 @@ fn init_offers_the_name_in_most_titles_as_the_sites_own() {
     assert!(!config.contains("first-party"), "{config}");
 }
 
+/// With no config, `check` on a site whose titles mostly name one project,
+/// where that project's figures are reported as claims, says once how to
+/// make them its own; not in JSON, not with `--quiet`, not once a config is in use.
+#[test]
+fn check_hints_at_first_party_on_a_projects_site_with_no_config() {
+    let posts: Vec<(String, String)> = (0..10)
+        .map(|n| {
+            (
+                format!("_posts/2025-01-{:02}-tansy.md", n + 1),
+                if n % 2 == 0 {
+                    format!("---\ntitle: Tansy 3.{n} released\n---\nTansy now has more than {n}2,000 users.\n")
+                } else {
+                    format!("---\ntitle: Announcing Tansy 3.{n}\n---\nTansy now has more than {n}2,000 users.\n")
+                },
+            )
+        })
+        .chain(std::iter::once((
+            "_posts/2025-02-01-meetup.md".to_string(),
+            "---\ntitle: The Lisbon Tansy meetup\n---\nSee you there.\n".to_string(),
+        )))
+        .collect();
+    let files: Vec<(&str, &[u8])> = posts
+        .iter()
+        .map(|(path, text)| (path.as_str(), text.as_bytes()))
+        .collect();
+    let dir = site(&files);
+    let stderr = |args: &[&str]| {
+        let output = copydesk(dir.path()).args(args).output().unwrap();
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let hint = "11 of the 11 post titles name Tansy, and no config is in use. If Tansy is this site's own project, `first-party: [Tansy]` under `unsupported-numeric-claim` makes its own figures its own facts, not claims (10 were reported)";
+    let said = stderr(&["--lang", "en", "check", "--format", "concise", "."]);
+    assert_eq!(said.matches(hint).count(), 1, "{said}");
+    assert!(stderr(&["--lang", "en", "check", "."]).contains(hint));
+    assert!(!stderr(&["--lang", "en", "check", "--format", "json", "."]).contains("post titles"));
+    assert!(!stderr(&["--lang", "en", "check", "--quiet", "."]).contains("post titles"));
+    std::fs::write(dir.path().join(".copydesk.yml"), "preset: jekyll\n").unwrap();
+    assert!(!stderr(&["--lang", "en", "check", "."]).contains("post titles"));
+}
+
 /// `init` turns on the Japanese technical-writing pack when most posts are
 /// Japanese, says so, and the config it writes runs; on an English site it
 /// only mentions the pack.

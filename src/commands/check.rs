@@ -112,10 +112,43 @@ pub fn run(args: &CheckArgs, languages: discover::Languages) -> Outcome {
     }
     let held_back = apply_baseline(args, options.language, &targets, &mut outcomes)?;
     let code = report_outcomes(args, options, &outcomes, held_back);
+    if for_people && !args.quiet && targets.iter().all(|target| target.config.files.is_empty()) {
+        hint_first_party(options.language, &outcomes);
+    }
     // The process ends here: freeing tens of thousands of allocations, and
     // handing the pages back one by one, would only delay the exit.
     std::mem::forget((outcomes, targets, cached));
     code
+}
+
+/// With no config, on a site where a third of the titles name one project
+/// and its figures are reported as claims, says how to make them the
+/// site's own: the first run on a project's news site should not end in a
+/// page of its own release figures with no way out in sight.
+fn hint_first_party(language: Language, outcomes: &[FileOutcome]) {
+    let rule = copydesk_core::rules::RuleId::UnsupportedNumericClaim.name();
+    let claims = outcomes
+        .iter()
+        .flat_map(|outcome| &outcome.diagnostics)
+        .filter(|located| located.diagnostic.rule == rule)
+        .count();
+    if claims < 10 {
+        return;
+    }
+    let titles: Vec<String> = outcomes
+        .iter()
+        .filter_map(|outcome| Some(outcome.site.as_ref()?.facts.title.as_ref()?.text.clone()))
+        .collect();
+    if let Some((name, count)) = crate::init::most_named(&titles) {
+        let message = message!(
+            "cli-check-first-party-hint",
+            name = name,
+            count = count,
+            read = titles.len(),
+            claims = claims
+        );
+        note(language, &message);
+    }
 }
 
 /// The files to check, and what could not be walked.

@@ -316,6 +316,7 @@ cli-init-wrote-vocabulary = wrote { $path } from the `{ $field }` of { $count } 
 cli-init-wrote-config = wrote .copydesk.yml for { $reason } (preset: { $preset })
 cli-init-japanese-pack = { $count } of the { $read } posts read are Japanese: turned on the ja-technical-writing pack (textlint's ja-technical-writing preset); remove it from `packs` to opt out
 cli-init-first-party = { $count } of the { $read } post titles read name { $name }: if it is this site's own project, uncomment `first-party` in .copydesk.yml, and its prices, releases and counts are not reported as claims
+cli-check-first-party-hint = { $count } of the { $read } post titles name { $name }, and no config is in use. If { $name } is this site's own project, `first-party: [{ $name }]` under `unsupported-numeric-claim` makes its own figures its own facts, not claims ({ $claims } were reported); `copydesk init` writes it, commented out
 cli-unknown-rule = unknown rule `{ $rule }`; `copydesk rules` lists them
 cli-unknown-rule-did-you-mean = unknown rule `{ $rule }`; did you mean `{ $name }`?
 

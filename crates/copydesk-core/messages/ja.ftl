@@ -277,6 +277,7 @@ cli-init-wrote-vocabulary = 記事 { $count } 件の `{ $field }` から { $path
 cli-init-wrote-config = { $reason } 向けの .copydesk.yml を書き込みました(プリセット: { $preset })
 cli-init-japanese-pack = 読んだ { $read } 件の記事のうち { $count } 件が日本語のため、ja-technical-writing パック(textlint の ja-technical-writing プリセット相当)をオンにしました。不要なら `packs` から外してください
 cli-init-first-party = 読んだ { $read } 件の記事タイトルのうち { $count } 件が { $name } を含みます。このサイト自身のプロジェクトなら、.copydesk.yml の `first-party` のコメントを外すと、その価格・リリース・件数は出典の要る数値として報告されなくなります
+cli-check-first-party-hint = 記事タイトル { $read } 件のうち { $count } 件が { $name } を含み、設定ファイルは使われていません。{ $name } がこのサイト自身のプロジェクトなら、`unsupported-numeric-claim` の `first-party: [{ $name }]` で、その数値は出典の要る主張でなく自らの事実として扱われます(今回 { $claims } 件を報告)。`copydesk init` がコメントアウトして書き込みます
 cli-unknown-rule = ルール `{ $rule }` はありません。`copydesk rules` で一覧を表示できます
 cli-unknown-rule-did-you-mean = ルール `{ $rule }` はありません。`{ $name }` のことですか？
 
