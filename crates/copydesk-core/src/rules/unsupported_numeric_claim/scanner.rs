@@ -475,7 +475,8 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
         || proportion
         || span_end > end
         || currency.is_some()
-        || number.contains(['万', '億', '兆'])
+        // 「数百〜100 万超」: a scale on either end of a range.
+        || text[core.start..end].contains(['万', '億', '兆'])
         || vague_half
         || english_count;
     if !is_figure || (vague_half && !number.ends_with("半数") && unit.len == 0) {
@@ -524,6 +525,7 @@ fn figure_at(text: &str, core: Range<usize>, extra: &ExtraUnits) -> Option<Figur
         }
     }
     let start = core.start - currency.unwrap_or(0);
+    let start = start - bare_start_of_range(&text[..start]);
     let (start, span_end) = with_hedges(text, start, span_end);
     Some(Figure {
         span: start..span_end,
@@ -994,6 +996,21 @@ fn extend_over_second_figure(text: &str, span_end: usize, unit_len: usize) -> us
         }
     }
     span_end
+}
+
+/// "between 10 and 20 euro": a bare number that opens a range whose
+/// second end is the figure, as the length of its text before the figure
+/// (`10 and `), or 0.
+fn bare_start_of_range(before: &str) -> usize {
+    static OPENING: OnceLock<Regex> = OnceLock::new();
+    if !before.ends_with(" and ") {
+        return 0;
+    }
+    let tail = &before[crate::text::floor_char_boundary(before, before.len().saturating_sub(40))..];
+    OPENING
+        .get_or_init(|| super::compiled(r"(?i:(?-u:\b)between )[0-9][0-9,]*(?:\.[0-9]+)? and $"))
+        .find(tail)
+        .map_or(0, |found| tail.len() - found.start() - "between ".len())
 }
 
 /// Phase 7: the hedges around the figure (§6): `約`, `最大`, `以上`, `近く`,
@@ -1533,6 +1550,15 @@ mod tests {
             ["約 680 万頭", "2 万台"]
         );
         assert_eq!(spans("投資額は 600 億〜650 億ドル"), ["600 億〜650 億ドル"]);
+        assert_eq!(
+            spans("ユーザは、数百〜100 万超 / 日に及びます"),
+            ["数百〜100 万超"]
+        );
+        assert_eq!(
+            spans("A taxi costs between 10 and 20 euro."),
+            ["10 and 20 euro"]
+        );
+        assert_eq!(spans("between 200 and 500 visitors"), ["200 and 500"]);
         assert_eq!(
             spans("600 億ドルから 650 億ドルに"),
             ["600 億ドルから 650 億ドル"]
