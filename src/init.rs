@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use copydesk_core::Preset;
+use copydesk_core::site::PostFacts;
+use copydesk_core::{Document, Preset, Source};
 
 use crate::discover::CONFIG_NAMES;
 
@@ -138,24 +139,18 @@ pub fn mostly_japanese(root: &Path) -> Option<(usize, usize)> {
 /// it is the topic, not the publisher.
 pub fn name_in_most_titles(root: &Path) -> Option<(String, usize, usize)> {
     let titles: Vec<String> = sample_posts(root, 2000)
-        .iter()
-        .filter_map(|text| title_of(text))
+        .into_iter()
+        .filter_map(title_of)
         .collect();
     let (name, count) = most_named(&titles)?;
     Some((name, count, titles.len()))
 }
 
-/// The `title` of a post's front matter, in YAML or TOML.
-fn title_of(text: &str) -> Option<String> {
-    let text = text.trim_start_matches('\u{feff}');
-    let delimiter = ["---", "+++"].into_iter().find(|d| text.starts_with(d))?;
-    let rest = &text[delimiter.len()..];
-    let front = &rest[..rest.find(&format!("\n{delimiter}")).unwrap_or(rest.len())];
-    front.lines().find_map(|line| {
-        let value = line.strip_prefix("title")?.trim_start();
-        let value = value.strip_prefix([':', '='])?.trim();
-        Some(value.trim_matches(['"', '\'']).to_string())
-    })
+/// The `title` of a post's front matter, in YAML or TOML, read as `check`
+/// reads it for the site-wide checks.
+fn title_of(text: String) -> Option<String> {
+    let document = Document::parse("post.md", Source::new(text));
+    PostFacts::of(&document).title.map(|title| title.text)
 }
 
 /// The proper name in a third or more of at least ten titles: a word with
@@ -353,13 +348,13 @@ mod tests {
     #[test]
     fn titles_in_yaml_and_toml() {
         assert_eq!(
-            super::title_of("---\ntitle: \"Ruby 3.4 Released\"\n---\nBody"),
+            super::title_of("---\ntitle: \"Ruby 3.4 Released\"\n---\nBody".into()),
             Some("Ruby 3.4 Released".to_string())
         );
         assert_eq!(
-            super::title_of("+++\ntitle = 'Zola 0.20'\n+++\n"),
+            super::title_of("+++\ntitle = 'Zola 0.20'\n+++\n".into()),
             Some("Zola 0.20".to_string())
         );
-        assert_eq!(super::title_of("No front matter"), None);
+        assert_eq!(super::title_of("No front matter".into()), None);
     }
 }
