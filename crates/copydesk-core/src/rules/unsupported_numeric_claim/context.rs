@@ -677,6 +677,7 @@ fn sentence_reason(
             && (we
                 || (!names_another()
                     && !follows_only_another()
+                    && !the_world_at_large().is_match(sentence)
                     && (block.named || !block.names_another_party))));
     let instruction = instructs(sentence);
     let credits = post.is_release && we && release_credits().is_match(sentence);
@@ -1556,6 +1557,17 @@ pattern! {
     /// An English sentence about the world beyond the writer: an industry,
     /// a market, what is typical.
     the_wider_world = r"(?i:(?-u:\b)(?:ecosystem|industry|market|worldwide|globally|nationwide|across the|in general|on average|typical(?:ly)?|most (?:people|projects|maintainers|developers|companies|teams|users))(?-u:\b))"
+}
+
+pattern! {
+    /// A sentence about the world at large, not the site's own things,
+    /// though it names nobody: a market, an industry, a country, what is
+    /// typical, the rivals ("E-bikes now make up about 40% of new bikes sold
+    /// nationally", 「日本の森林面積は国土の約3分の2」).
+    the_world_at_large = concat!(
+        r"市場|業界|国内|国土|世界|海外|全国|各国|日本の|一般に|一般的|平均的|他社|競合|",
+        r"(?i:(?-u:\b)(?:ecosystem|industry|market|worldwide|globally|nationwide|nationally|across the|in general|on average|the average|typical(?:ly)?|rivals?|competitors?|(?:desktop|browser|market) share|by (?:one|some) (?:count|estimate)s?|most (?:people|projects|maintainers|developers|companies|teams|users))(?-u:\b))"
+    )
 }
 
 pattern! {

@@ -434,6 +434,24 @@ fn a_project_sites_own_downloads_and_sign_ups() {
     );
 }
 
+/// On a site that speaks for itself, a sentence that names nobody is the
+/// site's own, unless it speaks of the world at large: a market, a country,
+/// what is typical, the rivals.
+#[test]
+fn a_sites_own_figures_and_the_world_at_large() {
+    assert_snapshot_with_config(
+        "unsupported-numeric-claim",
+        "world-at-large.md",
+        "---\ntitle: t\n---\n\
+         The spring open drew 64 players, and the junior section grew to 19 members.\n\n\
+         Nationwide, club membership has fallen by about 8% since 2019.\n\n\
+         Rival clubs in the county typically charge £120 a year.\n\n\
+         今年の教室には 45 人が参加しました。\n\n\
+         国内のチェス人口は約 12 万人です。\n",
+        "rules:\n  unsupported-numeric-claim:\n    first-party: [Wexcombe Chess Club]\n    first-party-site: true\n",
+    );
+}
+
 /// A supposition (〜なら, 〜場合, 〜しても), an operand or result of a worked
 /// sum, a figure in the post's own example and a progress meter ("[100%]")
 /// are not facts; a Japanese line that opens on a lower-case verb ("install
