@@ -445,12 +445,17 @@ pub struct Place {
 /// survey, not hearsay.
 fn is_passed_on(from_its_clause: &str) -> bool {
     static ALSO: OnceLock<Regex> = OnceLock::new();
-    // Beyond hearsay in so many words, 「そうです」 (which may also guess)
-    // and what is believed or estimated.
+    // Beyond hearsay in so many words, 「そうです」 (which may also guess),
+    // what is believed or estimated, and the convention's attributions that
+    // name nobody (§3: 「〜との見方もある」, 「ある試算では」, "analysts say",
+    // "by some estimates").
     said_to_be().is_match(from_its_clause)
         || regex(
             &ALSO,
-            r"そうです|そうだ|[たる]そうで|(?i:(?-u:\b)(?:is believed|are believed|it is estimated)(?-u:\b))",
+            concat!(
+                r"そうです|そうだ|[たる]そうで|との見方|と(?:見|み)られ|と(?:推計|推定)され|ある試算では|一部のアナリスト|関係者によ|という(?:調査結果|データ|統計)もあ|",
+                r"(?i:(?-u:\b)(?:is believed|are believed|it is estimated|(?:some |many )?(?:analysts|experts|observers) (?:say|said|believe|think|estimate|expect)|by (?:some|one|many) (?:estimates?|counts?|accounts?)|studies (?:show|suggest|have shown)|research (?:shows|suggests))(?-u:\b))"
+            ),
         )
         .is_match(from_its_clause)
 }

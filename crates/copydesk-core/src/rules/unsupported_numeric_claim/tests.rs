@@ -435,8 +435,8 @@ fn a_project_sites_own_downloads_and_sign_ups() {
 }
 
 /// On a site that speaks for itself, a sentence that names nobody is the
-/// site's own, unless it speaks of the world at large: a market, a country,
-/// what is typical, the rivals.
+/// site's own, unless it speaks of the world at large (a market, a country,
+/// what is typical, the rivals) or passes on what nobody named says.
 #[test]
 fn a_sites_own_figures_and_the_world_at_large() {
     assert_snapshot_with_config(
@@ -447,7 +447,9 @@ fn a_sites_own_figures_and_the_world_at_large() {
          Nationwide, club membership has fallen by about 8% since 2019.\n\n\
          Rival clubs in the county typically charge £120 a year.\n\n\
          今年の教室には 45 人が参加しました。\n\n\
-         国内のチェス人口は約 12 万人です。\n",
+         国内のチェス人口は約 12 万人です。\n\n\
+         Some analysts believe online play has grown 5 times since 2019.\n\n\
+         オンライン対局の利用者は2倍に増えたとの見方もあります。\n",
         "rules:\n  unsupported-numeric-claim:\n    first-party: [Wexcombe Chess Club]\n    first-party-site: true\n",
     );
 }
