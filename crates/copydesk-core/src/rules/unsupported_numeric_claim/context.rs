@@ -682,7 +682,7 @@ fn sentence_reason(
             && (we
                 || (!names_another()
                     && !follows_only_another()
-                    && !the_world_at_large().is_match(sentence)
+                    && !speaks_of_the_world_at_large(sentence)
                     && (block.named || !block.names_another_party))));
     let instruction = instructs(sentence);
     let credits = post.is_release && we && release_credits().is_match(sentence);
@@ -1564,14 +1564,20 @@ pattern! {
     the_wider_world = r"(?i:(?-u:\b)(?:ecosystem|industry|market|worldwide|globally|nationwide|across the|in general|on average|typical(?:ly)?|most (?:people|projects|maintainers|developers|companies|teams|users))(?-u:\b))"
 }
 
+/// A sentence about the world at large, not the site's own things, though
+/// it names nobody: a market, an industry, a country, what is typical, the
+/// rivals ("E-bikes now make up about 40% of new bikes sold nationally",
+/// 「日本の森林面積は国土の約3分の2」).
+fn speaks_of_the_world_at_large(sentence: &str) -> bool {
+    the_wider_world().is_match(sentence) || beyond_the_site().is_match(sentence)
+}
+
 pattern! {
-    /// A sentence about the world at large, not the site's own things,
-    /// though it names nobody: a market, an industry, a country, what is
-    /// typical, the rivals ("E-bikes now make up about 40% of new bikes sold
-    /// nationally", 「日本の森林面積は国土の約3分の2」).
-    the_world_at_large = concat!(
+    /// What [`the_wider_world`] does not say of the world at large: its
+    /// Japanese words, a country, the average, the rivals, a share.
+    beyond_the_site = concat!(
         r"市場|業界|国内|国土|世界|海外|全国|各国|日本の|一般に|一般的|平均的|他社|競合|",
-        r"(?i:(?-u:\b)(?:ecosystem|industry|market|worldwide|globally|nationwide|nationally|across the|in general|on average|the average|typical(?:ly)?|rivals?|competitors?|(?:desktop|browser|market) share|by (?:one|some) (?:count|estimate)s?|most (?:people|projects|maintainers|developers|companies|teams|users))(?-u:\b))"
+        r"(?i:(?-u:\b)(?:nationally|the average|rivals?|competitors?|(?:desktop|browser|market) share)(?-u:\b))"
     )
 }
 
