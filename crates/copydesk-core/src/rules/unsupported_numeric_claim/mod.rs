@@ -79,7 +79,8 @@ pub struct Options {
     /// The site speaks for its project (a project's blog, an official news
     /// site): every post is about the site's own work, so a figure is a
     /// claim only in a sentence that names someone other than the
-    /// `first-party` names.
+    /// `first-party` names, speaks of the world at large (a market, a
+    /// country, the rivals), or passes on what nobody named says.
     pub first_party_site: bool,
     /// More units and counters that belong to a figure (`万ウォン`, `拠点`).
     pub units: Vec<String>,
